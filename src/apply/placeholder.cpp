@@ -1,0 +1,2 @@
+// Replaced as the folder grows.
+namespace ato {}

@@ -1,0 +1,96 @@
+#pragma once
+// The case model shared by the desired side (YAML) and the remote side
+// (Allure TestOps). Both are normalised into CaseContent so that comparing
+// them is plain equality.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ato::core {
+
+struct SourceLocation {
+  std::string file;
+  int line = 0;    // 1-based; 0 = unknown
+  int column = 0;  // 1-based; 0 = unknown
+  bool operator==(const SourceLocation&) const = default;
+};
+
+enum class Keyword { None, Given, When, Then, And, But };
+
+struct Step {
+  Keyword keyword = Keyword::None;
+  std::string text;      // without the keyword
+  std::string expected;  // empty = none
+  std::vector<Step> steps;
+  bool operator==(const Step&) const = default;
+};
+
+struct Link {
+  std::string name;
+  std::string url;
+  std::string type;  // empty = plain link
+  bool operator==(const Link&) const = default;
+  auto operator<=>(const Link&) const = default;
+};
+
+// Everything about a case that ato-sync manages, in names (never ids).
+// Invariants after normalize(): tags sorted and unique (without the identity
+// tag), issues sorted and unique ("PREFIX:KEY"), custom field values sorted,
+// text fields trimmed of trailing whitespace per line.
+struct CaseContent {
+  std::string name;
+  std::string description;
+  std::string precondition;
+  std::string expected;
+  std::string status;  // workflow status name; empty = none
+  std::string layer;   // test layer name; empty = none
+  std::map<std::string, std::vector<std::string>> custom_fields;  // field name -> values
+  std::vector<std::string> tags;
+  std::vector<std::string> issues;  // "JIRA:SHOP-123"
+  std::vector<Link> links;          // order as written
+  std::vector<Step> steps;
+  bool operator==(const CaseContent&) const = default;
+};
+
+// The parts of a case that can change independently; apply maps each to the
+// request that writes it.
+enum class Field {
+  Name,
+  Description,
+  Precondition,
+  Expected,
+  Status,
+  Layer,
+  CustomFields,
+  Tags,
+  Issues,
+  Links,
+  Steps,
+};
+inline constexpr Field kAllFields[] = {Field::Name,   Field::Description, Field::Precondition,
+                                       Field::Expected, Field::Status,    Field::Layer,
+                                       Field::CustomFields, Field::Tags, Field::Issues,
+                                       Field::Links,  Field::Steps};
+
+// A case as the repository wants it.
+struct DesiredCase {
+  std::string external_id;
+  std::optional<std::int64_t> allure_id;  // bind (adopt) an existing case
+  SourceLocation source;                  // where the document starts (the `id` key)
+  std::map<std::string, SourceLocation> field_sources;  // YAML key -> where it is written
+  CaseContent content;
+};
+
+// A case as Allure TestOps has it.
+struct RemoteCase {
+  std::int64_t allure_id = 0;
+  std::string external_id;  // from the identity tag; empty when unmanaged
+  bool deleted = false;
+  std::int64_t last_modified = 0;  // epoch ms, as the server reports it
+  std::string last_modified_by;
+  CaseContent content;
+};
+
+}  // namespace ato::core

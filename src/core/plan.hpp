@@ -1,0 +1,85 @@
+#pragma once
+// The plan is a value: what ato-sync intends to change in Allure TestOps.
+// compute_plan() makes it (pure, deterministic); render/ shows it; apply/
+// executes it without diffing again.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/case.hpp"
+#include "core/diagnostic.hpp"
+
+namespace ato::core {
+
+enum class Action { Create, Update, Archive, Restore, Adopt };
+std::string_view action_name(Action action);  // "create", "update", ...
+std::optional<Action> parse_action(std::string_view name);
+
+struct Change {
+  Action action = Action::Create;
+  std::string external_id;
+  std::optional<std::int64_t> allure_id;  // none for create
+  std::string reason;                     // one line, for humans
+  std::vector<Field> fields;              // what differs, in kAllFields order
+  CaseContent before;                     // remote content; empty for create
+  CaseContent after;                      // desired content; equals before for archive
+  std::int64_t remote_last_modified = 0;  // the remote state this change was planned against
+  std::string last_modified_by;
+  SourceLocation source;                  // the YAML document; empty for archive
+  bool operator==(const Change&) const = default;
+};
+
+// A custom field value that does not exist in TestOps yet; apply creates it
+// once, before the cases that use it.
+struct NewFieldValue {
+  std::string field;
+  std::string value;
+  bool operator==(const NewFieldValue&) const = default;
+  auto operator<=>(const NewFieldValue&) const = default;
+};
+
+struct PlanSummary {
+  int create = 0, update = 0, archive = 0, restore = 0, adopt = 0;
+  int total() const { return create + update + archive + restore + adopt; }
+};
+
+struct Plan {
+  std::vector<Change> changes;  // sorted by external id
+  std::vector<NewFieldValue> new_field_values;  // sorted
+  PlanSummary summary() const;
+  bool has_changes() const { return !changes.empty(); }
+};
+
+// Names that exist in TestOps, to check the desired cases against.
+struct KnownNames {
+  std::vector<std::string> layers;
+  std::vector<std::string> statuses;  // of the project's manual workflow
+  std::map<std::string, std::vector<std::string>> custom_field_values;  // field -> existing values
+  std::vector<std::string> issue_prefixes;  // config integrations that resolved
+};
+
+struct ArchiveGuard {
+  int max_archive = 10;
+  int max_archive_percent = 20;
+};
+
+struct PlanOptions {
+  KnownNames known;
+  std::vector<std::string> targets;  // globs over external ids; empty = everything
+  ArchiveGuard guard;
+  std::optional<int> allow_archive;  // --allow-archive N
+  std::string archive_status;        // empty: archive = soft delete; else the status that means archived
+};
+
+struct PlanResult {
+  Plan plan;
+  Diagnostics errors;  // duplicate identities, unknown names, guard; plan must not be applied when non-empty
+};
+
+PlanResult compute_plan(const std::vector<DesiredCase>& desired, const std::vector<RemoteCase>& remote,
+                        const PlanOptions& options);
+
+}  // namespace ato::core

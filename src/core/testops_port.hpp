@@ -1,0 +1,60 @@
+#pragma once
+// What ato-sync needs from Allure TestOps, in the model's terms. The real
+// adapter lives in remote/; tests use fakes. Every method may be called from
+// several threads at once. Failures throw RemoteError.
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/case.hpp"
+#include "core/plan.hpp"
+
+namespace ato::core {
+
+class RemoteError : public std::runtime_error {
+ public:
+  // message names the method, the URL path and the status, never the token.
+  explicit RemoteError(const std::string& message, int status = 0)
+      : std::runtime_error(message), status_(status) {}
+  int status() const { return status_; }  // HTTP status; 0 = no answer
+
+ private:
+  int status_;
+};
+
+// One row of the case search: enough to decide whether details are needed.
+struct SearchRow {
+  std::int64_t allure_id = 0;
+  std::string external_id;  // from the identity tag; empty when unmanaged
+  bool deleted = false;
+  std::int64_t last_modified = 0;
+  std::string name;
+};
+
+class TestOpsPort {
+ public:
+  virtual ~TestOpsPort() = default;
+
+  // Reference data, resolved once per run.
+  virtual KnownNames known_names() = 0;
+  // Every managed case, live and soft-deleted, sorted by Allure ID.
+  virtual std::vector<SearchRow> find_managed() = 0;
+  // Every live case of the project (for import), sorted by Allure ID.
+  virtual std::vector<SearchRow> find_all() = 0;
+  // Full details (one overview each, in parallel); ids that do not exist are
+  // left out of the answer.
+  virtual std::vector<RemoteCase> read_cases(const std::vector<std::int64_t>& ids) = 0;
+
+  virtual void create_field_values(const std::vector<NewFieldValue>& values) = 0;
+  // Creates the case with its identity tag in the same request; never leaves
+  // a duplicate even when the outcome of the request is unknown.
+  virtual std::int64_t create_case(const std::string& external_id, const CaseContent& content) = 0;
+  // Writes only the given fields of `after` (the identity tag always kept).
+  virtual void update_case(std::int64_t allure_id, const std::string& external_id,
+                           const CaseContent& after, const std::vector<Field>& fields) = 0;
+  virtual void archive_case(std::int64_t allure_id) = 0;
+  virtual void restore_case(std::int64_t allure_id) = 0;
+};
+
+}  // namespace ato::core
