@@ -1,0 +1,25 @@
+#pragma once
+// What the commands that talk to TestOps share: the config, the token, the
+// adapter, and the repository's cases.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/global_options.hpp"
+#include "core/case.hpp"
+#include "core/config.hpp"
+#include "core/testops_port.hpp"
+
+namespace ato::cli {
+
+// Loads the config or throws with every diagnostic printed to stderr.
+core::Config load_config_or_exit(const GlobalOptions& global, bool require_remote);
+// Loads the cases or throws after printing every diagnostic to stderr.
+std::vector<core::DesiredCase> load_cases_or_exit(const core::Config& config);
+// The token from --token-file, else ATO_TOKEN, else ALLURE_TOKEN; throws when none.
+std::string read_token(const GlobalOptions& global);
+std::unique_ptr<core::TestOpsPort> connect_testops(const core::Config& config, const GlobalOptions& global);
+// `<endpoint>/project/<projectId>/test-cases/<id>`
+std::string permalink(const core::Config& config, std::int64_t project_id, std::int64_t allure_id);
+
+}  // namespace ato::cli

@@ -1,0 +1,23 @@
+#pragma once
+// Reads every case file under the cases folder (SPEC.md §1.2), each YAML
+// document one case, into the normalised model, collecting every problem.
+#include <string>
+#include <vector>
+
+#include "core/case.hpp"
+#include "core/config.hpp"
+#include "core/diagnostic.hpp"
+
+namespace ato::io {
+
+struct CasesResult {
+  std::vector<core::DesiredCase> cases;  // sorted by external id
+  core::Diagnostics diagnostics;         // sorted by file, line, column
+};
+
+// `cases_root` is the folder to scan (config.cases_dir resolved against the
+// config's folder). Paths in diagnostics are relative to the current directory
+// when below it.
+CasesResult load_cases(const std::string& cases_root, const core::Config& config);
+
+}  // namespace ato::io
