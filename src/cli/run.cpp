@@ -9,6 +9,7 @@
 #include "ato/version.hpp"
 #include "cli/arg_parser.hpp"
 #include "cli/commands.hpp"
+#include "cli/session.hpp"
 #include "util/did_you_mean.hpp"
 
 namespace ato::cli {
@@ -97,6 +98,8 @@ int run(int argc, char** argv) {
     for (const auto& entry : command_table()) names.emplace_back(entry.name);
     throw UsageError("unknown command '" + args[0] + "'" + util::did_you_mean(args[0], names) +
                      "; see 'ato-sync --help'");
+  } catch (const AlreadyReported&) {
+    return 1;
   } catch (const UsageError& e) {
     std::cerr << "ato-sync: error: " << e.what() << "\n";
     return 1;

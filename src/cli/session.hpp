@@ -12,6 +12,13 @@
 
 namespace ato::cli {
 
+// Thrown after the problem was already printed (diagnostics); run() exits 1
+// without printing anything more.
+class AlreadyReported : public std::exception {
+ public:
+  const char* what() const noexcept override { return "already reported"; }
+};
+
 // Loads the config or throws with every diagnostic printed to stderr.
 core::Config load_config_or_exit(const GlobalOptions& global, bool require_remote);
 // Loads the cases or throws after printing every diagnostic to stderr.

@@ -36,6 +36,8 @@ class TestOpsPort {
  public:
   virtual ~TestOpsPort() = default;
 
+  // The project's numeric id (the config may name it), resolved once per run.
+  virtual std::int64_t project_id() = 0;
   // Reference data, resolved once per run.
   virtual KnownNames known_names() = 0;
   // Every managed case, live and soft-deleted, sorted by Allure ID.
