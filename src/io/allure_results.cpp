@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "io/text_position.hpp"
+
 namespace ato::io {
 namespace {
 
@@ -18,20 +20,6 @@ constexpr std::string_view kResultSuffix = "-result.json";
 struct MalformedResult {
   std::string message;
 };
-
-core::SourceLocation location_of_byte(const std::string& text, const std::string& file, std::size_t byte) {
-  core::SourceLocation where{file, 1, 1};
-  const std::size_t end = std::min(byte > 0 ? byte - 1 : 0, text.size());
-  for (std::size_t i = 0; i < end; ++i) {
-    if (text[i] == '\n') {
-      ++where.line;
-      where.column = 1;
-    } else {
-      ++where.column;
-    }
-  }
-  return where;
-}
 
 std::string optional_result_string(const json& object, const char* key) {
   const auto it = object.find(key);
@@ -93,7 +81,7 @@ bool parse_allure_result(const std::string& text, const std::string& file, core:
     std::string message = e.what();
     if (const auto reason = message.find(": ", message.find("parse error")); reason != std::string::npos)
       message = message.substr(reason + 2);
-    diagnostics.push_back({core::Severity::Warning, location_of_byte(text, file, e.byte),
+    diagnostics.push_back({core::Severity::Warning, location_at_byte(text, file, e.byte),
                            "not valid JSON, skipped (" + message + ")", "malformed-result"});
     return false;
   }
