@@ -1,0 +1,158 @@
+#include "render/coverage_view.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace ato::render {
+namespace {
+
+std::string coverage_headline(const core::CoverageReport& report) {
+  return format_percent(report.percent()) + "% (" + std::to_string(report.automated_cases()) + " of " +
+         std::to_string(report.cases.size()) + " cases)";
+}
+
+std::string results_line(const core::CoverageReport& report) {
+  return std::to_string(report.results) + " results read, " + std::to_string(report.results_without_case_id) +
+         " without a case id label (AS_ID, ALLURE_ID or as_id)";
+}
+
+std::string where_of(const core::Diagnostic& d) {
+  std::string where = d.where.file;
+  if (d.where.line > 0) where += ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column);
+  return where;
+}
+
+// "1 id", "2 ids"
+std::string count_of(std::size_t count, const std::string& noun) {
+  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
+std::string runs_note(const core::LinkedTest& test) {
+  return test.runs > 1 ? " (" + std::to_string(test.runs) + " runs)" : "";
+}
+
+std::string markdown_cell(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n') out += ' ';
+    else out += c;
+  }
+  return out;
+}
+
+std::string markdown_case_id(const core::CaseIdentity& identity) {
+  const std::string number = "#" + std::to_string(identity.allure_id);
+  return identity.permalink.empty() ? number : "[" + number + "](" + identity.permalink + ")";
+}
+
+}  // namespace
+
+std::string format_percent(double percent) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%.1f", std::round(percent * 10.0) / 10.0);
+  return text;
+}
+
+std::string coverage_text(const core::CoverageReport& report, const core::Diagnostics& warnings) {
+  std::ostringstream out;
+  out << "Automation coverage: " << coverage_headline(report) << "\n";
+  if (report.automated_cases() > 0) {
+    out << "\nAutomated (" << report.automated_cases() << "):\n";
+    for (const auto& c : report.cases) {
+      if (!c.automated()) continue;
+      out << "  " << c.identity.external_id << "  #" << c.identity.allure_id << "\n";
+      for (const auto& test : c.tests) out << "      " << test.latest_status << "  " << test.name << runs_note(test) << "\n";
+    }
+  }
+  const auto not_linked = report.cases.size() - static_cast<std::size_t>(report.automated_cases());
+  if (not_linked > 0) {
+    out << "\nNot linked to automation (" << not_linked << "):\n";
+    for (const auto& c : report.cases) {
+      if (c.automated()) continue;
+      out << "  " << c.identity.external_id << "  #" << c.identity.allure_id;
+      if (!c.identity.permalink.empty()) out << "  " << c.identity.permalink;
+      out << "\n";
+    }
+  }
+  if (!report.unknown.empty()) {
+    out << "\nResults that link to no managed case (" << count_of(report.unknown.size(), "id") << "):\n";
+    for (const auto& unknown : report.unknown) {
+      out << "  " << unknown.id << "\n";
+      for (const auto& test : unknown.tests) out << "      " << test << "\n";
+    }
+  }
+  out << "\n" << results_line(report);
+  if (!warnings.empty()) out << "; " << count_of(warnings.size(), "warning");
+  out << ".\n";
+  return out.str();
+}
+
+std::string coverage_json(const core::CoverageReport& report, const core::Diagnostics& warnings) {
+  using nlohmann::ordered_json;
+  ordered_json doc;
+  doc["format_version"] = "1.0";
+  doc["summary"] = {{"cases", report.cases.size()},
+                    {"automated", report.automated_cases()},
+                    {"percent", std::round(report.percent() * 10.0) / 10.0},
+                    {"results", report.results},
+                    {"results_without_case_id", report.results_without_case_id}};
+  doc["cases"] = ordered_json::array();
+  for (const auto& c : report.cases) {
+    auto tests = ordered_json::array();
+    for (const auto& test : c.tests)
+      tests.push_back({{"name", test.name}, {"latest_status", test.latest_status}, {"runs", test.runs}});
+    doc["cases"].push_back({{"external_id", c.identity.external_id},
+                            {"allure_id", c.identity.allure_id},
+                            {"permalink", c.identity.permalink},
+                            {"automated", c.automated()},
+                            {"tests", std::move(tests)}});
+  }
+  doc["unknown_ids"] = ordered_json::array();
+  for (const auto& unknown : report.unknown) doc["unknown_ids"].push_back({{"id", unknown.id}, {"tests", unknown.tests}});
+  doc["problems"] = ordered_json::array();
+  for (const auto& w : warnings) doc["problems"].push_back({{"where", where_of(w)}, {"message", w.message}});
+  return doc.dump(2) + "\n";
+}
+
+std::string coverage_markdown(const core::CoverageReport& report, const core::Diagnostics& warnings) {
+  std::ostringstream out;
+  out << "### Automation coverage: " << coverage_headline(report) << "\n\n";
+  if (!report.cases.empty()) {
+    out << "| Case | Allure ID | Automated | Latest status |\n|---|---|---|---|\n";
+    for (const auto& c : report.cases) {
+      out << "| `" << markdown_cell(c.identity.external_id) << "` | " << markdown_case_id(c.identity) << " | ";
+      if (!c.automated()) {
+        out << "no | not linked to automation |\n";
+        continue;
+      }
+      out << "yes | ";
+      for (std::size_t i = 0; i < c.tests.size(); ++i)
+        out << (i ? "<br>" : "") << "**" << c.tests[i].latest_status << "** " << markdown_cell(c.tests[i].name)
+            << runs_note(c.tests[i]);
+      out << " |\n";
+    }
+    out << "\n";
+  }
+  if (!report.unknown.empty()) {
+    out << "<details><summary>Results that link to no managed case (" << count_of(report.unknown.size(), "id")
+        << ")</summary>\n\n";
+    for (const auto& unknown : report.unknown) {
+      out << "- `" << unknown.id << "`:";
+      for (std::size_t i = 0; i < unknown.tests.size(); ++i) out << (i ? ", " : " ") << markdown_cell(unknown.tests[i]);
+      out << "\n";
+    }
+    out << "\n</details>\n\n";
+  }
+  if (!warnings.empty()) {
+    out << "> [!WARNING]\n> " << count_of(warnings.size(), "problem") << " reading the results:\n";
+    for (const auto& w : warnings) out << "> - `" << where_of(w) << "`: " << markdown_cell(w.message) << "\n";
+    out << "\n";
+  }
+  out << results_line(report) << ".\n";
+  return out.str();
+}
+
+}  // namespace ato::render
