@@ -28,16 +28,15 @@ std::vector<std::string> split_lines(const std::string& text) {
 
 // A unified diff of two line lists, each line indented under its field.
 void unified_diff(const std::vector<std::string>& before, const std::vector<std::string>& after,
-                  std::vector<std::string>& out) {
+                  std::vector<ChangeLine>& out) {
   dtl::Diff<std::string, std::vector<std::string>> diff(before, after);
   diff.compose();
   diff.composeUnifiedHunks();
   std::ostringstream text;
   diff.printUnifiedFormat(text);
   for (const auto& line : split_lines(text.str())) {
-    const char sign = line.empty() ? ' ' : line[0];
-    if (sign == '+' || sign == '-') out.push_back(std::string(1, sign) + "     " + line);
-    else out.push_back("      " + line);
+    if (line.rfind("@@", 0) == 0) out.push_back({'@', 4, line});
+    else if (!line.empty()) out.push_back({line[0], 4, line.substr(1)});
   }
 }
 
@@ -72,26 +71,27 @@ std::string set_change(const std::vector<std::string>& before, const std::vector
 class FieldPrinter {
  public:
   FieldPrinter(const core::Change& change, const std::set<core::NewFieldValue>& new_values,
-               std::vector<std::string>& out)
+               std::vector<ChangeLine>& out)
       : c_(change), new_values_(new_values), out_(out), creating_(change.action == core::Action::Create) {}
 
   void text(const std::string& name, const std::string& before, const std::string& after) {
     const bool multiline = before.find('\n') != std::string::npos || after.find('\n') != std::string::npos;
     if (creating_) {
-      if (!multiline) return out_.push_back("+ " + name + ": " + quote(after));
-      out_.push_back("+ " + name + ":");
-      for (const auto& line : split_lines(after)) out_.push_back("+     " + line);
+      if (!multiline) return out_.push_back({'+', 0, name + ": " + quote(after)});
+      out_.push_back({'+', 0, name + ":"});
+      for (const auto& line : split_lines(after)) out_.push_back({'+', 4, line});
       return;
     }
-    if (!multiline) return out_.push_back("~ " + name + ": " + (before.empty() ? "(none)" : quote(before)) + " -> " +
-                                          (after.empty() ? "(none)" : quote(after)));
-    out_.push_back("~ " + name + ":");
+    if (!multiline)
+      return out_.push_back({'~', 0, name + ": " + (before.empty() ? "(none)" : quote(before)) + " -> " +
+                                         (after.empty() ? "(none)" : quote(after))});
+    out_.push_back({'~', 0, name + ":"});
     unified_diff(split_lines(before), split_lines(after), out_);
   }
 
   void list(const std::string& name, const std::vector<std::string>& before, const std::vector<std::string>& after) {
-    if (creating_) return out_.push_back("+ " + name + ": " + joined(after));
-    out_.push_back("~ " + name + ": " + set_change(before, after));
+    if (creating_) return out_.push_back({'+', 0, name + ": " + joined(after)});
+    out_.push_back({'~', 0, name + ": " + set_change(before, after)});
   }
 
   void custom_fields() {
@@ -107,8 +107,8 @@ class FieldPrinter {
       std::string after_text = a.empty() ? "(none)" : quote(joined(a));
       for (const auto& v : a)
         if (new_values_.count({field, v})) after_text += " (new value)";
-      if (creating_) out_.push_back("+ " + field + ": " + after_text);
-      else out_.push_back("~ " + field + ": " + (b.empty() ? "(none)" : quote(joined(b))) + " -> " + after_text);
+      if (creating_) out_.push_back({'+', 0, field + ": " + after_text});
+      else out_.push_back({'~', 0, field + ": " + (b.empty() ? "(none)" : quote(joined(b))) + " -> " + after_text});
     }
   }
 
@@ -117,7 +117,7 @@ class FieldPrinter {
     for (const auto& l : c_.before.links) before.push_back(link_text(l));
     for (const auto& l : c_.after.links) after.push_back(link_text(l));
     if (creating_ || set_change(before, after).empty() == false) return list("links", before, after);
-    out_.push_back("~ links: reordered");
+    out_.push_back({'~', 0, "links: reordered"});
   }
 
   void steps() {
@@ -125,18 +125,18 @@ class FieldPrinter {
     add_steps(c_.before.steps, 0, before);
     add_steps(c_.after.steps, 0, after);
     if (creating_) {
-      out_.push_back("+ steps:");
-      for (const auto& line : after) out_.push_back("+     " + line);
+      out_.push_back({'+', 0, "steps:"});
+      for (const auto& line : after) out_.push_back({'+', 4, line});
       return;
     }
-    out_.push_back("~ steps:");
+    out_.push_back({'~', 0, "steps:"});
     unified_diff(before, after, out_);
   }
 
  private:
   const core::Change& c_;
   const std::set<core::NewFieldValue>& new_values_;
-  std::vector<std::string>& out_;
+  std::vector<ChangeLine>& out_;
   bool creating_;
 };
 
@@ -148,10 +148,20 @@ std::vector<std::string> step_lines(const std::vector<core::Step>& steps) {
   return out;
 }
 
-std::vector<std::string> change_lines(const core::Change& change, const std::set<core::NewFieldValue>& new_values) {
-  std::vector<std::string> out;
+std::string terminal_text(const ChangeLine& line) {
+  if (line.indent == 0) return std::string(1, line.sign) + " " + line.text;
+  return std::string(static_cast<std::size_t>(line.indent), ' ') + (line.sign == '@' ? "" : std::string(1, line.sign)) + line.text;
+}
+
+std::string diff_block_text(const ChangeLine& line) {
+  if (line.indent == 0) return std::string(1, line.sign) + " " + line.text;
+  return (line.sign == '@' ? std::string(" ") : std::string(1, line.sign)) + std::string(static_cast<std::size_t>(line.indent), ' ') + line.text;
+}
+
+std::vector<ChangeLine> change_lines(const core::Change& change, const std::set<core::NewFieldValue>& new_values) {
+  std::vector<ChangeLine> out;
   if (change.action == core::Action::Archive) {
-    out.push_back("- name: " + quote(change.before.name));
+    out.push_back({'-', 0, "name: " + quote(change.before.name)});
     return out;
   }
   FieldPrinter print(change, new_values, out);
@@ -168,7 +178,7 @@ std::vector<std::string> change_lines(const core::Change& change, const std::set
       case core::Field::CustomFields: print.custom_fields(); break;
       case core::Field::Tags:
         if (b.tags != a.tags || change.action == core::Action::Create) print.list("tags", b.tags, a.tags);
-        else if (change.action == core::Action::Adopt) out.push_back("~ tags: + identity tag");
+        else if (change.action == core::Action::Adopt) out.push_back({'~', 0, "tags: + identity tag"});
         break;
       case core::Field::Issues: print.list("issues", b.issues, a.issues); break;
       case core::Field::Links: print.links(); break;

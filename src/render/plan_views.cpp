@@ -49,15 +49,14 @@ void render_human(const core::Plan& plan, const RenderContext& context, std::ost
     if (context.color) out << colour_of(sign);
     out << "  # " << change_header(change) << (context.color ? kReset : "") << "\n";
     for (const auto& line : change_lines(change, new_values)) {
-      const char line_sign = line.empty() ? ' ' : line[0];
-      if (context.color && line_sign != ' ') out << "  " << colour_of(line_sign) << line << kReset << "\n";
-      else out << "  " << line << "\n";
+      const char* colour = context.color ? colour_of(line.sign) : "";
+      out << "  " << colour << terminal_text(line) << (*colour ? kReset : "") << "\n";
     }
     out << "\n";
   }
   if (!plan.new_field_values.empty()) {
-    out << "Custom field values to create first:";
-    for (const auto& v : plan.new_field_values) out << " " << v.field << ": \"" << v.value << "\" (new value);";
+    out << "Custom field values to create first:\n";
+    for (const auto& v : plan.new_field_values) out << "  + " << v.field << ": \"" << v.value << "\" (new value)\n";
     out << "\n";
   }
   out << summary_line(plan.summary()) << "\n";
@@ -96,7 +95,7 @@ std::string render_markdown(const core::Plan& plan, const RenderContext& context
           << "</code></summary>\n\n";
     if (change.allure_id) block << "[Open in TestOps](" << permalink(context, *change.allure_id) << ")\n\n";
     block << "```diff\n";
-    for (const auto& line : change_lines(change, new_values)) block << line << "\n";
+    for (const auto& line : change_lines(change, new_values)) block << diff_block_text(line) << "\n";
     block << "```\n</details>\n\n";
     const std::string text = block.str();
     if (out.size() + text.size() + kFooterRoom > limit) break;
