@@ -87,7 +87,7 @@ json ApiClient::get(const std::string& target) { return send("GET", target, null
 
 json ApiClient::send(const std::string& method, const std::string& target, const json& body, Retry retry) {
   HttpRequest request{method, prefix_ + target, body.is_null() ? std::string() : body.dump(),
-                      body.is_null() ? std::string() : "application/json", {}};
+                      body.is_null() ? std::string() : "application/json", {}, retry == Retry::NotBlindly};
   const HttpResponse response = exchange(request, retry);
   const std::string what = describe_status(request, response);
   const bool answer_is_json = is_json(response.content_type);

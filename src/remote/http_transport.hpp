@@ -15,6 +15,9 @@ struct HttpRequest {
   std::string body;
   std::string content_type;  // of the body
   std::vector<std::pair<std::string, std::string>> headers;
+  // Not safe to send twice: use a fresh connection, because curl silently
+  // re-sends a request whose kept-alive connection died without an answer.
+  bool fresh_connection = false;
 };
 
 struct HttpResponse {
