@@ -52,7 +52,7 @@ std::vector<Token> tokenize(const std::string& s) {
       std::string op(1, c);
       ++i;
       if (i < s.size() && s[i] == '=') op.push_back(s[i++]);
-      if (op == "!" || op == "~") throw AqlError("unknown operator '" + op + "' at " + std::to_string(start));
+      if (op == "!" || op == "~" || op == "==") throw AqlError("unknown operator '" + op + "' at " + std::to_string(start));
       tokens.push_back({Token::Type::Op, op, start});
     } else if (std::isdigit(static_cast<unsigned char>(c)) || c == '-') {
       ++i;
