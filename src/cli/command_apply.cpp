@@ -1,9 +1,119 @@
-#include <stdexcept>
+#include <unistd.h>
 
+#include <atomic>
+#include <csignal>
+#include <iostream>
+
+#include "apply/apply_plan.hpp"
+#include "cli/arg_parser.hpp"
 #include "cli/commands.hpp"
+#include "cli/planning.hpp"
+#include "cli/session.hpp"
+#include "core/staleness.hpp"
+#include "render/plan_views.hpp"
 
 namespace ato::cli {
+namespace {
 
-int command_apply(const GlobalOptions&, const Args&) { throw std::runtime_error("'apply' is not implemented yet"); }
+std::atomic<bool> interrupted{false};
+
+// The first Ctrl-C lets running requests finish and starts no new change;
+// a second one ends the process at once.
+void on_interrupt(int) {
+  interrupted = true;
+  std::signal(SIGINT, SIG_DFL);
+}
+
+int execute(const core::Plan& plan, core::TestOpsPort& port, const core::Config& config, const GlobalOptions& global) {
+  apply::TtyProgress progress(std::cerr);
+  apply::ApplyOptions options;
+  options.parallelism = config.parallelism;
+  options.observer = global.stderr_is_tty ? &progress : nullptr;
+  options.cancel = &interrupted;
+  std::signal(SIGINT, on_interrupt);
+  const auto report = apply::apply_plan(plan, port, options);
+  std::signal(SIGINT, SIG_DFL);
+  apply::render_apply_report(report, plan.changes.size(), report.ok() ? std::cout : std::cerr);
+  return report.ok() ? 0 : 1;
+}
+
+bool confirmed() {
+  std::cout << "\nDo you want to perform these actions in Allure TestOps?\n"
+               "  Only 'yes' will be accepted to approve.\n\n  Enter a value: "
+            << std::flush;
+  std::string answer;
+  std::getline(std::cin, answer);
+  return answer == "yes";
+}
+
+int apply_saved_plan(const GlobalOptions& global, const std::string& path) {
+  const auto saved = read_saved_plan(path);
+  const auto config = load_config_or_exit(global, true);
+  if (saved.endpoint != config.endpoint)
+    throw std::runtime_error("the plan " + path + " was made for " + saved.endpoint + ", not for " + config.endpoint);
+  auto port = connect_testops(config, global);
+  if (port->project_id() != saved.project_id)
+    throw std::runtime_error("the plan " + path + " was made for project " + std::to_string(saved.project_id) +
+                             ", not for project " + std::to_string(port->project_id()));
+  if (!saved.plan.has_changes()) {
+    std::cout << "No changes. The saved plan has nothing to apply.\n";
+    return 0;
+  }
+  std::vector<std::int64_t> adopted;
+  for (const auto& change : saved.plan.changes)
+    if (change.action == core::Action::Adopt) adopted.push_back(*change.allure_id);
+  const auto stale = core::find_stale_changes(saved.plan, port->find_managed(), port->read_cases(adopted));
+  if (!stale.empty()) {
+    std::cerr << "Saved plan is stale: TestOps changed after " << path << " was made; nothing was applied.\n";
+    for (const auto& s : stale) std::cerr << "  " << s.external_id << ": " << s.why << "\n";
+    std::cerr << "Run `ato-sync plan` again and review the new plan.\n";
+    return 1;
+  }
+  return execute(saved.plan, *port, config, global);
+}
+
+}  // namespace
+
+int command_apply(const GlobalOptions& global, const Args& args) {
+  bool auto_approve = false;
+  std::string refresh, allow_archive;
+  std::vector<std::string> files;
+  PlanFlags flags;
+  ArgParser parser("ato-sync apply [PLANFILE] [--auto-approve] [--target ID]...",
+                   "Makes Allure TestOps match the cases. With PLANFILE (from `plan -out`), applies exactly\n"
+                   "that plan after checking that TestOps did not change since. Without it, plans, shows the\n"
+                   "plan and asks for `yes` (without a terminal, --auto-approve is required).");
+  parser.flag("--auto-approve", &auto_approve, "apply without asking");
+  parser.repeated("--target", &flags.targets, "ID", "only cases whose id matches (repeatable, * globs)");
+  parser.option("--refresh", &refresh, "full", "--refresh=full ignores the local cache");
+  parser.option("--allow-archive", &allow_archive, "N", "allow a plan that archives up to N cases");
+  parser.positionals(&files, 1);
+  parser.examples("  ato-sync apply\n  ato-sync plan -out plan.json && ato-sync apply plan.json\n"
+                  "  ato-sync apply --auto-approve --target 'checkout/*'\n");
+  parser.parse(args);
+  if (parser.help_requested()) {
+    std::cout << parser.help();
+    return 0;
+  }
+  if (!files.empty()) {
+    if (!flags.targets.empty() || !allow_archive.empty() || !refresh.empty())
+      throw UsageError("a saved plan is applied as it is: --target, --refresh and --allow-archive go with `plan`");
+    return apply_saved_plan(global, files[0]);
+  }
+  if (!refresh.empty() && refresh != "full") throw UsageError("--refresh takes only 'full'");
+  flags.refresh_full = refresh == "full";
+  flags.allow_archive = parse_count(allow_archive, "--allow-archive");
+  if (!auto_approve && !isatty(STDIN_FILENO))
+    throw UsageError("apply asks for confirmation, but stdin is not a terminal: pass --auto-approve, or apply a saved plan");
+
+  PlannedRun run = make_plan(global, flags);
+  render::render_human(run.plan, render_context(run.config, run.project_id, global.color), std::cout);
+  if (!run.plan.has_changes()) return 0;
+  if (!auto_approve && !confirmed()) {
+    std::cout << "Apply cancelled; nothing was changed.\n";
+    return 1;
+  }
+  return execute(run.plan, *run.port, run.config, global);
+}
 
 }  // namespace ato::cli

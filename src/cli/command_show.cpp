@@ -1,9 +1,44 @@
-#include <stdexcept>
+#include <fstream>
+#include <iostream>
+#include <sstream>
 
+#include "cli/arg_parser.hpp"
 #include "cli/commands.hpp"
+#include "cli/planning.hpp"
+#include "io/plan_document.hpp"
+#include "render/plan_views.hpp"
 
 namespace ato::cli {
 
-int command_show(const GlobalOptions&, const Args&) { throw std::runtime_error("'show' is not implemented yet"); }
+io::SavedPlan read_saved_plan(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read the plan file " + path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return io::decode_plan(text.str(), path);
+}
+
+int command_show(const GlobalOptions& global, const Args& args) {
+  bool json = false, markdown = false;
+  std::vector<std::string> files;
+  ArgParser parser("ato-sync show PLANFILE [--json | --markdown]", "Renders a plan saved with `plan -out`.");
+  parser.flag("--json", &json, "print the saved plan as JSON");
+  parser.flag("--markdown", &markdown, "print it as a pull-request comment");
+  parser.positionals(&files, 1);
+  parser.examples("  ato-sync show plan.json\n  ato-sync show plan.json --markdown\n");
+  parser.parse(args);
+  if (parser.help_requested()) {
+    std::cout << parser.help();
+    return 0;
+  }
+  if (files.empty()) throw UsageError("show needs a plan file");
+  if (json && markdown) throw UsageError("--json and --markdown exclude each other");
+  const auto saved = read_saved_plan(files[0]);
+  const render::RenderContext context{global.color, saved.endpoint, saved.project_id};
+  if (json) std::cout << io::encode_plan(saved);
+  else if (markdown) std::cout << render::render_markdown(saved.plan, context);
+  else render::render_human(saved.plan, context, std::cout);
+  return 0;
+}
 
 }  // namespace ato::cli

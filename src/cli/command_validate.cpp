@@ -1,9 +1,47 @@
-#include <stdexcept>
+#include <iostream>
 
+#include "cli/arg_parser.hpp"
 #include "cli/commands.hpp"
+#include "cli/session.hpp"
+#include "core/lints.hpp"
+#include "io/case_loader.hpp"
+#include "io/config_loader.hpp"
+#include "render/diagnostics_view.hpp"
 
 namespace ato::cli {
 
-int command_validate(const GlobalOptions&, const Args&) { throw std::runtime_error("'validate' is not implemented yet"); }
+int command_validate(const GlobalOptions& global, const Args& args) {
+  bool json = false, strict = false;
+  ArgParser parser("ato-sync validate [--json] [--strict]",
+                   "Checks the config and every case file, offline. Problems are printed as\n"
+                   "`file:line:col: error: message`; lint warnings fail the run only with --strict.");
+  parser.flag("--json", &json, "print the diagnostics as JSON on stdout");
+  parser.flag("--strict", &strict, "fail on lint warnings too");
+  parser.examples("  ato-sync validate\n  ato-sync validate --strict --json > diagnostics.json\n");
+  parser.parse(args);
+  if (parser.help_requested()) {
+    std::cout << parser.help();
+    return 0;
+  }
+
+  auto config_result = io::load_config(global.config_path, io::process_environment(), false);
+  core::Diagnostics diagnostics = config_result.diagnostics;
+  std::size_t files = 1, cases = 0;
+  if (!core::has_errors(config_result.diagnostics)) {
+    auto loaded = io::load_cases(cases_root(config_result.config), config_result.config);
+    auto lints = core::run_lints(loaded.cases, config_result.config.disabled_lints);
+    files += loaded.files;
+    cases = loaded.cases.size();
+    diagnostics.insert(diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
+    diagnostics.insert(diagnostics.end(), lints.begin(), lints.end());
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), io::diagnostic_less);
+  }
+
+  if (json) std::cout << render::diagnostics_json(diagnostics, files, cases);
+  else render::print_diagnostics(diagnostics, std::cerr, global.stderr_is_tty && global.color);
+  const bool failed = core::has_errors(diagnostics) || (strict && !diagnostics.empty());
+  if (!json) std::cerr << render::diagnostics_summary(diagnostics, files, cases) << (failed ? "" : ": ok") << "\n";
+  return failed ? 1 : 0;
+}
 
 }  // namespace ato::cli

@@ -21,6 +21,8 @@ class AlreadyReported : public std::exception {
 
 // Loads the config or throws with every diagnostic printed to stderr.
 core::Config load_config_or_exit(const GlobalOptions& global, bool require_remote);
+// The folder the cases live in: config.cases_dir, relative to the config's folder.
+std::string cases_root(const core::Config& config);
 // Loads the cases or throws after printing every diagnostic to stderr.
 std::vector<core::DesiredCase> load_cases_or_exit(const core::Config& config);
 // The token from --token-file, else ATO_TOKEN, else ALLURE_TOKEN; throws when none.

@@ -13,7 +13,11 @@ namespace ato::io {
 struct CasesResult {
   std::vector<core::DesiredCase> cases;  // sorted by external id
   core::Diagnostics diagnostics;         // sorted by file, line, column
+  std::size_t files = 0;                 // case files read
 };
+
+// The order diagnostics are shown in: file, line, column.
+bool diagnostic_less(const core::Diagnostic& a, const core::Diagnostic& b);
 
 // `cases_root` is the folder to scan (config.cases_dir resolved against the
 // config's folder). Paths in diagnostics are relative to the current directory

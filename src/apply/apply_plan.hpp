@@ -1,0 +1,61 @@
+#pragma once
+// Executes a plan through the port (ninja's Plan / CommandRunner split):
+// never diffs again, runs `parallelism` changes at once, and a failed change
+// does not stop the others.
+#include <atomic>
+#include <cstdint>
+#include <iosfwd>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/plan.hpp"
+#include "core/testops_port.hpp"
+
+namespace ato::apply {
+
+// Progress display; the TTY one writes "applying i/N: id (action)".
+class ApplyObserver {
+ public:
+  virtual ~ApplyObserver() = default;
+  virtual void change_started(std::size_t index, std::size_t total, const core::Change& change) = 0;
+  virtual void finished() = 0;
+};
+
+class TtyProgress final : public ApplyObserver {
+ public:
+  explicit TtyProgress(std::ostream& out) : out_(out) {}
+  void change_started(std::size_t index, std::size_t total, const core::Change& change) override;
+  void finished() override;
+
+ private:
+  std::ostream& out_;
+};
+
+struct ApplyFailure {
+  std::string external_id;
+  core::Action action = core::Action::Create;
+  std::optional<std::int64_t> allure_id;
+  std::string message;
+};
+
+struct ApplyReport {
+  core::PlanSummary done;  // changes that succeeded, by action
+  std::vector<ApplyFailure> failures;  // sorted by external id
+  std::map<std::string, std::int64_t> created;  // external id -> new Allure ID
+  bool cancelled = false;  // interrupted before every change started
+  bool ok() const { return failures.empty() && !cancelled; }
+};
+
+struct ApplyOptions {
+  int parallelism = 8;
+  ApplyObserver* observer = nullptr;
+  const std::atomic<bool>* cancel = nullptr;  // set (e.g. on SIGINT): start no new change
+};
+
+ApplyReport apply_plan(const core::Plan& plan, core::TestOpsPort& port, const ApplyOptions& options);
+
+// "Apply complete! N created, ..." or one line per failure and a closing line.
+void render_apply_report(const ApplyReport& report, std::size_t planned, std::ostream& out);
+
+}  // namespace ato::apply

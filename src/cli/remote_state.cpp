@@ -1,0 +1,96 @@
+#include "cli/remote_state.hpp"
+
+#include <algorithm>
+#include <iostream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "io/case_cache.hpp"
+#include "util/glob.hpp"
+
+namespace ato::cli {
+namespace {
+
+bool targeted(const std::string& id, const std::vector<std::string>& targets) {
+  if (targets.empty()) return true;
+  return std::any_of(targets.begin(), targets.end(),
+                     [&](const std::string& pattern) { return util::glob_match(pattern, id); });
+}
+
+// A case known only from its search row: enough to archive it or report it.
+core::RemoteCase from_row(const core::SearchRow& row) {
+  core::RemoteCase c;
+  c.allure_id = row.allure_id;
+  c.external_id = row.external_id;
+  c.deleted = row.deleted;
+  c.last_modified = row.last_modified;
+  c.content.name = row.name;
+  return c;
+}
+
+// Reads overviews in chunks so that progress can be shown between them.
+std::vector<core::RemoteCase> fetch(core::TestOpsPort& port, const std::vector<std::int64_t>& ids,
+                                    bool progress) {
+  constexpr std::size_t kChunk = 256;
+  std::vector<core::RemoteCase> out;
+  out.reserve(ids.size());
+  for (std::size_t start = 0; start < ids.size(); start += kChunk) {
+    const auto end = std::min(ids.size(), start + kChunk);
+    auto part = port.read_cases(std::vector<std::int64_t>(ids.begin() + static_cast<std::ptrdiff_t>(start),
+                                                          ids.begin() + static_cast<std::ptrdiff_t>(end)));
+    std::move(part.begin(), part.end(), std::back_inserter(out));
+    if (progress) std::cerr << "\rfetching " << end << "/" << ids.size() << std::flush;
+  }
+  if (progress && !ids.empty()) std::cerr << "\n";
+  return out;
+}
+
+}  // namespace
+
+RemoteState read_remote_state(core::TestOpsPort& port, std::int64_t project_id, const core::Config& config,
+                              const std::vector<core::DesiredCase>& desired, const FetchOptions& options) {
+  RemoteState state;
+  state.rows = port.find_managed();
+
+  std::unordered_set<std::string> wanted;
+  std::vector<std::int64_t> bound_ids;
+  std::unordered_set<std::int64_t> managed_ids;
+  for (const auto& row : state.rows) managed_ids.insert(row.allure_id);
+  for (const auto& d : desired) {
+    if (!targeted(d.external_id, options.targets)) continue;
+    wanted.insert(d.external_id);
+    if (d.allure_id && !managed_ids.count(*d.allure_id)) bound_ids.push_back(*d.allure_id);
+  }
+
+  std::optional<io::CaseCache> cache;
+  if (!options.cache_dir.empty()) cache.emplace(options.cache_dir, config.endpoint, project_id);
+
+  std::vector<std::int64_t> to_fetch;
+  std::vector<core::RemoteCase> detailed;
+  for (const auto& row : state.rows) {
+    if (!wanted.count(row.external_id)) {
+      state.cases.push_back(from_row(row));
+      continue;
+    }
+    std::optional<core::RemoteCase> hit;
+    if (cache && !options.refresh_full) hit = cache->get(row.allure_id, row.last_modified);
+    if (hit) {
+      ++state.from_cache;
+      detailed.push_back(std::move(*hit));
+    } else {
+      to_fetch.push_back(row.allure_id);
+    }
+  }
+  std::sort(bound_ids.begin(), bound_ids.end());
+  bound_ids.erase(std::unique(bound_ids.begin(), bound_ids.end()), bound_ids.end());
+  to_fetch.insert(to_fetch.end(), bound_ids.begin(), bound_ids.end());
+
+  auto fetched = fetch(port, to_fetch, options.progress);
+  state.fetched = to_fetch.size();
+  std::move(fetched.begin(), fetched.end(), std::back_inserter(detailed));
+  if (cache) cache->put_all(detailed);
+  std::move(detailed.begin(), detailed.end(), std::back_inserter(state.cases));
+  return state;
+}
+
+}  // namespace ato::cli

@@ -1,0 +1,38 @@
+#include "cli/session.hpp"
+
+#include <filesystem>
+#include <iostream>
+
+#include "io/case_loader.hpp"
+#include "io/config_loader.hpp"
+#include "render/diagnostics_view.hpp"
+
+namespace ato::cli {
+
+core::Config load_config_or_exit(const GlobalOptions& global, bool require_remote) {
+  auto result = io::load_config(global.config_path, io::process_environment(), require_remote);
+  if (core::has_errors(result.diagnostics)) {
+    render::print_diagnostics(result.diagnostics, std::cerr, global.stderr_is_tty);
+    throw AlreadyReported();
+  }
+  result.config.cacert = global.cacert;
+  return result.config;
+}
+
+std::string cases_root(const core::Config& config) {
+  const auto base = std::filesystem::path(config.config_path).parent_path();
+  return (base / config.cases_dir).lexically_normal().string();
+}
+
+std::vector<core::DesiredCase> load_cases_or_exit(const core::Config& config) {
+  auto result = io::load_cases(cases_root(config), config);
+  if (core::has_errors(result.diagnostics)) {
+    render::print_diagnostics(result.diagnostics, std::cerr, false);
+    std::cerr << render::diagnostics_summary(result.diagnostics, result.files, result.cases.size())
+              << "; nothing was sent to TestOps\n";
+    throw AlreadyReported();
+  }
+  return std::move(result.cases);
+}
+
+}  // namespace ato::cli

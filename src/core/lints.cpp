@@ -1,0 +1,126 @@
+#include "core/lints.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+namespace ato::core {
+namespace {
+
+constexpr std::size_t kFlatStepsMin = 5;    // a list this long without nesting...
+constexpr std::size_t kRepeatedPrefixMin = 3;  // ...where this many steps in a row share a first word
+
+const std::set<std::string> kSeverityWords = {"blocker", "critical", "major", "normal", "minor", "trivial"};
+const std::set<std::string> kPriorityWords = {"p0", "p1", "p2", "p3", "p4", "highest", "high", "medium", "low", "lowest"};
+
+std::string lower(std::string s) {
+  for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+// Lower case, letters and digits only: "Smoke test" ~ "smoke-test" ~ "SmokeTest".
+std::string fold(const std::string& s) {
+  std::string out;
+  for (char ch : s)
+    if (std::isalnum(static_cast<unsigned char>(ch))) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+  return out;
+}
+
+std::string first_word(const std::string& text) { return lower(text.substr(0, text.find(' '))); }
+
+std::string place(const SourceLocation& at) {
+  return at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+}
+
+class Linter {
+ public:
+  Linter(const std::vector<std::string>& disabled, Diagnostics& out) : disabled_(disabled), out_(out) {}
+
+  void warn(const std::string& code, const SourceLocation& where, const std::string& message) {
+    if (std::find(disabled_.begin(), disabled_.end(), code) != disabled_.end()) return;
+    out_.push_back({Severity::Warning, where, message + " [" + code + "]", code});
+  }
+
+  void check_case(const DesiredCase& c) {
+    const auto at = [&](const std::string& key) {
+      const auto it = c.field_sources.find(key);
+      return it == c.field_sources.end() ? c.source : it->second;
+    };
+    const auto& content = c.content;
+    if (content.layer.empty())
+      warn("missing-layer", c.source, "case \"" + c.external_id + "\" has no layer, so coverage loses the UI/API/Unit split; fix: add `layer: UI` (or API, Unit, ...)");
+    if (content.steps.empty())
+      warn("no-steps", c.source, "case \"" + c.external_id + "\" has no steps; fix: add `steps:` with what the tester does");
+    for (const auto& tag : content.tags) {
+      const auto word = lower(tag);
+      if (kSeverityWords.count(word))
+        warn("bare-severity-tag", at("tags"), "tag \"" + tag + "\" is a severity without the convention; fix: write `severity: " + word + "` instead");
+      else if (kPriorityWords.count(word))
+        warn("bare-severity-tag", at("tags"), "tag \"" + tag + "\" is a priority without the convention; fix: write `priority: " + word + "` instead");
+    }
+    check_flat_steps(content.steps, at("steps"));
+    if (!content.description.empty() && fold(content.description) == fold(content.name))
+      warn("description-repeats-name", at("description"), "the description only repeats the name; fix: say what the case covers and why, or drop it");
+  }
+
+  void check_flat_steps(const std::vector<Step>& steps, const SourceLocation& where) {
+    if (steps.size() < kFlatStepsMin) return;
+    if (std::any_of(steps.begin(), steps.end(), [](const Step& s) { return !s.steps.empty(); })) return;
+    std::size_t run = 1;
+    for (std::size_t i = 1; i < steps.size(); ++i) {
+      const auto word = first_word(steps[i].text);
+      run = (!word.empty() && word == first_word(steps[i - 1].text)) ? run + 1 : 1;
+      if (run == kRepeatedPrefixMin) {
+        warn("flat-steps", where, std::to_string(steps.size()) + " flat steps, several starting with \"" + steps[i].text.substr(0, steps[i].text.find(' ')) +
+                                      "\"; fix: nest them as sub-steps (`steps:`) under one step");
+        return;
+      }
+    }
+  }
+
+  // Tags that differ only in case or spacing, across the whole repository.
+  void check_tag_spellings(const std::vector<DesiredCase>& cases) {
+    std::map<std::string, std::map<std::string, std::vector<SourceLocation>>> spellings;  // folded -> tag -> places
+    for (const auto& c : cases) {
+      const auto it = c.field_sources.find("tags");
+      const SourceLocation at = it == c.field_sources.end() ? c.source : it->second;
+      for (const auto& tag : c.content.tags) spellings[fold(tag)][tag].push_back(at);
+    }
+    for (const auto& [folded, variants] : spellings) {
+      if (folded.empty() || variants.size() < 2) continue;
+      for (const auto& [tag, places] : variants) {
+        std::string others;
+        for (const auto& [other, other_places] : variants) {
+          if (other == tag) continue;
+          others += (others.empty() ? "" : "; ") + std::string("\"") + other + "\" at ";
+          for (std::size_t i = 0; i < other_places.size(); ++i) others += (i ? ", " : "") + place(other_places[i]);
+        }
+        for (const auto& at : places)
+          warn("tag-case-mismatch", at, "tag \"" + tag + "\" differs only in case or spacing from " + others + "; fix: pick one spelling");
+      }
+    }
+  }
+
+ private:
+  const std::vector<std::string>& disabled_;
+  Diagnostics& out_;
+};
+
+}  // namespace
+
+const std::vector<std::string>& lint_names() {
+  static const std::vector<std::string> names = {"missing-layer", "bare-severity-tag", "tag-case-mismatch",
+                                                 "flat-steps",    "no-steps",          "description-repeats-name"};
+  return names;
+}
+
+Diagnostics run_lints(const std::vector<DesiredCase>& cases, const std::vector<std::string>& disabled) {
+  Diagnostics out;
+  Linter linter(disabled, out);
+  for (const auto& c : cases) linter.check_case(c);
+  linter.check_tag_spellings(cases);
+  return out;
+}
+
+}  // namespace ato::core

@@ -1,0 +1,23 @@
+#pragma once
+// A saved plan is stale when TestOps moved on since it was made (SPEC.md §5):
+// a case it touches was modified (different lastModifiedDate), disappeared,
+// or a case it would create exists now.
+#include <string>
+#include <vector>
+
+#include "core/plan.hpp"
+#include "core/testops_port.hpp"
+
+namespace ato::core {
+
+struct StaleChange {
+  std::string external_id;
+  std::string why;  // one line
+};
+
+// `rows`: the managed cases as TestOps has them now; `bound`: the current
+// state of cases the plan adopts (they carry no identity tag yet).
+std::vector<StaleChange> find_stale_changes(const Plan& plan, const std::vector<SearchRow>& rows,
+                                            const std::vector<RemoteCase>& bound);
+
+}  // namespace ato::core

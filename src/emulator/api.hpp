@@ -1,0 +1,61 @@
+#pragma once
+// The emulated REST API: route registration and the shared plumbing every
+// API route goes through (stats, faults, auth, locking, persistence).
+#include <httplib.h>
+
+#include <functional>
+#include <map>
+#include <string>
+
+#include "emulator/dto.hpp"
+#include "emulator/faults.hpp"
+#include "emulator/options.hpp"
+#include "emulator/store.hpp"
+
+namespace ato::emulator {
+
+class NotFound : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct Answer {
+  int status = 200;
+  json body;
+};
+
+class Api {
+ public:
+  Api(Options options, Store& store);
+
+  void register_routes(httplib::Server& server);
+  void save_state();  // atomically, when --state was given
+
+ private:
+  using Handler = std::function<Answer(const httplib::Request&)>;
+  // Registers an API route under the prefix: counted, faulted, authenticated.
+  void route(httplib::Server& server, const std::string& method, const std::string& pattern, bool write,
+             Handler handler);
+  std::optional<std::string> authenticate(const httplib::Request& req);
+  Answer exchange_token(const httplib::Request& req);
+
+  void register_reference_routes(httplib::Server& server);
+  void register_case_routes(httplib::Server& server);
+  void register_admin_routes(httplib::Server& server);
+
+  StoredCase& live_case(const httplib::Request& req, bool allow_deleted = false);
+  void apply_case_fields(StoredCase& c, const json& body, bool creating);
+  json search(const httplib::Request& req);
+
+  Options options_;
+  Store& store_;
+  Faults faults_;
+  Stats stats_;
+  std::mutex tokens_mutex_;
+  std::map<std::string, std::chrono::steady_clock::time_point> jwts_;
+  std::string current_user_ = "emulator";
+};
+
+std::int64_t int_param(const httplib::Request& req, const std::string& name, std::int64_t fallback);
+
+}  // namespace ato::emulator

@@ -1,0 +1,32 @@
+#pragma once
+// The real API's JSON shapes (TestCaseDto, TestCaseOverviewDto, scenarios,
+// Spring pages), built from the store.
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "emulator/store.hpp"
+
+namespace ato::emulator {
+
+using json = nlohmann::json;
+
+// A client mistake: answered 400 with the message.
+class BadRequest : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+json case_dto(const Store& store, const StoredCase& c);
+json overview_dto(const Store& store, const StoredCase& c);
+json scenario_dto(const StoredCase& c);             // nested read shape, keyword null
+json normalized_scenario_dto(const StoredCase& c);  // flat map form
+json custom_field_values_dto(const Store& store, const StoredCase& c);  // [CustomFieldValueWithCfDto]
+json issues_dto(const Store& store, const StoredCase& c);
+
+// Typed write shape (TestCaseScenarioV2Dto) -> stored steps; throws BadRequest.
+std::vector<ScenarioStep> parse_typed_scenario(const json& body, Store& store);
+
+// Spring page wrapper over all items; `cap` limits the page size (0 = none).
+json page_of(const json& items, int page, int size, int cap);
+
+}  // namespace ato::emulator

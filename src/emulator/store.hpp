@@ -1,0 +1,103 @@
+#pragma once
+// The emulator's data: one project with its reference data and test cases,
+// in memory, optionally persisted to a JSON file. Not thread-safe by itself:
+// the server holds `mutex` around every use.
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ato::emulator {
+
+struct NamedItem {
+  std::int64_t id = 0;
+  std::string name;
+};
+
+struct CustomField {
+  std::int64_t id = 0;          // customField.id, used everywhere
+  std::int64_t project_link = 0;  // the CustomFieldProjectDto's own id
+  std::string name;
+};
+
+struct CustomFieldValue {
+  std::int64_t id = 0;
+  std::int64_t field_id = 0;
+  std::string name;
+};
+
+struct Integration {
+  std::int64_t id = 0;
+  std::string name;
+  std::string type;
+};
+
+struct Issue {
+  std::string name;
+  std::int64_t integration_id = 0;
+};
+
+struct Link {
+  std::string name, url, type;
+};
+
+struct ScenarioStep {
+  std::int64_t id = 0;
+  std::string body;
+  std::string expected;  // empty = none
+  std::vector<ScenarioStep> steps;
+};
+
+struct StoredCase {
+  std::int64_t id = 0;
+  std::int64_t project_id = 0;
+  std::string name, description, precondition, expected_result;
+  std::optional<std::int64_t> status_id, layer_id;
+  std::int64_t workflow_id = 0;
+  std::vector<std::string> tags;
+  std::vector<Link> links;
+  std::vector<std::int64_t> value_ids;  // custom field values
+  std::vector<Issue> issues;
+  std::vector<ScenarioStep> scenario;
+  bool deleted = false;
+  bool automated = false;
+  std::int64_t created_date = 0, last_modified = 0;
+  std::string created_by, last_modified_by;
+};
+
+struct Store {
+  std::mutex mutex;
+  NamedItem project{1, "Demo"};
+  NamedItem workflow{1, "Default manual"};
+  NamedItem automated_workflow{2, "Default automated"};
+  std::vector<NamedItem> statuses;
+  std::vector<NamedItem> layers;
+  std::vector<CustomField> fields;
+  std::vector<CustomFieldValue> values;
+  std::vector<Integration> integrations;
+  std::map<std::int64_t, StoredCase> cases;
+  std::map<std::string, std::int64_t> tag_ids;
+  std::int64_t next_id = 1000;  // cases, values, steps and tags share one counter
+  std::int64_t last_modified = 0;
+
+  static void seed(Store& store, const std::string& project_name);
+
+  std::int64_t new_id() { return ++next_id; }
+  std::int64_t tag_id(const std::string& name);
+  // A strictly increasing epoch-ms timestamp, so every change moves lastModifiedDate.
+  std::int64_t touch_time();
+  void touch(StoredCase& c, const std::string& user);
+
+  const NamedItem* status(std::int64_t id) const;
+  const NamedItem* layer(std::int64_t id) const;
+  const CustomField* field(std::int64_t id) const;
+  const CustomFieldValue* value(std::int64_t id) const;
+  const Integration* integration(std::int64_t id) const;
+
+  std::string to_json() const;
+  void from_json(const std::string& text);  // throws on a damaged file
+};
+
+}  // namespace ato::emulator

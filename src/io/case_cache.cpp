@@ -1,0 +1,79 @@
+#include "io/case_cache.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+#include "io/case_json.hpp"
+
+namespace ato::io {
+namespace {
+
+using json = nlohmann::ordered_json;
+constexpr int kCacheVersion = 1;
+
+}  // namespace
+
+CaseCache::CaseCache(const std::string& dir, const std::string& endpoint, std::int64_t project_id)
+    : endpoint_(endpoint), project_id_(project_id) {
+  const auto key = std::hash<std::string>{}(endpoint + "#" + std::to_string(project_id));
+  std::ostringstream name;
+  name << std::hex << key << ".json";
+  file_ = (std::filesystem::path(dir) / name.str()).string();
+
+  std::ifstream in(file_, std::ios::binary);
+  if (!in) return;
+  std::stringstream text;
+  text << in.rdbuf();
+  try {
+    const json doc = json::parse(text.str());
+    if (doc.at("version").get<int>() != kCacheVersion || doc.at("endpoint").get<std::string>() != endpoint ||
+        doc.at("project_id").get<std::int64_t>() != project_id)
+      return;
+    for (const auto& j : doc.at("cases")) {
+      core::RemoteCase c;
+      c.allure_id = j.at("id").get<std::int64_t>();
+      c.external_id = j.at("external_id").get<std::string>();
+      c.deleted = j.at("deleted").get<bool>();
+      c.last_modified = j.at("last_modified").get<std::int64_t>();
+      c.last_modified_by = j.at("last_modified_by").get<std::string>();
+      c.content = content_from_json(j.at("content"));
+      cases_[c.allure_id] = std::move(c);
+    }
+  } catch (const std::exception&) {
+    cases_.clear();  // a damaged cache is only a slower run
+  }
+}
+
+std::optional<core::RemoteCase> CaseCache::get(std::int64_t allure_id, std::int64_t last_modified) const {
+  const auto it = cases_.find(allure_id);
+  if (it == cases_.end() || it->second.last_modified != last_modified) return std::nullopt;
+  return it->second;
+}
+
+void CaseCache::put_all(const std::vector<core::RemoteCase>& cases) {
+  for (const auto& c : cases) cases_[c.allure_id] = c;
+  json list = json::array();
+  for (const auto& [id, c] : cases_)
+    list.push_back({{"id", c.allure_id},
+                    {"external_id", c.external_id},
+                    {"deleted", c.deleted},
+                    {"last_modified", c.last_modified},
+                    {"last_modified_by", c.last_modified_by},
+                    {"content", content_to_json(c.content)}});
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(file_).parent_path(), ec);
+  if (ec) return;  // no cache is not an error
+  const std::string temp = file_ + ".tmp";
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) return;
+    out << json{{"version", kCacheVersion}, {"endpoint", endpoint_}, {"project_id", project_id_}, {"cases", list}}.dump();
+    if (!out) return;
+  }
+  std::rename(temp.c_str(), file_.c_str());
+}
+
+}  // namespace ato::io

@@ -1,0 +1,12 @@
+#pragma once
+// CaseContent <-> JSON, shared by saved plans and the overview cache.
+#include <nlohmann/json.hpp>
+
+#include "core/case.hpp"
+
+namespace ato::io {
+
+nlohmann::ordered_json content_to_json(const core::CaseContent& content);
+core::CaseContent content_from_json(const nlohmann::ordered_json& j);  // throws nlohmann::json::exception
+
+}  // namespace ato::io

@@ -1,0 +1,132 @@
+#include "io/case_loader.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <thread>
+
+#include "io/case_parser.hpp"
+#include "io/text_checks.hpp"
+#include "io/yaml_support.hpp"
+
+namespace ato::io {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct FileResult {
+  std::vector<core::DesiredCase> cases;
+  core::Diagnostics diagnostics;
+};
+
+bool is_case_file(const fs::path& path) {
+  const auto ext = path.extension().string();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+// Every case file below `root`, sorted. Symlinked directories are not
+// followed, so a symlink loop cannot trap the scan.
+std::vector<std::string> find_case_files(const std::string& root, core::Diagnostics& diagnostics) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  if (!fs::is_directory(root, ec)) {
+    diagnostics.push_back({core::Severity::Error, {display_path(root), 0, 0},
+                           "the cases folder does not exist (set `cases:` in the config)", ""});
+    return files;
+  }
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const auto& entry = *it;
+    std::error_code type_ec;
+    if (entry.is_directory(type_ec) && !entry.is_symlink(type_ec)) {
+      if (entry.path().filename().string().front() == '.') it.disable_recursion_pending();
+      continue;
+    }
+    if (is_case_file(entry.path()) && entry.is_regular_file(type_ec)) files.push_back(entry.path().string());
+  }
+  if (ec) diagnostics.push_back({core::Severity::Error, {display_path(root), 0, 0}, "cannot scan: " + ec.message(), ""});
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+FileResult load_file(const std::string& path, const core::Config& config) {
+  FileResult result;
+  DiagnosticSink sink(display_path(path));
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  if (in) buffer << in.rdbuf();
+  if (!in || in.bad()) {
+    sink.error(core::SourceLocation{sink.file(), 0, 0}, "cannot read the file");
+    result.diagnostics = sink.take();
+    return result;
+  }
+  const std::string text = buffer.str();
+  if (auto problem = find_text_problem(text)) {
+    sink.error(core::SourceLocation{sink.file(), problem->line, problem->column}, problem->message);
+    result.diagnostics = sink.take();
+    return result;
+  }
+  try {
+    const std::vector<YAML::Node> documents = YAML::LoadAll(text);
+    for (const auto& doc : documents) {
+      if (doc.IsNull()) continue;  // an empty document between two `---`
+      if (auto c = parse_case(doc, config, sink)) result.cases.push_back(std::move(*c));
+    }
+  } catch (const YAML::Exception& e) {
+    sink.error(sink.at(e.mark), "YAML syntax error: " + e.msg);
+  }
+  result.diagnostics = sink.take();
+  return result;
+}
+
+std::string where(const core::SourceLocation& at) {
+  return at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+}
+
+}  // namespace
+
+bool diagnostic_less(const core::Diagnostic& a, const core::Diagnostic& b) {
+  return std::tie(a.where.file, a.where.line, a.where.column, a.message) <
+         std::tie(b.where.file, b.where.line, b.where.column, b.message);
+}
+
+CasesResult load_cases(const std::string& cases_root, const core::Config& config) {
+  CasesResult result;
+  const auto files = find_case_files(cases_root, result.diagnostics);
+  result.files = files.size();
+
+  std::vector<FileResult> per_file(files.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) per_file[i] = load_file(files[i], config);
+  };
+  const std::size_t threads =
+      std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), (files.size() + 63) / 64);
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& thread : pool) thread.join();
+
+  for (auto& r : per_file) {
+    std::move(r.cases.begin(), r.cases.end(), std::back_inserter(result.cases));
+    std::move(r.diagnostics.begin(), r.diagnostics.end(), std::back_inserter(result.diagnostics));
+  }
+
+  std::stable_sort(result.cases.begin(), result.cases.end(),
+                   [](const auto& a, const auto& b) { return a.external_id < b.external_id; });
+  for (std::size_t i = 1; i < result.cases.size(); ++i) {
+    const auto& first = result.cases[i - 1];
+    const auto& second = result.cases[i];
+    if (first.external_id == second.external_id)
+      result.diagnostics.push_back({core::Severity::Error, second.source,
+                                    "duplicate id \"" + second.external_id + "\" (also at " + where(first.source) + ")",
+                                    ""});
+  }
+  std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
+  return result;
+}
+
+}  // namespace ato::io

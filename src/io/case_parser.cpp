@@ -1,0 +1,306 @@
+#include "io/case_parser.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/normalize.hpp"
+
+namespace ato::io {
+namespace {
+
+const std::vector<std::string> kStepKeywords = {"given", "when", "then", "and", "but", "step"};
+
+std::size_t count_nodes(const YAML::Node& node, std::size_t limit) {
+  std::size_t count = 1;
+  if (node.IsSequence() || node.IsMap()) {
+    for (const auto& child : node) {
+      if (count > limit) return count;
+      if (node.IsMap()) count += count_nodes(child.second, limit - count) + 1;
+      else count += count_nodes(child, limit - count);
+    }
+  }
+  return count;
+}
+
+class CaseReader {
+ public:
+  CaseReader(const core::Config& config, DiagnosticSink& sink) : config_(config), sink_(sink) {}
+
+  std::optional<core::DesiredCase> read(const YAML::Node& doc) {
+    if (!doc.IsMap()) {
+      sink_.error(doc, "a case must be a mapping (id, name, steps, ...), not " + describe(doc));
+      return std::nullopt;
+    }
+    if (count_nodes(doc, kMaxNodesPerDocument) > kMaxNodesPerDocument) {
+      sink_.error(doc, "the case is too large (over " + std::to_string(kMaxNodesPerDocument) +
+                           " YAML nodes; an alias bomb?)");
+      return std::nullopt;
+    }
+    std::vector<std::string> known = {"id",   "name",     "description", "precondition", "expected",
+                                      "status", "layer",  "fields",      "tags",         "severity",
+                                      "priority", "issues", "links",     "allure_id",    "steps"};
+    for (const auto& [key, field] : config_.fields) known.push_back(key);
+    check_keys(doc, known, "", sink_);
+
+    core::DesiredCase c;
+    c.source = sink_.at(doc);
+    auto& content = c.content;
+    content.status = config_.default_status;
+    content.layer = config_.default_layer;
+    bool ok = true;
+
+    for (const auto& entry : doc) {
+      if (!entry.first.IsScalar()) continue;
+      const std::string key = entry.first.Scalar();
+      const YAML::Node& v = entry.second;
+      c.field_sources[key] = sink_.at(entry.first);
+      if (key == "id") {
+        c.source = sink_.at(entry.first);
+        if (auto s = read_string(v, "id", sink_)) {
+          if (!is_valid_case_id(*s)) {
+            sink_.error(v, "id \"" + *s + "\" must match [A-Za-z0-9][A-Za-z0-9._/-]{0,127}");
+            ok = false;
+          }
+          c.external_id = *s;
+        } else {
+          ok = false;
+        }
+      } else if (key == "name") {
+        if (auto s = read_string(v, "name", sink_)) {
+          if (core::normalize_text(*s).empty()) sink_.error(v, "name must not be empty");
+          content.name = *s;
+        }
+      } else if (key == "description") {
+        text_field(v, key, content.description);
+      } else if (key == "precondition") {
+        text_field(v, key, content.precondition);
+      } else if (key == "expected") {
+        text_field(v, key, content.expected);
+      } else if (key == "status") {
+        text_field(v, key, content.status);
+      } else if (key == "layer") {
+        text_field(v, key, content.layer);
+      } else if (key == "fields") {
+        read_custom_fields(v, content);
+      } else if (key == "tags") {
+        read_tags(v, content);
+      } else if (key == "severity" || key == "priority") {
+        read_classifier(v, key, key == "severity" ? config_.severity : config_.priority, content);
+      } else if (key == "issues") {
+        read_issues(v, content);
+      } else if (key == "links") {
+        read_links(v, content);
+      } else if (key == "allure_id") {
+        if (auto n = read_integer(v, "allure_id", sink_)) {
+          if (*n <= 0) sink_.error(v, "allure_id must be a positive Allure TestOps case id");
+          else c.allure_id = *n;
+        }
+      } else if (key == "steps") {
+        if (auto steps = read_steps(v, "steps", 1)) content.steps = std::move(*steps);
+      } else if (auto mapped = config_.fields.find(key); mapped != config_.fields.end()) {
+        add_field_values(v, key, mapped->second, content);
+      }
+    }
+    if (!doc["id"]) {
+      sink_.error(doc, "missing required key 'id'");
+      ok = false;
+    }
+    if (!doc["name"]) sink_.error(doc, "missing required key 'name'");
+    if (!ok) return std::nullopt;
+    c.content = core::normalize(std::move(content));
+    return c;
+  }
+
+ private:
+  void text_field(const YAML::Node& v, const std::string& key, std::string& out) {
+    if (v.IsNull()) {
+      out.clear();
+      return;
+    }
+    if (auto s = read_string(v, key, sink_)) out = *s;
+  }
+
+  void add_field_values(const YAML::Node& v, const std::string& what, const std::string& field,
+                        core::CaseContent& content) {
+    if (v.IsNull()) return;
+    std::vector<std::string> values;
+    if (v.IsSequence()) {
+      if (auto list = read_string_list(v, what, sink_)) values = *list;
+    } else if (auto s = read_string(v, what, sink_)) {
+      values.push_back(*s);
+    }
+    auto& target = content.custom_fields[field];
+    target.insert(target.end(), values.begin(), values.end());
+  }
+
+  void read_custom_fields(const YAML::Node& v, core::CaseContent& content) {
+    if (!v.IsMap()) {
+      sink_.error(v, "fields must be a mapping of custom field name to value, not " + describe(v));
+      return;
+    }
+    for (const auto& entry : v) {
+      auto name = read_string(entry.first, "a custom field name", sink_);
+      if (name) add_field_values(entry.second, "fields." + *name, *name, content);
+    }
+  }
+
+  void read_tags(const YAML::Node& v, core::CaseContent& content) {
+    auto tags = read_string_list(v, "tags", sink_);
+    if (!tags) return;
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < tags->size(); ++i) {
+      const auto& tag = (*tags)[i];
+      if (tag.empty()) sink_.error(v[i], "tags[" + std::to_string(i) + "] must not be empty");
+      else if (tag.rfind(config_.id_tag_prefix, 0) == 0)
+        sink_.error(v[i], "tag \"" + tag + "\" uses the reserved identity prefix \"" + config_.id_tag_prefix +
+                              "\"; ato-sync writes the identity tag itself from `id`");
+      else if (!seen.insert(tag).second) sink_.error(v[i], "duplicate tag \"" + tag + "\"");
+      else content.tags.push_back(tag);
+    }
+  }
+
+  void read_classifier(const YAML::Node& v, const std::string& key, const core::ClassifierMapping& mapping,
+                       core::CaseContent& content) {
+    if (v.IsNull()) return;
+    auto s = read_string(v, key, sink_);
+    if (!s || s->empty()) return;
+    if (mapping.field.empty()) content.tags.push_back(key + ":" + *s);
+    else content.custom_fields[mapping.field].push_back(*s);
+  }
+
+  void read_issues(const YAML::Node& v, core::CaseContent& content) {
+    auto issues = read_string_list(v, "issues", sink_);
+    if (!issues) return;
+    for (std::size_t i = 0; i < issues->size(); ++i) {
+      const auto& issue = (*issues)[i];
+      const auto colon = issue.find(':');
+      if (colon == std::string::npos || colon == 0 || colon + 1 == issue.size()) {
+        sink_.error(v[i], "issue \"" + issue + "\" must look like PREFIX:KEY (e.g. JIRA:SHOP-123)");
+        continue;
+      }
+      const std::string prefix = issue.substr(0, colon);
+      if (!config_.integrations.count(prefix)) {
+        std::vector<std::string> known;
+        for (const auto& [p, ref] : config_.integrations) known.push_back(p);
+        std::string list;
+        for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+        sink_.error(v[i], "issue prefix \"" + prefix + "\" is not in the config's integrations" +
+                              (known.empty() ? " (none configured)" : " (known: " + list + ")"));
+        continue;
+      }
+      content.issues.push_back(issue);
+    }
+  }
+
+  void read_links(const YAML::Node& v, core::CaseContent& content) {
+    if (!v.IsSequence()) {
+      sink_.error(v, "links must be a list of {name, url}, not " + describe(v));
+      return;
+    }
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const YAML::Node& link = v[i];
+      const std::string what = "links[" + std::to_string(i) + "]";
+      if (!link.IsMap()) {
+        sink_.error(link, what + " must be a mapping {name, url}, not " + describe(link));
+        continue;
+      }
+      check_keys(link, {"name", "url", "type"}, what, sink_);
+      core::Link out;
+      if (!link["url"]) {
+        sink_.error(link, what + " has no url");
+        continue;
+      }
+      if (auto s = read_string(link["url"], what + ".url", sink_)) out.url = *s;
+      if (link["name"])
+        if (auto s = read_string(link["name"], what + ".name", sink_)) out.name = *s;
+      if (link["type"])
+        if (auto s = read_string(link["type"], what + ".type", sink_)) out.type = *s;
+      if (out.name.empty()) out.name = out.url;
+      content.links.push_back(out);
+    }
+  }
+
+  std::optional<std::vector<core::Step>> read_steps(const YAML::Node& v, const std::string& what, int depth) {
+    if (v.IsNull()) return std::vector<core::Step>{};
+    if (!v.IsSequence()) {
+      sink_.error(v, what + " must be a list of steps, not " + describe(v));
+      return std::nullopt;
+    }
+    if (depth > kMaxStepDepth) {
+      sink_.error(v, what + " nests deeper than " + std::to_string(kMaxStepDepth) + " levels");
+      return std::nullopt;
+    }
+    std::vector<core::Step> steps;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (auto step = read_step(v[i], what + "[" + std::to_string(i) + "]", depth)) steps.push_back(std::move(*step));
+    }
+    return steps;
+  }
+
+  std::optional<core::Step> read_step(const YAML::Node& v, const std::string& what, int depth) {
+    core::Step step;
+    if (v.IsScalar()) {
+      step.text = v.Scalar();
+      if (core::normalize_text(step.text).empty()) {
+        sink_.error(v, what + " has no text");
+        return std::nullopt;
+      }
+      return step;
+    }
+    if (!v.IsMap()) {
+      sink_.error(v, what + " must be a string or a mapping with one of given/when/then/and/but/step, not " +
+                         describe(v));
+      return std::nullopt;
+    }
+    std::vector<std::string> known = kStepKeywords;
+    known.push_back("expected");
+    known.push_back("steps");
+    check_keys(v, known, what, sink_);
+    std::vector<std::string> keywords;
+    for (const auto& entry : v)
+      if (entry.first.IsScalar() &&
+          std::find(kStepKeywords.begin(), kStepKeywords.end(), entry.first.Scalar()) != kStepKeywords.end())
+        keywords.push_back(entry.first.Scalar());
+    if (keywords.size() != 1) {
+      sink_.error(v, what + (keywords.empty() ? " has no keyword" : " has " + std::to_string(keywords.size()) + " keywords") +
+                         ": use exactly one of given, when, then, and, but, step");
+      return std::nullopt;
+    }
+    step.keyword = *core::parse_keyword(keywords[0]);
+    auto text = read_string(v[keywords[0]], what + "." + keywords[0], sink_);
+    if (!text) return std::nullopt;
+    if (core::normalize_text(*text).empty()) {
+      sink_.error(v[keywords[0]], what + " has no text");
+      return std::nullopt;
+    }
+    step.text = *text;
+    if (v["expected"] && !v["expected"].IsNull())
+      if (auto e = read_string(v["expected"], what + ".expected", sink_)) step.expected = *e;
+    if (v["steps"]) {
+      auto children = read_steps(v["steps"], what + ".steps", depth + 1);
+      if (!children) return std::nullopt;
+      step.steps = std::move(*children);
+    }
+    return step;
+  }
+
+  const core::Config& config_;
+  DiagnosticSink& sink_;
+};
+
+}  // namespace
+
+bool is_valid_case_id(const std::string& id) {
+  if (id.empty() || id.size() > 128) return false;
+  auto alnum = [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'); };
+  if (!alnum(id[0])) return false;
+  return std::all_of(id.begin() + 1, id.end(),
+                     [&](char ch) { return alnum(ch) || ch == '.' || ch == '_' || ch == '/' || ch == '-'; });
+}
+
+std::optional<core::DesiredCase> parse_case(const YAML::Node& document, const core::Config& config,
+                                            DiagnosticSink& sink) {
+  return CaseReader(config, sink).read(document);
+}
+
+}  // namespace ato::io

@@ -1,0 +1,286 @@
+#include "io/config_loader.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/lints.hpp"
+#include "io/yaml_support.hpp"
+#include "util/did_you_mean.hpp"
+
+extern char** environ;
+
+namespace ato::io {
+namespace {
+
+const std::vector<std::string> kConfigKeys = {
+    "endpoint", "project", "cases",    "api_prefix", "auth",     "id_tag_prefix", "parallelism", "archive",
+    "guard",    "defaults", "fields",  "severity",   "priority", "integrations",  "lints"};
+
+
+// Built-in case keys that a `fields:` mapping may not take over.
+const std::vector<std::string> kCaseKeys = {"id",   "name",     "description", "precondition", "expected",
+                                            "status", "layer",  "fields",      "tags",         "severity",
+                                            "priority", "issues", "links",     "allure_id",    "steps"};
+
+class ConfigReader {
+ public:
+  ConfigReader(core::Config& config, DiagnosticSink& sink) : c_(config), sink_(sink) {}
+
+  void read(const YAML::Node& root) {
+    check_keys(root, kConfigKeys, "", sink_);
+    for (const auto& entry : root) {
+      if (!entry.first.IsScalar()) continue;
+      const std::string key = entry.first.Scalar();
+      const YAML::Node& value = entry.second;
+      if (key == "endpoint") {
+        if (auto s = read_string(value, "endpoint", sink_)) c_.endpoint = *s;
+      } else if (key == "project") {
+        read_project(value);
+      } else if (key == "cases") {
+        if (auto s = read_string(value, "cases", sink_)) c_.cases_dir = *s;
+      } else if (key == "api_prefix") {
+        if (auto s = read_string(value, "api_prefix", sink_)) c_.api_prefix = *s;
+      } else if (key == "auth") {
+        read_auth(value);
+      } else if (key == "id_tag_prefix") {
+        if (auto s = read_string(value, "id_tag_prefix", sink_)) {
+          if (s->empty()) sink_.error(value, "id_tag_prefix must not be empty");
+          else c_.id_tag_prefix = *s;
+        }
+      } else if (key == "parallelism") {
+        if (auto n = read_integer(value, "parallelism", sink_)) {
+          if (*n < 1 || *n > 64) sink_.error(value, "parallelism must be between 1 and 64");
+          else c_.parallelism = static_cast<int>(*n);
+        }
+      } else if (key == "archive") {
+        read_archive(value);
+      } else if (key == "guard") {
+        read_guard(value);
+      } else if (key == "defaults") {
+        read_defaults(value);
+      } else if (key == "fields") {
+        read_fields(value);
+      } else if (key == "severity") {
+        read_classifier(value, "severity", c_.severity);
+      } else if (key == "priority") {
+        read_classifier(value, "priority", c_.priority);
+      } else if (key == "integrations") {
+        read_integrations(value);
+      } else if (key == "lints") {
+        read_lints(value);
+      }
+    }
+  }
+
+ private:
+  bool expect_map(const YAML::Node& node, const std::string& what) {
+    if (node.IsMap()) return true;
+    sink_.error(node, what + " must be a mapping, not " + describe(node));
+    return false;
+  }
+
+  void read_project(const YAML::Node& value) {
+    if (value.IsMap()) {
+      check_keys(value, {"id", "name"}, "project", sink_);
+      if (value["id"]) {
+        if (auto n = read_integer(value["id"], "project.id", sink_)) c_.project.id = *n;
+      } else if (value["name"]) {
+        if (auto s = read_string(value["name"], "project.name", sink_)) c_.project.name = *s;
+      } else {
+        sink_.error(value, "project must have an id or a name");
+      }
+      return;
+    }
+    if (auto n = read_integer(value, "project (an id, or {name: ...})", sink_)) c_.project.id = *n;
+  }
+
+  void read_auth(const YAML::Node& value) {
+    auto s = read_string(value, "auth", sink_);
+    if (!s) return;
+    if (*s == "exchange") c_.auth = core::AuthMode::Exchange;
+    else if (*s == "api-token") c_.auth = core::AuthMode::ApiToken;
+    else if (*s == "bearer") c_.auth = core::AuthMode::Bearer;
+    else
+      sink_.error(value, "auth must be exchange, api-token or bearer, not \"" + *s + "\"" +
+                             util::did_you_mean(*s, {"exchange", "api-token", "bearer"}));
+  }
+
+  void read_archive(const YAML::Node& value) {
+    if (value.IsScalar()) {
+      if (value.Scalar() != "delete")
+        sink_.error(value, "archive must be `delete` or {status: NAME}, not \"" + value.Scalar() + "\"");
+      return;
+    }
+    if (!expect_map(value, "archive")) return;
+    check_keys(value, {"status"}, "archive", sink_);
+    if (value["status"])
+      if (auto s = read_string(value["status"], "archive.status", sink_)) c_.archive_status = *s;
+  }
+
+  void read_guard(const YAML::Node& value) {
+    if (!expect_map(value, "guard")) return;
+    check_keys(value, {"max_archive", "max_archive_percent"}, "guard", sink_);
+    if (value["max_archive"])
+      if (auto n = read_integer(value["max_archive"], "guard.max_archive", sink_))
+        c_.guard.max_archive = static_cast<int>(*n);
+    if (value["max_archive_percent"])
+      if (auto n = read_integer(value["max_archive_percent"], "guard.max_archive_percent", sink_))
+        c_.guard.max_archive_percent = static_cast<int>(*n);
+  }
+
+  void read_defaults(const YAML::Node& value) {
+    if (!expect_map(value, "defaults")) return;
+    check_keys(value, {"status", "layer"}, "defaults", sink_);
+    for (const char* key : {"status", "layer"}) {
+      const YAML::Node v = value[key];
+      if (!v || v.IsNull()) {
+        if (v) (std::string(key) == "status" ? c_.default_status : c_.default_layer).clear();
+        continue;
+      }
+      if (auto s = read_string(v, std::string("defaults.") + key, sink_))
+        (std::string(key) == "status" ? c_.default_status : c_.default_layer) = *s;
+    }
+  }
+
+  void read_fields(const YAML::Node& value) {
+    if (!expect_map(value, "fields")) return;
+    c_.fields.clear();
+    for (const auto& entry : value) {
+      auto key = read_string(entry.first, "a fields key", sink_);
+      auto name = read_string(entry.second, "fields." + (key ? *key : std::string("?")), sink_);
+      if (!key || !name) continue;
+      bool builtin = false;
+      for (const auto& k : kCaseKeys) builtin = builtin || k == *key;
+      if (builtin) sink_.error(entry.first, "fields: '" + *key + "' is a built-in case key and cannot map to a custom field");
+      else c_.fields[*key] = *name;
+    }
+  }
+
+  void read_classifier(const YAML::Node& value, const std::string& what, core::ClassifierMapping& out) {
+    if (value.IsScalar()) {
+      if (value.Scalar() != "tag") sink_.error(value, what + " must be `tag` or {field: NAME}");
+      return;
+    }
+    if (!expect_map(value, what)) return;
+    check_keys(value, {"field"}, what, sink_);
+    if (value["field"])
+      if (auto s = read_string(value["field"], what + ".field", sink_)) out.field = *s;
+  }
+
+  void read_integrations(const YAML::Node& value) {
+    if (!expect_map(value, "integrations")) return;
+    for (const auto& entry : value) {
+      auto prefix = read_string(entry.first, "an integrations key", sink_);
+      if (!prefix) continue;
+      const YAML::Node& ref = entry.second;
+      const std::string what = "integrations." + *prefix;
+      if (!expect_map(ref, what)) continue;
+      check_keys(ref, {"id", "name"}, what, sink_);
+      core::IntegrationRef integration;
+      if (ref["id"]) {
+        if (auto n = read_integer(ref["id"], what + ".id", sink_)) integration.id = *n;
+      } else if (ref["name"]) {
+        if (auto s = read_string(ref["name"], what + ".name", sink_)) integration.name = *s;
+      } else {
+        sink_.error(ref, what + " must have an id or a name");
+        continue;
+      }
+      c_.integrations[*prefix] = integration;
+    }
+  }
+
+  void read_lints(const YAML::Node& value) {
+    auto names = read_string_list(value, "lints", sink_);
+    if (!names) return;
+    const auto& lint_names = core::lint_names();
+    for (std::size_t i = 0; i < names->size(); ++i) {
+      const auto& name = (*names)[i];
+      bool known = false;
+      for (const auto& l : lint_names) known = known || l == name;
+      if (!known) sink_.error(value[i], "unknown lint '" + name + "'" + util::did_you_mean(name, lint_names));
+      else c_.disabled_lints.push_back(name);
+    }
+  }
+
+  core::Config& c_;
+  DiagnosticSink& sink_;
+};
+
+std::string env_value(const Environment& env, const char* first, const char* second) {
+  for (const char* name : {first, second}) {
+    const auto it = env.find(name);
+    if (it != env.end() && !it->second.empty()) return it->second;
+  }
+  return {};
+}
+
+}  // namespace
+
+Environment process_environment() {
+  Environment env;
+  for (char** e = environ; *e; ++e) {
+    const std::string entry(*e);
+    const auto eq = entry.find('=');
+    if (eq == std::string::npos) continue;
+    const std::string name = entry.substr(0, eq);
+    if (name.rfind("ATO_", 0) == 0 || name.rfind("ALLURE_", 0) == 0) env[name] = entry.substr(eq + 1);
+  }
+  return env;
+}
+
+ConfigResult load_config(const std::string& path, const Environment& env, bool require_remote) {
+  ConfigResult result;
+  core::Config& config = result.config;
+  config.config_path = path;
+  DiagnosticSink sink(display_path(path));
+
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    sink.error(core::SourceLocation{sink.file(), 0, 0},
+               "cannot read the config file (create one with `ato-sync init`, or pass --config PATH)");
+    result.diagnostics = sink.take();
+    return result;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  try {
+    const YAML::Node root = YAML::Load(text.str());
+    if (root.IsMap()) {
+      if (root["token"])
+        sink.error(root["token"], "the token never goes in the config file: set ATO_TOKEN or use --token-file");
+      ConfigReader(config, sink).read(root);
+    } else if (!root.IsNull()) {
+      sink.error(root, "the config must be a mapping of keys (endpoint, project, ...), not " + describe(root));
+    }
+  } catch (const YAML::Exception& e) {
+    sink.error(sink.at(e.mark), "YAML syntax error: " + e.msg);
+  }
+
+  if (auto endpoint = env_value(env, "ATO_BASE", "ALLURE_ENDPOINT"); !endpoint.empty()) config.endpoint = endpoint;
+  if (auto project = env_value(env, "ATO_PROJECT_ID", "ALLURE_PROJECT_ID"); !project.empty()) {
+    try {
+      std::size_t used = 0;
+      config.project.id = std::stoll(project, &used);
+      if (used != project.size()) throw std::invalid_argument(project);
+      config.project.name.clear();
+    } catch (const std::exception&) {
+      sink.error(core::SourceLocation{sink.file(), 0, 0}, "ATO_PROJECT_ID must be a numeric project id");
+    }
+  }
+  while (!config.endpoint.empty() && config.endpoint.back() == '/') config.endpoint.pop_back();
+  if (!config.api_prefix.empty() && config.api_prefix.front() != '/') config.api_prefix.insert(0, "/");
+  while (!config.api_prefix.empty() && config.api_prefix.back() == '/') config.api_prefix.pop_back();
+
+  if (require_remote) {
+    if (config.endpoint.empty())
+      sink.error(core::SourceLocation{sink.file(), 0, 0}, "no endpoint: set `endpoint:` or ATO_BASE");
+    if (!config.project.id && config.project.name.empty())
+      sink.error(core::SourceLocation{sink.file(), 0, 0}, "no project: set `project:` or ATO_PROJECT_ID");
+  }
+  result.diagnostics = sink.take();
+  return result;
+}
+
+}  // namespace ato::io

@@ -1,0 +1,102 @@
+#include "io/plan_document.hpp"
+
+#include <stdexcept>
+
+#include "core/normalize.hpp"
+#include "io/case_json.hpp"
+
+namespace ato::io {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json field_value(core::Field field, const core::CaseContent& c) {
+  const json all = content_to_json(c);
+  const std::string key = field == core::Field::CustomFields ? "custom_fields" : std::string(core::field_name(field));
+  return all.at(key);
+}
+
+std::string permalink(const SavedPlan& saved, std::int64_t id) {
+  return saved.endpoint + "/project/" + std::to_string(saved.project_id) + "/test-cases/" + std::to_string(id);
+}
+
+}  // namespace
+
+std::string encode_plan(const SavedPlan& saved) {
+  const auto s = saved.plan.summary();
+  json changes = json::array();
+  for (const auto& c : saved.plan.changes) {
+    json fields = json::array();
+    for (const auto f : c.fields)
+      fields.push_back({{"name", std::string(core::field_name(f))}, {"before", field_value(f, c.before)}, {"after", field_value(f, c.after)}});
+    changes.push_back({{"external_id", c.external_id},
+                       {"allure_id", c.allure_id ? json(*c.allure_id) : json()},
+                       {"action", std::string(core::action_name(c.action))},
+                       {"reason", c.reason},
+                       {"permalink", c.allure_id ? json(permalink(saved, *c.allure_id)) : json()},
+                       {"remote_last_modified", c.remote_last_modified},
+                       {"last_modified_by", c.last_modified_by},
+                       {"source", {{"file", c.source.file}, {"line", c.source.line}, {"column", c.source.column}}},
+                       {"fields", fields},
+                       {"before", content_to_json(c.before)},
+                       {"after", content_to_json(c.after)}});
+  }
+  json new_values = json::array();
+  for (const auto& v : saved.plan.new_field_values) new_values.push_back({{"field", v.field}, {"value", v.value}});
+  const json doc = {{"format_version", kPlanFormatVersion},
+                    {"tool_version", saved.tool_version},
+                    {"endpoint", saved.endpoint},
+                    {"project_id", saved.project_id},
+                    {"created_at", saved.created_at},
+                    {"summary",
+                     {{"create", s.create}, {"update", s.update}, {"archive", s.archive}, {"restore", s.restore}, {"adopt", s.adopt}}},
+                    {"new_field_values", new_values},
+                    {"changes", changes}};
+  return doc.dump(2) + "\n";
+}
+
+SavedPlan decode_plan(const std::string& text, const std::string& path) {
+  const json doc = json::parse(text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object())
+    throw std::runtime_error(path + ": not a saved plan (not a JSON object); make one with `ato-sync plan -out " + path + "`");
+  try {
+    const std::string version = doc.at("format_version").get<std::string>();
+    if (version.rfind("1.", 0) != 0)
+      throw std::runtime_error(path + ": plan format_version " + version + " is not supported; this ato-sync reads 1.x");
+    SavedPlan saved;
+    doc.at("tool_version").get_to(saved.tool_version);
+    doc.at("endpoint").get_to(saved.endpoint);
+    doc.at("project_id").get_to(saved.project_id);
+    saved.created_at = doc.value("created_at", "");
+    for (const auto& v : doc.at("new_field_values"))
+      saved.plan.new_field_values.push_back({v.at("field").get<std::string>(), v.at("value").get<std::string>()});
+    for (const auto& j : doc.at("changes")) {
+      core::Change c;
+      const auto action = core::parse_action(j.at("action").get<std::string>());
+      if (!action) throw std::runtime_error(path + ": unknown action \"" + j.at("action").get<std::string>() + "\"");
+      c.action = *action;
+      c.external_id = j.at("external_id").get<std::string>();
+      if (!j.at("allure_id").is_null()) c.allure_id = j.at("allure_id").get<std::int64_t>();
+      c.reason = j.at("reason").get<std::string>();
+      c.remote_last_modified = j.at("remote_last_modified").get<std::int64_t>();
+      c.last_modified_by = j.at("last_modified_by").get<std::string>();
+      const auto& source = j.at("source");
+      c.source = {source.at("file").get<std::string>(), source.at("line").get<int>(), source.at("column").get<int>()};
+      for (const auto& f : j.at("fields")) {
+        const auto field = core::parse_field(f.at("name").get<std::string>());
+        if (!field) throw std::runtime_error(path + ": unknown field \"" + f.at("name").get<std::string>() + "\"");
+        c.fields.push_back(*field);
+      }
+      c.before = content_from_json(j.at("before"));
+      c.after = content_from_json(j.at("after"));
+      if (c.action != core::Action::Create && !c.allure_id)
+        throw std::runtime_error(path + ": change for \"" + c.external_id + "\" has no allure_id");
+      saved.plan.changes.push_back(std::move(c));
+    }
+    return saved;
+  } catch (const json::exception& e) {
+    throw std::runtime_error(path + ": damaged saved plan: " + e.what());
+  }
+}
+
+}  // namespace ato::io

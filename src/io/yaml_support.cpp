@@ -1,0 +1,105 @@
+#include "io/yaml_support.hpp"
+
+#include <filesystem>
+
+#include "util/did_you_mean.hpp"
+
+namespace ato::io {
+
+core::SourceLocation DiagnosticSink::at(const YAML::Mark& mark) const {
+  if (mark.is_null()) return {file_, 0, 0};
+  return {file_, mark.line + 1, mark.column + 1};
+}
+
+core::SourceLocation DiagnosticSink::at(const YAML::Node& node) const { return at(node.Mark()); }
+
+void DiagnosticSink::error(const core::SourceLocation& where, std::string message) {
+  diagnostics_.push_back({core::Severity::Error, where, std::move(message), ""});
+}
+
+std::string describe(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Map: return "a mapping";
+    case YAML::NodeType::Null: return "empty";
+    case YAML::NodeType::Scalar: return "\"" + node.Scalar() + "\"";
+    default: return "nothing";
+  }
+}
+
+std::optional<std::string> read_string(const YAML::Node& node, const std::string& what, DiagnosticSink& sink) {
+  if (!node.IsScalar()) {
+    sink.error(node, what + " must be a string, not " + describe(node));
+    return std::nullopt;
+  }
+  return node.Scalar();
+}
+
+std::optional<long long> read_integer(const YAML::Node& node, const std::string& what, DiagnosticSink& sink) {
+  if (node.IsScalar()) {
+    const std::string& text = node.Scalar();
+    try {
+      std::size_t used = 0;
+      const long long value = std::stoll(text, &used, 10);
+      if (used == text.size()) return value;
+    } catch (const std::exception&) {
+    }
+  }
+  sink.error(node, what + " must be a whole number, not " + describe(node));
+  return std::nullopt;
+}
+
+std::optional<bool> read_bool(const YAML::Node& node, const std::string& what, DiagnosticSink& sink) {
+  if (node.IsScalar()) {
+    const std::string& t = node.Scalar();
+    if (t == "true" || t == "yes" || t == "on") return true;
+    if (t == "false" || t == "no" || t == "off") return false;
+  }
+  sink.error(node, what + " must be true or false, not " + describe(node));
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> read_string_list(const YAML::Node& node, const std::string& what,
+                                                         DiagnosticSink& sink) {
+  if (!node.IsSequence()) {
+    sink.error(node, what + " must be a list of strings, not " + describe(node));
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  bool ok = true;
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    auto item = read_string(node[i], what + "[" + std::to_string(i) + "]", sink);
+    if (item) out.push_back(*item);
+    else ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+void check_keys(const YAML::Node& map, const std::vector<std::string>& known, const std::string& where,
+                DiagnosticSink& sink) {
+  for (const auto& entry : map) {
+    if (!entry.first.IsScalar()) {
+      sink.error(entry.first, "keys must be strings");
+      continue;
+    }
+    const std::string& key = entry.first.Scalar();
+    bool found = false;
+    for (const auto& k : known) found = found || k == key;
+    if (!found)
+      sink.error(entry.first, "unknown key '" + key + "'" + (where.empty() ? "" : " in " + where) +
+                                  util::did_you_mean(key, known));
+  }
+}
+
+std::string display_path(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(path, ec).lexically_normal();
+  if (ec) return path;
+  const fs::path relative = absolute.lexically_relative(fs::current_path(ec));
+  if (ec || relative.empty() || *relative.begin() == "..") return path;
+  return relative.string();
+}
+
+}  // namespace ato::io

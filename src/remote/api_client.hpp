@@ -1,0 +1,60 @@
+#pragma once
+// JSON over HTTP to Allure TestOps: auth header, retries, content checks and
+// errors that name the method, the path and the status (never the token).
+#include <iosfwd>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <string>
+
+#include "core/testops_port.hpp"
+#include "remote/auth.hpp"
+#include "remote/http_transport.hpp"
+#include "remote/retry_policy.hpp"
+
+namespace ato::remote {
+
+using json = nlohmann::json;
+
+// The request may or may not have been processed (no answer came back).
+class UnknownOutcome : public core::RemoteError {
+ public:
+  using core::RemoteError::RemoteError;
+};
+
+enum class Retry {
+  Always,      // reads and replace-style writes: safe to send again
+  NotBlindly,  // creates: an unknown outcome throws UnknownOutcome instead
+};
+
+class ApiClient {
+ public:
+  // Targets are relative to `prefix` (config api_prefix, e.g. "/api").
+  ApiClient(std::unique_ptr<HttpTransport> transport, std::string prefix, core::AuthMode mode, std::string token,
+            RetryPolicy policy, std::ostream* log);
+
+  json get(const std::string& target);
+  // `body` null: no body. Returns the parsed answer (null for an empty one).
+  json send(const std::string& method, const std::string& target, const json& body, Retry retry = Retry::Always);
+
+ private:
+  HttpResponse exchange(const HttpRequest& request, Retry retry);
+  double jitter();
+  void log(const HttpRequest& request, const std::string& outcome, std::chrono::steady_clock::time_point start);
+
+  std::unique_ptr<HttpTransport> transport_;
+  std::string prefix_;
+  Authenticator auth_;
+  RetryPolicy policy_;
+  std::ostream* log_;
+  std::mutex mutex_;  // guards rng_ and log_
+  std::mt19937_64 rng_{std::random_device{}()};
+};
+
+// "/api/testcase/1?x=y" -> "/api/testcase/1"
+std::string path_of(const std::string& target);
+// The server's `message` (or `error`, `errorMessage`) from an error body.
+std::string server_message(const std::string& body);
+
+}  // namespace ato::remote

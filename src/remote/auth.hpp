@@ -1,0 +1,35 @@
+#pragma once
+// The Authorization header for each auth mode (API-NOTES.md): an exchanged
+// JWT renewed before it expires and once on a 401, an Api-Token, or a bearer
+// token as given. The token never appears in a message.
+#include <chrono>
+#include <mutex>
+#include <string>
+
+#include "core/config.hpp"
+#include "remote/http_transport.hpp"
+
+namespace ato::remote {
+
+class Authenticator {
+ public:
+  Authenticator(core::AuthMode mode, std::string token, HttpTransport& transport);
+
+  // Thread-safe; exchanges the token first when needed. Throws core::RemoteError.
+  std::string header();
+  // The server said 401 to `rejected`: renew, unless another thread already did.
+  // Returns false when renewing cannot help (api-token and bearer modes).
+  bool renew(const std::string& rejected);
+
+ private:
+  void exchange();  // with mutex_ held
+
+  core::AuthMode mode_;
+  std::string token_;
+  HttpTransport& transport_;
+  std::mutex mutex_;
+  std::string header_;
+  std::chrono::steady_clock::time_point renew_at_{};
+};
+
+}  // namespace ato::remote

@@ -1,0 +1,32 @@
+#pragma once
+// Allure TestOps JSON <-> the core model (API-NOTES.md shapes). Pure.
+#include <string>
+#include <vector>
+
+#include "core/case.hpp"
+#include "core/testops_port.hpp"
+#include "remote/api_client.hpp"
+#include "remote/reference_data.hpp"
+
+namespace ato::remote {
+
+// From a TestCaseDto (a search row).
+core::SearchRow row_from_dto(const json& dto, const std::string& id_tag_prefix);
+// From a TestCaseOverviewDto, normalised.
+core::RemoteCase case_from_overview(const json& overview, const ReferenceData& ref, const std::string& id_tag_prefix);
+
+// TestCaseCreateV2Dto with the identity tag and everything that can go inline.
+json create_body(const std::string& external_id, const core::CaseContent& content, const ReferenceData& ref,
+                 const std::string& id_tag_prefix);
+// TestCasePatchV2Dto with only the given fields that PATCH carries; null when none.
+json patch_body(const std::string& external_id, const core::CaseContent& content, const std::vector<core::Field>& fields,
+                const ReferenceData& ref, const std::string& id_tag_prefix);
+json scenario_body(const std::vector<core::Step>& steps);                           // TestCaseScenarioV2Dto
+json issues_body(const std::vector<std::string>& issues, const ReferenceData& ref);  // bare array
+// PATCH .../cfv: every custom field of the project, with the case's values (empty clears).
+json cfv_body(const core::CaseContent& content, const ReferenceData& ref);
+
+// Throws core::RemoteError naming the missing name (reference data changed since the plan?).
+std::int64_t id_of(const std::map<std::string, std::int64_t>& ids, const std::string& name, const std::string& what);
+
+}  // namespace ato::remote

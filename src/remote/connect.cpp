@@ -1,0 +1,18 @@
+#include "remote/connect.hpp"
+
+#include "ato/version.hpp"
+#include "remote/testops_adapter.hpp"
+
+namespace ato::remote {
+
+std::unique_ptr<core::TestOpsPort> connect(const core::Config& config, const ConnectOptions& options) {
+  CurlOptions curl;
+  curl.base_url = config.endpoint;
+  curl.cacert = config.cacert;
+  curl.user_agent = std::string("ato-sync/") + kVersion;
+  auto client = std::make_unique<ApiClient>(make_curl_transport(curl), config.api_prefix, config.auth, options.token,
+                                            RetryPolicy{}, options.log);
+  return std::make_unique<TestOpsAdapter>(config, std::move(client));
+}
+
+}  // namespace ato::remote

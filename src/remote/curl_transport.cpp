@@ -1,0 +1,125 @@
+#include <curl/curl.h>
+
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "remote/http_transport.hpp"
+
+namespace ato::remote {
+namespace {
+
+std::once_flag curl_init;
+
+std::size_t append_body(char* data, std::size_t size, std::size_t count, void* out) {
+  static_cast<std::string*>(out)->append(data, size * count);
+  return size * count;
+}
+
+std::size_t read_header(char* data, std::size_t size, std::size_t count, void* out) {
+  std::string line(data, size * count);
+  const auto colon = line.find(':');
+  if (colon != std::string::npos) {
+    std::string name = line.substr(0, colon);
+    for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (name == "retry-after") {
+      std::string value = line.substr(colon + 1);
+      const auto first = value.find_first_not_of(" \t");
+      const auto last = value.find_last_not_of(" \t\r\n");
+      *static_cast<std::string*>(out) = first == std::string::npos ? "" : value.substr(first, last - first + 1);
+    }
+  }
+  return size * count;
+}
+
+// Errors where the request cannot have reached the server.
+bool never_sent(CURLcode code) {
+  return code == CURLE_COULDNT_CONNECT || code == CURLE_COULDNT_RESOLVE_HOST ||
+         code == CURLE_COULDNT_RESOLVE_PROXY || code == CURLE_SSL_CONNECT_ERROR ||
+         code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE;
+}
+
+class CurlTransport final : public HttpTransport {
+ public:
+  explicit CurlTransport(CurlOptions options) : options_(std::move(options)) {
+    std::call_once(curl_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  }
+
+  ~CurlTransport() override {
+    std::lock_guard lock(mutex_);
+    for (auto& [thread, handle] : handles_) curl_easy_cleanup(handle);
+  }
+
+  HttpResponse send(const HttpRequest& request) override {
+    CURL* curl = handle();
+    curl_easy_reset(curl);
+    HttpResponse response;
+    const std::string url = options_.base_url + request.target;
+    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, options_.connect_timeout_ms);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, options_.total_timeout_ms);
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!options_.cacert.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, options_.cacert.c_str());
+    curl_easy_setopt(curl, CURLOPT_USERAGENT, options_.user_agent.c_str());
+    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");
+    curl_easy_setopt(curl, CURLOPT_TCP_KEEPALIVE, 1L);
+    if (request.fresh_connection) curl_easy_setopt(curl, CURLOPT_FRESH_CONNECT, 1L);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, read_header);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.retry_after);
+
+    curl_slist* headers = nullptr;
+    headers = curl_slist_append(headers, "Accept: application/json");
+    for (const auto& [name, value] : request.headers) headers = curl_slist_append(headers, (name + ": " + value).c_str());
+    if (!request.content_type.empty())
+      headers = curl_slist_append(headers, ("Content-Type: " + request.content_type).c_str());
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+
+    if (request.method == "GET") {
+      curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+    } else {
+      curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+      curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.c_str());
+      curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(request.body.size()));
+    }
+    char error[CURL_ERROR_SIZE] = {0};
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
+    const CURLcode code = curl_easy_perform(curl);
+    curl_slist_free_all(headers);
+    if (code != CURLE_OK) {
+      std::string message = error[0] ? error : curl_easy_strerror(code);
+      throw TransportError(message, !never_sent(code));
+    }
+    long status = 0;
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    const char* type = nullptr;
+    curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &type);
+    response.status = static_cast<int>(status);
+    response.content_type = type ? type : "";
+    return response;
+  }
+
+ private:
+  // One easy handle per thread: curl keeps its connection alive between requests.
+  CURL* handle() {
+    std::lock_guard lock(mutex_);
+    CURL*& h = handles_[std::this_thread::get_id()];
+    if (!h) h = curl_easy_init();
+    return h;
+  }
+
+  CurlOptions options_;
+  std::mutex mutex_;
+  std::map<std::thread::id, CURL*> handles_;
+};
+
+}  // namespace
+
+std::unique_ptr<HttpTransport> make_curl_transport(const CurlOptions& options) {
+  return std::make_unique<CurlTransport>(options);
+}
+
+}  // namespace ato::remote

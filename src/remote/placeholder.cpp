@@ -1,2 +1,0 @@
-// Replaced as the folder grows.
-namespace ato {}

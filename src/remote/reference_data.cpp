@@ -1,0 +1,95 @@
+#include "remote/reference_data.hpp"
+
+#include <curl/curl.h>
+
+namespace ato::remote {
+
+std::string url_encode(const std::string& value) {
+  char* escaped = curl_easy_escape(nullptr, value.c_str(), static_cast<int>(value.size()));
+  std::string out = escaped ? escaped : "";
+  curl_free(escaped);
+  return out;
+}
+
+std::vector<json> read_all_pages(ApiClient& client, const std::string& target, int page_size) {
+  std::vector<json> out;
+  const char separator = target.find('?') == std::string::npos ? '?' : '&';
+  for (int page = 0;; ++page) {
+    const json answer = client.get(target + separator + "page=" + std::to_string(page) + "&size=" + std::to_string(page_size));
+    if (!answer.is_object() || !answer.contains("content") || !answer["content"].is_array())
+      throw core::RemoteError("GET " + path_of(target) + " did not answer a page (no `content` list)");
+    for (const auto& item : answer["content"]) out.push_back(item);
+    if (answer.value("last", true) || answer["content"].empty()) break;
+  }
+  return out;
+}
+
+core::KnownNames ReferenceData::known_names() const {
+  core::KnownNames known;
+  for (const auto& [name, id] : layers) known.layers.push_back(name);
+  for (const auto& [name, id] : statuses) known.statuses.push_back(name);
+  for (const auto& [name, id] : fields) {
+    auto& list = known.custom_field_values[name];
+    if (const auto it = values.find(id); it != values.end())
+      for (const auto& [value, value_id] : it->second) list.push_back(value);
+  }
+  for (const auto& [prefix, id] : integrations) known.issue_prefixes.push_back(prefix);
+  return known;
+}
+
+std::optional<std::string> ReferenceData::prefix_of(std::int64_t integration_id) const {
+  for (const auto& [prefix, id] : integrations)
+    if (id == integration_id) return prefix;
+  return std::nullopt;
+}
+
+ReferenceData load_reference_data(ApiClient& client, const core::Config& config) {
+  ReferenceData ref;
+  if (config.project.id) {
+    const json project = client.get("/project/" + std::to_string(*config.project.id));
+    ref.project_id = project.value("id", *config.project.id);
+  } else {
+    for (const auto& p : read_all_pages(client, "/project?query=" + url_encode(config.project.name)))
+      if (p.value("name", "") == config.project.name) ref.project_id = p.value("id", std::int64_t{0});
+    if (!ref.project_id) throw core::RemoteError("no project named \"" + config.project.name + "\" in TestOps");
+  }
+  const std::string project = std::to_string(ref.project_id);
+
+  for (const auto& layer : read_all_pages(client, "/testlayer"))
+    ref.layers[layer.value("name", "")] = layer.value("id", std::int64_t{0});
+
+  for (const auto& schema : read_all_pages(client, "/workflowschema?projectId=" + project)) {
+    if (schema.value("type", "") != "manual" || !schema.contains("workflow")) continue;
+    const json& workflow = schema["workflow"];
+    ref.workflow_id = workflow.value("id", std::int64_t{0});
+    if (workflow.contains("statuses") && workflow["statuses"].is_array() && !workflow["statuses"].empty()) {
+      for (const auto& s : workflow["statuses"]) ref.statuses[s.value("name", "")] = s.value("id", std::int64_t{0});
+    } else {
+      for (const auto& s : read_all_pages(client, "/status?workflowId=" + std::to_string(ref.workflow_id)))
+        ref.statuses[s.value("name", "")] = s.value("id", std::int64_t{0});
+    }
+  }
+
+  for (const auto& link : read_all_pages(client, "/project/" + project + "/cf")) {
+    if (!link.contains("customField") || !link["customField"].is_object()) continue;
+    const auto id = link["customField"].value("id", std::int64_t{0});
+    ref.fields[link["customField"].value("name", link.value("name", ""))] = id;
+  }
+  for (const auto& [name, id] : ref.fields) {
+    auto& values = ref.values[id];
+    for (const auto& v : read_all_pages(client, "/project/" + project + "/cfv?customFieldId=" + std::to_string(id)))
+      values[v.value("name", "")] = v.value("id", std::int64_t{0});
+  }
+
+  if (!config.integrations.empty()) {
+    const auto integrations = read_all_pages(client, "/integration");
+    for (const auto& i : integrations) ref.integration_names[i.value("id", std::int64_t{0})] = i.value("name", "");
+    for (const auto& [prefix, wanted] : config.integrations) {
+      for (const auto& [id, name] : ref.integration_names)
+        if ((wanted.id && *wanted.id == id) || (!wanted.id && wanted.name == name)) ref.integrations[prefix] = id;
+    }
+  }
+  return ref;
+}
+
+}  // namespace ato::remote

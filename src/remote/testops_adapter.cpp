@@ -1,0 +1,168 @@
+#include "remote/testops_adapter.hpp"
+
+#include <algorithm>
+
+#include "remote/case_mapping.hpp"
+#include "remote/parallel.hpp"
+
+namespace ato::remote {
+
+std::string aql_string(const std::string& value) {
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "\"";
+}
+
+TestOpsAdapter::TestOpsAdapter(core::Config config, std::unique_ptr<ApiClient> client)
+    : config_(std::move(config)), client_(std::move(client)) {}
+
+const ReferenceData& TestOpsAdapter::reference() {
+  std::call_once(reference_once_, [this] { ref_ = load_reference_data(*client_, config_); });
+  return *ref_;
+}
+
+std::int64_t TestOpsAdapter::project_id() { return reference().project_id; }
+
+core::KnownNames TestOpsAdapter::known_names() {
+  const auto& ref = reference();
+  std::lock_guard lock(reference_mutex_);
+  return ref.known_names();
+}
+
+std::vector<core::SearchRow> TestOpsAdapter::search(const std::string& rql, bool deleted) {
+  const std::string target = "/testcase/__search?projectId=" + std::to_string(project_id()) +
+                             "&rql=" + url_encode(rql) + "&deleted=" + (deleted ? "true" : "false") + "&sort=id%2CASC";
+  std::vector<core::SearchRow> rows;
+  for (const auto& dto : read_all_pages(*client_, target)) rows.push_back(row_from_dto(dto, config_.id_tag_prefix));
+  return rows;
+}
+
+std::vector<core::SearchRow> TestOpsAdapter::find_managed() {
+  const std::string rql = "tag ~= " + aql_string(config_.id_tag_prefix);
+  std::vector<core::SearchRow> rows;
+  for (const bool deleted : {false, true})
+    for (auto& row : search(rql, deleted))
+      if (!row.external_id.empty()) rows.push_back(std::move(row));  // `~=` also matches "xato-sync:..."
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.allure_id < b.allure_id; });
+  return rows;
+}
+
+std::vector<core::SearchRow> TestOpsAdapter::find_all() { return search("id > 0", false); }
+
+std::vector<core::RemoteCase> TestOpsAdapter::read_cases(const std::vector<std::int64_t>& ids) {
+  const auto& ref = reference();
+  std::vector<std::optional<core::RemoteCase>> found(ids.size());
+  parallel_for(ids.size(), config_.parallelism, [&](std::size_t i) {
+    try {
+      const json overview = client_->get(case_path(ids[i]) + "/overview");
+      std::lock_guard lock(reference_mutex_);
+      found[i] = case_from_overview(overview, ref, config_.id_tag_prefix);
+    } catch (const core::RemoteError& e) {
+      if (e.status() != 404) throw;
+    }
+  });
+  std::vector<core::RemoteCase> out;
+  for (auto& c : found)
+    if (c) out.push_back(std::move(*c));
+  return out;
+}
+
+void TestOpsAdapter::create_field_values(const std::vector<core::NewFieldValue>& values) {
+  reference();
+  const std::string target = "/project/" + std::to_string(ref_->project_id) + "/cfv";
+  for (const auto& v : values) {
+    std::int64_t field_id;
+    {
+      std::lock_guard lock(reference_mutex_);
+      field_id = id_of(ref_->fields, v.field, "custom field");
+      if (ref_->values[field_id].count(v.value)) continue;
+    }
+    std::int64_t value_id = 0;
+    try {
+      const json created = client_->send("POST", target, {{"customField", {{"id", field_id}}}, {"name", v.value}},
+                                         Retry::NotBlindly);
+      value_id = created.value("id", std::int64_t{0});
+    } catch (const core::RemoteError& e) {
+      // Unknown outcome, or it exists already (409): read the values again.
+      if (e.status() != 409 && !dynamic_cast<const UnknownOutcome*>(&e)) throw;
+      for (const auto& existing : read_all_pages(*client_, target + "?customFieldId=" + std::to_string(field_id)))
+        if (existing.value("name", "") == v.value) value_id = existing.value("id", std::int64_t{0});
+      if (!value_id) throw;
+    }
+    std::lock_guard lock(reference_mutex_);
+    ref_->values[field_id][v.value] = value_id;
+  }
+}
+
+std::optional<std::int64_t> TestOpsAdapter::find_by_identity(const std::string& external_id) {
+  for (const auto& row : search("tag = " + aql_string(config_.id_tag_prefix + external_id), false))
+    if (row.external_id == external_id) return row.allure_id;
+  return std::nullopt;
+}
+
+std::int64_t TestOpsAdapter::create_case(const std::string& external_id, const core::CaseContent& content) {
+  json body;
+  {
+    const auto& ref = reference();
+    std::lock_guard lock(reference_mutex_);
+    body = create_body(external_id, content, ref, config_.id_tag_prefix);
+  }
+  std::int64_t id = 0;
+  for (int attempt = 1; !id; ++attempt) {
+    try {
+      id = client_->send("POST", "/testcase", body, Retry::NotBlindly).value("id", std::int64_t{0});
+      if (!id) throw core::RemoteError("POST " + config_.api_prefix + "/testcase answered without an id");
+    } catch (const UnknownOutcome&) {
+      // The case may exist now: look for its identity before sending again.
+      if (auto existing = find_by_identity(external_id)) id = *existing;
+      else if (attempt >= 5) throw;
+    }
+  }
+  if (!content.issues.empty()) {
+    std::lock_guard lock(reference_mutex_);
+    const json issues = issues_body(content.issues, *ref_);
+    client_->send("POST", case_path(id) + "/issue", issues);
+  }
+  return id;
+}
+
+void TestOpsAdapter::update_case(std::int64_t allure_id, const std::string& external_id, const core::CaseContent& after,
+                                 const std::vector<core::Field>& fields) {
+  const auto& ref = reference();
+  auto has = [&](core::Field f) { return std::find(fields.begin(), fields.end(), f) != fields.end(); };
+  json patch, cfv, issues;
+  {
+    std::lock_guard lock(reference_mutex_);
+    patch = patch_body(external_id, after, fields, ref, config_.id_tag_prefix);
+    if (has(core::Field::CustomFields)) cfv = cfv_body(after, ref);
+    if (has(core::Field::Issues)) issues = issues_body(after.issues, ref);
+  }
+  const std::string path = case_path(allure_id);
+  if (!patch.is_null()) client_->send("PATCH", path, patch);
+  if (has(core::Field::Steps)) client_->send("POST", path + "/scenario", scenario_body(after.steps));
+  if (has(core::Field::Issues)) client_->send("POST", path + "/issue", issues);
+  if (has(core::Field::CustomFields)) client_->send("PATCH", path + "/cfv", cfv);
+}
+
+void TestOpsAdapter::archive_case(std::int64_t allure_id) {
+  if (config_.archive_status.empty()) {
+    client_->send("DELETE", case_path(allure_id), nullptr);
+    return;
+  }
+  std::int64_t status;
+  {
+    const auto& ref = reference();
+    status = id_of(ref.statuses, config_.archive_status, "status");
+  }
+  client_->send("PATCH", case_path(allure_id), {{"statusId", status}});
+}
+
+void TestOpsAdapter::restore_case(std::int64_t allure_id) {
+  // With archive-by-status, the update that follows sets the status back.
+  if (config_.archive_status.empty()) client_->send("POST", case_path(allure_id) + "/restore", nullptr);
+}
+
+}  // namespace ato::remote

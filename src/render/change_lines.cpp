@@ -1,0 +1,221 @@
+#include "render/change_lines.hpp"
+
+#include <dtl/dtl.hpp>
+#include <ctime>
+#include <sstream>
+
+#include "core/normalize.hpp"
+
+namespace ato::render {
+namespace {
+
+std::string quote(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "\"";
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  if (text.empty()) return lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// A unified diff of two line lists, each line indented under its field.
+void unified_diff(const std::vector<std::string>& before, const std::vector<std::string>& after,
+                  std::vector<ChangeLine>& out) {
+  dtl::Diff<std::string, std::vector<std::string>> diff(before, after);
+  diff.compose();
+  diff.composeUnifiedHunks();
+  std::ostringstream text;
+  diff.printUnifiedFormat(text);
+  for (const auto& line : split_lines(text.str())) {
+    if (line.rfind("@@", 0) == 0) out.push_back({'@', 4, line});
+    else if (!line.empty()) out.push_back({line[0], 4, line.substr(1)});
+  }
+}
+
+void add_steps(const std::vector<core::Step>& steps, int depth, std::vector<std::string>& out) {
+  const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
+  for (const auto& step : steps) {
+    const auto text = split_lines(core::join_keyword(step));
+    for (std::size_t i = 0; i < text.size(); ++i) out.push_back(indent + (i ? "  " : "") + text[i]);
+    for (const auto& line : split_lines(step.expected)) out.push_back(indent + "  expected: " + line);
+    add_steps(step.steps, depth + 1, out);
+  }
+}
+
+std::string joined(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
+  return out;
+}
+
+std::string link_text(const core::Link& l) { return l.name == l.url ? l.url : l.name + " <" + l.url + ">"; }
+
+// "+ a  - b": what a set-like list gains and loses.
+std::string set_change(const std::vector<std::string>& before, const std::vector<std::string>& after) {
+  std::string out;
+  for (const auto& v : after)
+    if (std::find(before.begin(), before.end(), v) == before.end()) out += (out.empty() ? "+ " : "  + ") + v;
+  for (const auto& v : before)
+    if (std::find(after.begin(), after.end(), v) == after.end()) out += (out.empty() ? "- " : "  - ") + v;
+  return out;
+}
+
+class FieldPrinter {
+ public:
+  FieldPrinter(const core::Change& change, const std::set<core::NewFieldValue>& new_values,
+               std::vector<ChangeLine>& out)
+      : c_(change), new_values_(new_values), out_(out), creating_(change.action == core::Action::Create) {}
+
+  void text(const std::string& name, const std::string& before, const std::string& after) {
+    const bool multiline = before.find('\n') != std::string::npos || after.find('\n') != std::string::npos;
+    if (creating_) {
+      if (!multiline) return out_.push_back({'+', 0, name + ": " + quote(after)});
+      out_.push_back({'+', 0, name + ":"});
+      for (const auto& line : split_lines(after)) out_.push_back({'+', 4, line});
+      return;
+    }
+    if (!multiline)
+      return out_.push_back({'~', 0, name + ": " + (before.empty() ? "(none)" : quote(before)) + " -> " +
+                                         (after.empty() ? "(none)" : quote(after))});
+    out_.push_back({'~', 0, name + ":"});
+    unified_diff(split_lines(before), split_lines(after), out_);
+  }
+
+  void list(const std::string& name, const std::vector<std::string>& before, const std::vector<std::string>& after) {
+    if (creating_) return out_.push_back({'+', 0, name + ": " + joined(after)});
+    out_.push_back({'~', 0, name + ": " + set_change(before, after)});
+  }
+
+  void custom_fields() {
+    const auto& before = c_.before.custom_fields;
+    const auto& after = c_.after.custom_fields;
+    std::set<std::string> names;
+    for (const auto& [k, v] : before) names.insert(k);
+    for (const auto& [k, v] : after) names.insert(k);
+    for (const auto& field : names) {
+      const auto b = before.count(field) ? before.at(field) : std::vector<std::string>{};
+      const auto a = after.count(field) ? after.at(field) : std::vector<std::string>{};
+      if (a == b) continue;
+      std::string after_text = a.empty() ? "(none)" : quote(joined(a));
+      for (const auto& v : a)
+        if (new_values_.count({field, v})) after_text += " (new value)";
+      if (creating_) out_.push_back({'+', 0, field + ": " + after_text});
+      else out_.push_back({'~', 0, field + ": " + (b.empty() ? "(none)" : quote(joined(b))) + " -> " + after_text});
+    }
+  }
+
+  void links() {
+    std::vector<std::string> before, after;
+    for (const auto& l : c_.before.links) before.push_back(link_text(l));
+    for (const auto& l : c_.after.links) after.push_back(link_text(l));
+    if (creating_ || set_change(before, after).empty() == false) return list("links", before, after);
+    out_.push_back({'~', 0, "links: reordered"});
+  }
+
+  void steps() {
+    std::vector<std::string> before, after;
+    add_steps(c_.before.steps, 0, before);
+    add_steps(c_.after.steps, 0, after);
+    if (creating_) {
+      out_.push_back({'+', 0, "steps:"});
+      for (const auto& line : after) out_.push_back({'+', 4, line});
+      return;
+    }
+    out_.push_back({'~', 0, "steps:"});
+    unified_diff(before, after, out_);
+  }
+
+ private:
+  const core::Change& c_;
+  const std::set<core::NewFieldValue>& new_values_;
+  std::vector<ChangeLine>& out_;
+  bool creating_;
+};
+
+}  // namespace
+
+std::vector<std::string> step_lines(const std::vector<core::Step>& steps) {
+  std::vector<std::string> out;
+  add_steps(steps, 0, out);
+  return out;
+}
+
+std::string terminal_text(const ChangeLine& line) {
+  if (line.indent == 0) return std::string(1, line.sign) + " " + line.text;
+  return std::string(static_cast<std::size_t>(line.indent), ' ') + (line.sign == '@' ? "" : std::string(1, line.sign)) + line.text;
+}
+
+std::string diff_block_text(const ChangeLine& line) {
+  if (line.indent == 0) return std::string(1, line.sign) + " " + line.text;
+  return (line.sign == '@' ? std::string(" ") : std::string(1, line.sign)) + std::string(static_cast<std::size_t>(line.indent), ' ') + line.text;
+}
+
+std::vector<ChangeLine> change_lines(const core::Change& change, const std::set<core::NewFieldValue>& new_values) {
+  std::vector<ChangeLine> out;
+  if (change.action == core::Action::Archive) {
+    out.push_back({'-', 0, "name: " + quote(change.before.name)});
+    return out;
+  }
+  FieldPrinter print(change, new_values, out);
+  const auto& b = change.before;
+  const auto& a = change.after;
+  for (const auto field : change.fields) {
+    switch (field) {
+      case core::Field::Name: print.text("name", b.name, a.name); break;
+      case core::Field::Description: print.text("description", b.description, a.description); break;
+      case core::Field::Precondition: print.text("precondition", b.precondition, a.precondition); break;
+      case core::Field::Expected: print.text("expected", b.expected, a.expected); break;
+      case core::Field::Status: print.text("status", b.status, a.status); break;
+      case core::Field::Layer: print.text("layer", b.layer, a.layer); break;
+      case core::Field::CustomFields: print.custom_fields(); break;
+      case core::Field::Tags:
+        if (b.tags != a.tags || change.action == core::Action::Create) print.list("tags", b.tags, a.tags);
+        else if (change.action == core::Action::Adopt) out.push_back({'~', 0, "tags: + identity tag"});
+        break;
+      case core::Field::Issues: print.list("issues", b.issues, a.issues); break;
+      case core::Field::Links: print.links(); break;
+      case core::Field::Steps: print.steps(); break;
+    }
+  }
+  return out;
+}
+
+std::string utc_date(std::int64_t epoch_ms) {
+  const std::time_t seconds = static_cast<std::time_t>(epoch_ms / 1000);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char buffer[16];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
+  return buffer;
+}
+
+std::string change_header(const core::Change& change) {
+  static const char* verbs[] = {"will be created", "will be updated in-place", "will be archived",
+                                "will be restored", "will be adopted"};
+  std::string header = change.external_id + " " + verbs[static_cast<int>(change.action)];
+  if (change.allure_id) {
+    header += " (ATO #" + std::to_string(*change.allure_id);
+    if (!change.last_modified_by.empty() && change.remote_last_modified > 0)
+      header += ", last edited in TestOps by " + change.last_modified_by + " " + utc_date(change.remote_last_modified);
+    header += ")";
+  } else if (!change.source.file.empty()) {
+    header += " (" + change.source.file + ":" + std::to_string(change.source.line) + ")";
+  }
+  return header;
+}
+
+std::string summary_line(const core::PlanSummary& s) {
+  return "Plan: " + std::to_string(s.create) + " to create, " + std::to_string(s.update) + " to update, " +
+         std::to_string(s.archive) + " to archive, " + std::to_string(s.restore) + " to restore, " +
+         std::to_string(s.adopt) + " to adopt.";
+}
+
+}  // namespace ato::render

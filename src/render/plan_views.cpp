@@ -1,0 +1,114 @@
+#include "render/plan_views.hpp"
+
+#include <ostream>
+#include <set>
+#include <sstream>
+
+#include "render/change_lines.hpp"
+
+namespace ato::render {
+namespace {
+
+const char* kReset = "\033[0m";
+
+const char* colour_of(char sign) {
+  switch (sign) {
+    case '+': return "\033[32m";
+    case '-': return "\033[31m";
+    case '~': return "\033[33m";
+    default: return "";
+  }
+}
+
+std::set<core::NewFieldValue> new_values_of(const core::Plan& plan) {
+  return {plan.new_field_values.begin(), plan.new_field_values.end()};
+}
+
+char action_sign(core::Action action) {
+  switch (action) {
+    case core::Action::Create: return '+';
+    case core::Action::Archive: return '-';
+    default: return '~';
+  }
+}
+
+std::string permalink(const RenderContext& context, std::int64_t id) {
+  return context.endpoint + "/project/" + std::to_string(context.project_id) + "/test-cases/" + std::to_string(id);
+}
+
+}  // namespace
+
+void render_human(const core::Plan& plan, const RenderContext& context, std::ostream& out) {
+  if (!plan.has_changes()) {
+    out << "No changes. Allure TestOps matches the cases.\n";
+    return;
+  }
+  const auto new_values = new_values_of(plan);
+  for (const auto& change : plan.changes) {
+    const char sign = action_sign(change.action);
+    if (context.color) out << colour_of(sign);
+    out << "  # " << change_header(change) << (context.color ? kReset : "") << "\n";
+    for (const auto& line : change_lines(change, new_values)) {
+      const char* colour = context.color ? colour_of(line.sign) : "";
+      out << "  " << colour << terminal_text(line) << (*colour ? kReset : "") << "\n";
+    }
+    out << "\n";
+  }
+  if (!plan.new_field_values.empty()) {
+    out << "Custom field values to create first:\n";
+    for (const auto& v : plan.new_field_values) out << "  + " << v.field << ": \"" << v.value << "\" (new value)\n";
+    out << "\n";
+  }
+  out << summary_line(plan.summary()) << "\n";
+}
+
+std::string render_markdown(const core::Plan& plan, const RenderContext& context, std::size_t limit) {
+  std::ostringstream head;
+  const auto s = plan.summary();
+  head << "### ato-sync plan\n\n";
+  if (!plan.has_changes()) {
+    head << "No changes. Allure TestOps matches the cases.\n";
+    return head.str();
+  }
+  head << "| create | update | archive | restore | adopt |\n|---:|---:|---:|---:|---:|\n"
+       << "| " << s.create << " | " << s.update << " | " << s.archive << " | " << s.restore << " | " << s.adopt
+       << " |\n\n";
+  if (s.archive > 0) {
+    head << "> [!WARNING]\n> This plan archives " << s.archive << " case" << (s.archive == 1 ? "" : "s")
+         << " in Allure TestOps:";
+    for (const auto& c : plan.changes)
+      if (c.action == core::Action::Archive) head << " `" << c.external_id << "`";
+    head << "\n\n";
+  }
+  if (!plan.new_field_values.empty()) {
+    head << "New custom field values:";
+    for (const auto& v : plan.new_field_values) head << " " << v.field << ": `" << v.value << "`";
+    head << "\n\n";
+  }
+  constexpr std::size_t kFooterRoom = 200;  // the note on what was cut, and the summary line
+  std::string out = head.str();
+  const auto new_values = new_values_of(plan);
+  std::size_t shown = 0;
+  for (const auto& change : plan.changes) {
+    std::ostringstream block;
+    block << "<details><summary><code>" << action_sign(change.action) << " " << change_header(change)
+          << "</code></summary>\n\n";
+    if (change.allure_id) block << "[Open in TestOps](" << permalink(context, *change.allure_id) << ")\n\n";
+    block << "```diff\n";
+    for (const auto& line : change_lines(change, new_values)) block << diff_block_text(line) << "\n";
+    block << "```\n</details>\n\n";
+    const std::string text = block.str();
+    if (out.size() + text.size() + kFooterRoom > limit) break;
+    out += text;
+    ++shown;
+  }
+  if (shown < plan.changes.size()) {
+    out += "\n_" + std::to_string(plan.changes.size() - shown) +
+           " more changes are not shown (the comment is limited to " + std::to_string(limit) +
+           " characters); run `ato-sync plan` to see all._\n";
+  }
+  out += "\n" + summary_line(s) + "\n";
+  return out;
+}
+
+}  // namespace ato::render

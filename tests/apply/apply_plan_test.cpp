@@ -1,0 +1,161 @@
+#include "apply/apply_plan.hpp"
+
+#include <gtest/gtest.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <sstream>
+
+namespace ato::apply {
+namespace {
+
+using core::Action;
+
+// Records every call; can fail a chosen case; can hold calls until N run at once.
+class FakeTestOps final : public core::TestOpsPort {
+ public:
+  std::vector<std::string> calls;
+  std::string fail_for;
+  int hold_until_concurrent = 0;  // 0: do not hold
+  int peak = 0;
+
+  std::int64_t project_id() override { return 1; }
+  core::KnownNames known_names() override { return {}; }
+  std::vector<core::SearchRow> find_managed() override { return {}; }
+  std::vector<core::SearchRow> find_all() override { return {}; }
+  std::vector<core::RemoteCase> read_cases(const std::vector<std::int64_t>&) override { return {}; }
+  void create_field_values(const std::vector<core::NewFieldValue>& values) override {
+    for (const auto& v : values) record("value " + v.field + "=" + v.value, "");
+  }
+  std::int64_t create_case(const std::string& id, const core::CaseContent&) override {
+    record("create " + id, id);
+    return 100;
+  }
+  void update_case(std::int64_t allure_id, const std::string& id, const core::CaseContent&,
+                   const std::vector<core::Field>& fields) override {
+    record("update " + std::to_string(allure_id) + " " + std::to_string(fields.size()) + " fields", id);
+  }
+  void archive_case(std::int64_t allure_id) override { record("archive " + std::to_string(allure_id), ""); }
+  void restore_case(std::int64_t allure_id) override { record("restore " + std::to_string(allure_id), ""); }
+
+ private:
+  void record(const std::string& call, const std::string& id) {
+    std::unique_lock lock(mutex_);
+    calls.push_back(call);
+    ++running_;
+    peak = std::max(peak, running_);
+    if (hold_until_concurrent > 0) {
+      changed_.notify_all();
+      changed_.wait(lock, [&] { return running_ >= hold_until_concurrent || released_; });
+      released_ = true;
+      changed_.notify_all();
+    }
+    --running_;
+    if (!id.empty() && id == fail_for) throw core::RemoteError("PATCH /api/testcase/1 answered 409: conflict", 409);
+  }
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  int running_ = 0;
+  bool released_ = false;
+};
+
+core::Change change(Action action, const std::string& id, std::optional<std::int64_t> allure_id,
+                    std::vector<core::Field> fields = {core::Field::Name}) {
+  core::Change c;
+  c.action = action;
+  c.external_id = id;
+  c.allure_id = allure_id;
+  c.fields = std::move(fields);
+  return c;
+}
+
+ApplyReport run(const core::Plan& plan, FakeTestOps& fake, int parallelism = 1) {
+  ApplyOptions options;
+  options.parallelism = parallelism;
+  return apply_plan(plan, fake, options);
+}
+
+TEST(ApplyPlan, EachActionMakesItsPortCalls) {
+  FakeTestOps fake;
+  core::Plan plan{{change(Action::Create, "a", {}), change(Action::Update, "b", 2), change(Action::Archive, "c", 3),
+                   change(Action::Adopt, "d", 4, {core::Field::Tags})},
+                  {}};
+  const auto report = run(plan, fake);
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create a", "update 2 1 fields", "archive 3", "update 4 1 fields"}));
+  EXPECT_TRUE(report.ok());
+  EXPECT_EQ(report.created.at("a"), 100);
+}
+
+TEST(ApplyPlan, RestoreComesBeforeItsUpdate) {
+  FakeTestOps fake;
+  run({{change(Action::Restore, "a", 5)}, {}}, fake);
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"restore 5", "update 5 1 fields"}));
+}
+
+TEST(ApplyPlan, RestoreWithNothingElseChangedIsOneCall) {
+  FakeTestOps fake;
+  run({{change(Action::Restore, "a", 5, {})}, {}}, fake);
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"restore 5"}));
+}
+
+TEST(ApplyPlan, NewFieldValuesAreCreatedOnceBeforeAnyCase) {
+  FakeTestOps fake;
+  run({{change(Action::Create, "a", {}), change(Action::Create, "b", {})}, {{"Feature", "Checkout"}}}, fake);
+  ASSERT_EQ(fake.calls.size(), 3u);
+  EXPECT_EQ(fake.calls[0], "value Feature=Checkout");
+}
+
+TEST(ApplyPlan, AFailureDoesNotStopTheOthers) {
+  FakeTestOps fake;
+  fake.fail_for = "b";
+  const auto report = run({{change(Action::Update, "a", 1), change(Action::Update, "b", 2), change(Action::Update, "c", 3)}, {}}, fake);
+  EXPECT_EQ(fake.calls.size(), 3u);
+  ASSERT_EQ(report.failures.size(), 1u);
+  EXPECT_EQ(report.failures[0].external_id, "b");
+  EXPECT_EQ(report.done.update, 2);
+  std::ostringstream text;
+  render_apply_report(report, 3, text);
+  EXPECT_EQ(text.str(),
+            "Error: b (update, ATO #2): PATCH /api/testcase/1 answered 409: conflict\n"
+            "Apply failed: 1 of 3 changes failed; 0 created, 2 updated, 0 archived, 0 restored, 0 adopted. "
+            "Run plan again to see what is left.\n");
+}
+
+TEST(ApplyPlan, SuccessLineCountsEachAction) {
+  FakeTestOps fake;
+  const auto report = run({{change(Action::Create, "a", {}), change(Action::Archive, "b", 2)}, {}}, fake);
+  std::ostringstream text;
+  render_apply_report(report, 2, text);
+  EXPECT_EQ(text.str(), "Apply complete! 1 created, 0 updated, 1 archived, 0 restored, 0 adopted.\n");
+}
+
+TEST(ApplyPlan, ChangesRunInParallel) {
+  FakeTestOps fake;
+  fake.hold_until_concurrent = 3;  // each call waits until three run at once
+  core::Plan plan;
+  for (int i = 0; i < 6; ++i) plan.changes.push_back(change(Action::Update, "c" + std::to_string(i), i + 1));
+  run(plan, fake, 3);
+  EXPECT_EQ(fake.peak, 3);
+}
+
+TEST(ApplyPlan, ParallelismIsABound) {
+  FakeTestOps fake;
+  core::Plan plan;
+  for (int i = 0; i < 20; ++i) plan.changes.push_back(change(Action::Update, "c" + std::to_string(i), i + 1));
+  run(plan, fake, 2);
+  EXPECT_LE(fake.peak, 2);
+  EXPECT_EQ(fake.calls.size(), 20u);
+}
+
+TEST(ApplyPlan, CancelStartsNoNewChange) {
+  FakeTestOps fake;
+  std::atomic<bool> cancel{true};
+  ApplyOptions options;
+  options.cancel = &cancel;
+  const auto report = apply_plan({{change(Action::Update, "a", 1)}, {}}, fake, options);
+  EXPECT_TRUE(fake.calls.empty());
+  EXPECT_TRUE(report.cancelled);
+}
+
+}  // namespace
+}  // namespace ato::apply

@@ -1,0 +1,70 @@
+#include "core/lints.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/builders.hpp"
+
+namespace ato::core {
+namespace {
+
+using namespace testing;
+
+std::vector<std::string> codes(const Diagnostics& diagnostics) {
+  std::vector<std::string> out;
+  for (const auto& d : diagnostics) out.push_back(d.code);
+  return out;
+}
+
+TEST(Lints, CleanCaseHasNoFindings) { EXPECT_TRUE(run_lints({desired("a", content("A"))}, {}).empty()); }
+
+TEST(Lints, MissingLayer) {
+  auto c = content("A");
+  c.layer.clear();
+  EXPECT_EQ(codes(run_lints({desired("a", c)}, {})), std::vector<std::string>{"missing-layer"});
+}
+
+TEST(Lints, NoSteps) {
+  auto c = content("A");
+  c.steps.clear();
+  EXPECT_EQ(codes(run_lints({desired("a", c)}, {})), std::vector<std::string>{"no-steps"});
+}
+
+TEST(Lints, BareSeverityAndPriorityTagsSuggestTheConvention) {
+  const auto found = run_lints({desired("a", content("A", {"critical", "p1"}))}, {});
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_NE(found[0].message.find("write `severity: critical` instead"), std::string::npos);
+  EXPECT_NE(found[1].message.find("write `priority: p1` instead"), std::string::npos);
+}
+
+TEST(Lints, TagsDifferingOnlyInCaseAreNamedEverywhere) {
+  const auto found = run_lints({desired("a", content("A", {"smoke"})), desired("b", content("B", {"Smoke"}))}, {});
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].code, "tag-case-mismatch");
+  EXPECT_NE(found[0].message.find("tag \"Smoke\" differs only in case or spacing from \"smoke\" at cases/a.yaml:1:1"),
+            std::string::npos)
+      << found[0].message;
+  EXPECT_NE(found[1].message.find("from \"Smoke\" at cases/b.yaml:1:1"), std::string::npos) << found[1].message;
+}
+
+TEST(Lints, LongFlatStepListWithARepeatedPrefix) {
+  auto c = content("A");
+  c.steps.clear();
+  for (const char* text : {"Open the page", "Enter the name", "Enter the street", "Enter the city", "Submit"})
+    c.steps.push_back(Step{Keyword::None, text, "", {}});
+  EXPECT_EQ(codes(run_lints({desired("a", c)}, {})), std::vector<std::string>{"flat-steps"});
+}
+
+TEST(Lints, DescriptionRepeatingTheName) {
+  auto c = content("Login works");
+  c.description = "Login works.";
+  EXPECT_EQ(codes(run_lints({desired("a", c)}, {})), std::vector<std::string>{"description-repeats-name"});
+}
+
+TEST(Lints, ATurnedOffLintIsSilent) {
+  auto c = content("A");
+  c.layer.clear();
+  EXPECT_TRUE(run_lints({desired("a", c)}, {"missing-layer"}).empty());
+}
+
+}  // namespace
+}  // namespace ato::core

@@ -1,0 +1,186 @@
+// The plan -> apply -> plan story against the emulator over real HTTP,
+// with request counts from the emulator's stats (SPEC.md §4, §5).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "integration/workspace.hpp"
+
+namespace ato::test {
+namespace {
+
+class PlanApply : public ::testing::Test {
+ protected:
+  Emulator emulator;
+  Workspace repo{emulator};
+
+  void apply_all() { repo.expect(0, {"apply", "--auto-approve"}); }
+};
+
+TEST_F(PlanApply, QuickstartIsCreatedAndThenMatches) {
+  std::filesystem::copy(ATO_SOURCE_DIR "/examples/quickstart/cases", repo.dir() + "/cases",
+                        std::filesystem::copy_options::recursive);
+  auto plan = repo.expect(0, {"plan"});
+  EXPECT_NE(plan.out.find("Plan: 10 to create, 0 to update, 0 to archive, 0 to restore, 0 to adopt."), std::string::npos);
+  auto apply = repo.expect(0, {"apply", "--auto-approve"});
+  EXPECT_NE(apply.out.find("Apply complete! 10 created, 0 updated, 0 archived, 0 restored, 0 adopted."), std::string::npos);
+  EXPECT_EQ(repo.expect(0, {"plan"}).out, "No changes. Allure TestOps matches the cases.\n");
+}
+
+TEST_F(PlanApply, CreateIsOneRequestPlusOneForIssues) {
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  repo.write("cases/b.yaml", case_yaml("b", "B", "issues: [JIRA:SHOP-1]\n"));
+  emulator.reset_stats();
+  apply_all();
+  EXPECT_EQ(emulator.count("POST /api/testcase"), 2);
+  EXPECT_EQ(emulator.count("POST /api/testcase/{id}/issue"), 1);
+  EXPECT_EQ(emulator.count("PATCH /api/testcase/{id}"), 0);
+  EXPECT_EQ(emulator.count("POST /api/testcase/{id}/scenario"), 0);
+}
+
+TEST_F(PlanApply, IdentityTagIsWrittenWithTheCreate) {
+  repo.write("cases/a.yaml", case_yaml("a", "A", "tags: [smoke]\n"));
+  apply_all();
+  const auto cases = emulator.cases_with_tag("ato-sync:a");
+  ASSERT_EQ(cases.size(), 1u);
+  EXPECT_EQ(cases[0]["name"], "A");
+}
+
+TEST_F(PlanApply, RenameSendsOnlyOnePatch) {
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  apply_all();
+  repo.write("cases/a.yaml", case_yaml("a", "A renamed"));
+  const auto plan = repo.expect(0, {"plan"});
+  EXPECT_NE(plan.out.find("~ name: \"A\" -> \"A renamed\""), std::string::npos) << plan.out;
+  emulator.reset_stats();
+  apply_all();
+  EXPECT_EQ(emulator.count("PATCH /api/testcase/{id}"), 1);
+  EXPECT_EQ(emulator.count("POST /api/testcase/{id}/scenario"), 0);
+  EXPECT_EQ(emulator.count("PATCH /api/testcase/{id}/cfv"), 0);
+  EXPECT_EQ(emulator.count("POST /api/testcase/{id}/issue"), 0);
+}
+
+TEST_F(PlanApply, StepEditSendsOnlyTheScenario) {
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  apply_all();
+  repo.write("cases/a.yaml", "id: a\nname: A\nlayer: UI\nsteps:\n  - given: a start\n    steps: [nested]\n  - then: an end\n");
+  emulator.reset_stats();
+  apply_all();
+  EXPECT_EQ(emulator.count("POST /api/testcase/{id}/scenario"), 1);
+  EXPECT_EQ(emulator.count("PATCH /api/testcase/{id}"), 0);
+  EXPECT_EQ(repo.expect(0, {"plan"}).out, "No changes. Allure TestOps matches the cases.\n");
+}
+
+TEST_F(PlanApply, CustomFieldChangeSendsOneCfvPatchAndCreatesTheNewValueOnce) {
+  repo.write("cases/a.yaml", case_yaml("a", "A", "feature: Checkout\n"));
+  repo.write("cases/b.yaml", case_yaml("b", "B", "feature: Checkout\n"));
+  const auto plan = repo.expect(0, {"plan"});
+  EXPECT_NE(plan.out.find("Feature: \"Checkout\" (new value)"), std::string::npos) << plan.out;
+  emulator.reset_stats();
+  apply_all();
+  EXPECT_EQ(emulator.count("POST /api/project/{id}/cfv"), 1);
+  repo.write("cases/a.yaml", case_yaml("a", "A", "feature: Checkout\nsuite: Payments\n"));
+  emulator.reset_stats();
+  apply_all();
+  EXPECT_EQ(emulator.count("PATCH /api/testcase/{id}/cfv"), 1);
+  EXPECT_EQ(emulator.count("PATCH /api/testcase/{id}"), 0);
+  EXPECT_EQ(repo.expect(0, {"plan"}).out, "No changes. Allure TestOps matches the cases.\n");
+}
+
+TEST_F(PlanApply, RemovedCaseIsArchivedAndRestoredWithItsAllureId) {
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  repo.write("cases/b.yaml", case_yaml("b", "B"));
+  apply_all();
+  const auto id = emulator.cases_with_tag("ato-sync:b").at(0)["id"].get<std::int64_t>();
+  repo.remove("cases/b.yaml");
+  EXPECT_NE(repo.expect(0, {"plan"}).out.find("b will be archived (ATO #" + std::to_string(id)), std::string::npos);
+  emulator.reset_stats();
+  apply_all();
+  EXPECT_EQ(emulator.count("DELETE /api/testcase/{id}"), 1);
+  EXPECT_TRUE(emulator.cases_with_tag("ato-sync:b").empty());
+
+  repo.write("cases/b.yaml", case_yaml("b", "B again"));
+  EXPECT_NE(repo.expect(0, {"plan"}).out.find("b will be restored (ATO #" + std::to_string(id)), std::string::npos);
+  emulator.reset_stats();
+  apply_all();
+  EXPECT_EQ(emulator.count("POST /api/testcase/{id}/restore"), 1);
+  EXPECT_EQ(emulator.count("PATCH /api/testcase/{id}"), 1);
+  const auto restored = emulator.cases_with_tag("ato-sync:b");
+  ASSERT_EQ(restored.size(), 1u);
+  EXPECT_EQ(restored[0]["id"], id);
+  EXPECT_EQ(restored[0]["name"], "B again");
+}
+
+TEST_F(PlanApply, AllureIdAdoptsAnExistingCaseInsteadOfCreatingOne) {
+  const auto existing = emulator.post("/api/testcase", {{"projectId", 1}, {"name", "Legacy"}, {"tags", {{{"name", "old"}}}}});
+  const auto id = existing["id"].get<std::int64_t>();
+  repo.write("cases/a.yaml", case_yaml("a", "Legacy", "tags: [old]\nallure_id: " + std::to_string(id) + "\n"));
+  const auto plan = repo.expect(0, {"plan"});
+  EXPECT_NE(plan.out.find("a will be adopted (ATO #" + std::to_string(id)), std::string::npos) << plan.out;
+  EXPECT_NE(plan.out.find("0 to create"), std::string::npos);
+  apply_all();
+  const auto adopted = emulator.cases_with_tag("ato-sync:a");
+  ASSERT_EQ(adopted.size(), 1u);
+  EXPECT_EQ(adopted[0]["id"], id);
+  EXPECT_EQ(repo.expect(0, {"plan"}).out, "No changes. Allure TestOps matches the cases.\n");
+}
+
+TEST_F(PlanApply, UnmanagedCasesAreNeverTouched) {
+  emulator.post("/api/testcase", {{"projectId", 1}, {"name", "Someone else's"}});
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  const auto plan = repo.expect(0, {"plan"});
+  EXPECT_NE(plan.out.find("0 to archive"), std::string::npos);
+}
+
+TEST_F(PlanApply, DetailedExitcodeIsTwoWithChangesAndZeroWithout) {
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  repo.expect(2, {"plan", "--detailed-exitcode"});
+  apply_all();
+  repo.expect(0, {"plan", "--detailed-exitcode"});
+}
+
+TEST_F(PlanApply, WarmPlanReadsNoCaseDetails) {
+  for (int i = 0; i < 5; ++i) repo.write("cases/c" + std::to_string(i) + ".yaml", case_yaml("c" + std::to_string(i), "C"));
+  apply_all();
+  repo.expect(0, {"plan"});  // fills the cache
+  emulator.reset_stats();
+  repo.expect(0, {"plan"});
+  EXPECT_EQ(emulator.count("GET /api/testcase/{id}/overview"), 0);
+  emulator.reset_stats();
+  repo.expect(0, {"plan", "--refresh=full"});
+  EXPECT_EQ(emulator.count("GET /api/testcase/{id}/overview"), 5);
+}
+
+TEST_F(PlanApply, EditInTestOpsShowsAsDrift) {
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  apply_all();
+  const auto id = emulator.cases_with_tag("ato-sync:a").at(0)["id"].get<std::int64_t>();
+  emulator.patch("/api/testcase/" + std::to_string(id), {{"name", "Edited in the UI"}});
+  const auto plan = repo.expect(2, {"plan", "--detailed-exitcode"});
+  EXPECT_NE(plan.out.find("~ name: \"Edited in the UI\" -> \"A\""), std::string::npos) << plan.out;
+}
+
+TEST_F(PlanApply, TargetLimitsThePlanAndNeverArchivesOutsideIt) {
+  repo.write("cases/a.yaml", case_yaml("checkout/a", "A"));
+  repo.write("cases/b.yaml", case_yaml("login/b", "B"));
+  apply_all();
+  repo.remove("cases/b.yaml");
+  repo.write("cases/a.yaml", case_yaml("checkout/a", "A2"));
+  const auto plan = repo.expect(0, {"plan", "--target", "checkout/*"});
+  EXPECT_NE(plan.out.find("Plan: 0 to create, 1 to update, 0 to archive"), std::string::npos) << plan.out;
+}
+
+TEST_F(PlanApply, MarkdownAndJsonViews) {
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  const auto markdown = repo.expect(0, {"plan", "--markdown"});
+  EXPECT_NE(markdown.out.find("| create | update | archive | restore | adopt |"), std::string::npos);
+  EXPECT_NE(markdown.out.find("<details><summary><code>+ a will be created"), std::string::npos);
+  const auto json = nlohmann::json::parse(repo.expect(0, {"plan", "--json"}).out);
+  EXPECT_EQ(json["format_version"], "1.0");
+  EXPECT_EQ(json["summary"]["create"], 1);
+  EXPECT_EQ(json["changes"][0]["external_id"], "a");
+  EXPECT_EQ(json["changes"][0]["action"], "create");
+}
+
+}  // namespace
+}  // namespace ato::test

@@ -1,0 +1,130 @@
+// Terraform's safety promises: saved plans applied exactly, stale plans
+// refused, confirmation, the archive guard, and nothing written on bad input.
+#include <gtest/gtest.h>
+
+#include "integration/workspace.hpp"
+
+namespace ato::test {
+namespace {
+
+class Safety : public ::testing::Test {
+ protected:
+  Emulator emulator;
+  Workspace repo{emulator};
+  std::int64_t writes() {
+    std::int64_t n = 0;
+    for (const auto& [route, count] : emulator.stats()["routes"].items())
+      if (route.rfind("GET ", 0) != 0 && route != "POST /api/uaa/oauth/token") n += count.get<std::int64_t>();
+    return n;
+  }
+};
+
+TEST_F(Safety, SavedPlanIsAppliedExactly) {
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  repo.expect(0, {"plan", "-out", "plan.json"});
+  repo.write("cases/b.yaml", case_yaml("b", "B"));  // not in the saved plan
+  const auto apply = repo.expect(0, {"apply", "plan.json"});
+  EXPECT_TRUE(contains(apply.out, "Apply complete! 1 created")) << apply.out;
+  EXPECT_EQ(emulator.cases_with_tag("ato-sync:a").size(), 1u);
+  EXPECT_TRUE(emulator.cases_with_tag("ato-sync:b").empty());
+}
+
+TEST_F(Safety, ShowRendersASavedPlan) {
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  const auto plan = repo.expect(0, {"plan", "-out", "plan.json"});
+  const auto show = repo.expect(0, {"show", "plan.json"});
+  EXPECT_TRUE(contains(show.out, "a will be created"));
+  EXPECT_TRUE(contains(show.out, "Plan: 1 to create"));
+}
+
+TEST_F(Safety, PlanEditedInTestOpsAfterwardsIsStaleAndNothingIsWritten) {
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  repo.expect(0, {"apply", "--auto-approve"});
+  repo.write("cases/a.yaml", case_yaml("a", "A2"));
+  repo.expect(0, {"plan", "-out", "plan.json"});
+  const auto id = emulator.cases_with_tag("ato-sync:a").at(0)["id"].get<std::int64_t>();
+  emulator.patch("/api/testcase/" + std::to_string(id), {{"description", "edited by alice"}});
+  emulator.reset_stats();
+  const auto apply = repo.expect(1, {"apply", "plan.json"});
+  EXPECT_TRUE(contains(apply.err, "Saved plan is stale")) << apply.err;
+  EXPECT_TRUE(contains(apply.err, "a: ATO #" + std::to_string(id) + " changed in TestOps after the plan"));
+  EXPECT_EQ(writes(), 0);
+}
+
+TEST_F(Safety, PlanToCreateWhatExistsNowIsStale) {
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  repo.expect(0, {"plan", "-out", "plan.json"});
+  repo.expect(0, {"apply", "--auto-approve"});
+  const auto apply = repo.expect(1, {"apply", "plan.json"});
+  EXPECT_TRUE(contains(apply.err, "would be created, but ATO #")) << apply.err;
+  EXPECT_EQ(emulator.cases_with_tag("ato-sync:a").size(), 1u);
+}
+
+TEST_F(Safety, PlanForAnotherProjectIsRefused) {
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  repo.expect(0, {"plan", "-out", "plan.json"});
+  auto text = repo.read("plan.json");
+  text.replace(text.find("\"project_id\": 1"), 15, "\"project_id\": 7");
+  repo.write("plan.json", text);
+  const auto apply = repo.expect(1, {"apply", "plan.json"});
+  EXPECT_TRUE(contains(apply.err, "was made for project 7")) << apply.err;
+}
+
+TEST_F(Safety, NewerPlanFormatIsRefused) {
+  repo.write("plan.json", R"({"format_version": "2.0", "changes": []})");
+  const auto apply = repo.expect(1, {"apply", "plan.json"});
+  EXPECT_TRUE(contains(apply.err, "format_version 2.0 is not supported")) << apply.err;
+}
+
+TEST_F(Safety, ApplyWithoutATerminalAsksForAutoApprove) {
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  emulator.reset_stats();
+  const auto apply = repo.run({"apply"}, "yes\n");
+  EXPECT_EQ(apply.exit_code, 1);
+  EXPECT_TRUE(contains(apply.err, "--auto-approve")) << apply.err;
+  EXPECT_EQ(emulator.stats()["total"], 0);
+}
+
+TEST_F(Safety, GuardStopsAMassArchive) {
+  for (int i = 0; i < 12; ++i) repo.write("cases/c" + std::to_string(i) + ".yaml", case_yaml("c" + std::to_string(i), "C"));
+  repo.expect(0, {"apply", "--auto-approve"});
+  for (int i = 0; i < 12; ++i) repo.remove("cases/c" + std::to_string(i) + ".yaml");
+  repo.write("cases/keep.yaml", case_yaml("keep", "Keep"));
+  emulator.reset_stats();
+  const auto plan = repo.expect(1, {"apply", "--auto-approve"});
+  EXPECT_TRUE(contains(plan.err, "plan would archive 12 of 12 managed cases")) << plan.err;
+  EXPECT_TRUE(contains(plan.err, "--allow-archive 12"));
+  EXPECT_EQ(writes(), 0);
+  repo.expect(0, {"apply", "--auto-approve", "--allow-archive", "12"});
+  EXPECT_TRUE(emulator.cases_with_tag("ato-sync:c0").empty());
+}
+
+TEST_F(Safety, DuplicateIdentityIsReportedWithBothIdsAndLeftAlone) {
+  const auto first = emulator.post("/api/testcase", {{"projectId", 1}, {"name", "X"}, {"tags", {{{"name", "ato-sync:x"}}}}});
+  const auto second = emulator.post("/api/testcase", {{"projectId", 1}, {"name", "X"}, {"tags", {{{"name", "ato-sync:x"}}}}});
+  repo.write("cases/x.yaml", case_yaml("x", "X"));
+  const auto plan = repo.expect(1, {"plan"});
+  EXPECT_TRUE(contains(plan.err, "ATO #" + std::to_string(first["id"].get<int>()) + " and ATO #" +
+                                     std::to_string(second["id"].get<int>())))
+      << plan.err;
+}
+
+TEST_F(Safety, UnknownLayerIsReportedAtItsLineWithTheKnownNames) {
+  repo.write("cases/a.yaml", "id: a\nname: A\nlayer: Uii\n");
+  emulator.reset_stats();
+  const auto plan = repo.expect(1, {"apply", "--auto-approve"});
+  EXPECT_TRUE(contains(plan.err, "cases/a.yaml:3:1: error: unknown layer \"Uii\" (did you mean 'UI'?) (known: API, Component, E2E, UI, Unit)"))
+      << plan.err;
+  EXPECT_EQ(writes(), 0);
+}
+
+TEST_F(Safety, InvalidCaseStopsBeforeAnyRequest) {
+  repo.write("cases/a.yaml", "id: a\nname: A\nsteps:\n  - {given: x, when: y}\n");
+  emulator.reset_stats();
+  const auto apply = repo.expect(1, {"apply", "--auto-approve"});
+  EXPECT_TRUE(contains(apply.err, "cases/a.yaml:4:5: error: steps[0] has 2 keywords")) << apply.err;
+  EXPECT_EQ(emulator.stats()["total"], 0);
+}
+
+}  // namespace
+}  // namespace ato::test

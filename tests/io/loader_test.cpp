@@ -1,0 +1,261 @@
+// The case and config loaders: every error with its exact position.
+#include <gtest/gtest.h>
+
+#include "io/case_loader.hpp"
+#include "io/config_loader.hpp"
+#include "support/process.hpp"
+
+namespace ato::io {
+namespace {
+
+struct Loaded {
+  CasesResult result;
+  std::string dir;
+};
+
+Loaded load(const std::map<std::string, std::string>& files, core::Config config = {}) {
+  const auto dir = test::make_temp_dir();
+  for (const auto& [name, content] : files) test::write_file(dir + "/cases/" + name, content);
+  config.integrations = {{"JIRA", {1, ""}}};
+  return {load_cases(dir + "/cases", config), dir};
+}
+
+// "line:col: message" of every diagnostic, to compare in one line.
+std::vector<std::string> problems(const CasesResult& result) {
+  std::vector<std::string> out;
+  for (const auto& d : result.diagnostics)
+    out.push_back(std::to_string(d.where.line) + ":" + std::to_string(d.where.column) + ": " + d.message);
+  return out;
+}
+
+TEST(CaseLoader, ReadsEveryFieldOfTheSpecExample) {
+  const auto loaded = load({{"a.yaml", R"(id: checkout/guest-saved-card
+name: Guest can check out with a saved card
+description: |
+  Covers the saved-card path.
+precondition: Cart holds one item
+expected: Order is placed
+status: Active
+layer: UI
+feature: Checkout
+fields: {Epic: Q4 release}
+tags: [smoke, checkout]
+severity: critical
+issues: [JIRA:SHOP-123]
+links:
+  - {name: Spec, url: "https://wiki.example.com/checkout"}
+allure_id: 1234
+steps:
+  - given: User is logged in
+    steps:
+      - Navigate to /login
+  - then: Order is placed
+    expected: Confirmation page shows the order ID
+)"}});
+  ASSERT_TRUE(loaded.result.diagnostics.empty()) << problems(loaded.result)[0];
+  ASSERT_EQ(loaded.result.cases.size(), 1u);
+  const auto& c = loaded.result.cases[0];
+  EXPECT_EQ(c.external_id, "checkout/guest-saved-card");
+  EXPECT_EQ(c.allure_id, 1234);
+  EXPECT_EQ(c.content.description, "Covers the saved-card path.");
+  EXPECT_EQ(c.content.custom_fields.at("Feature"), std::vector<std::string>{"Checkout"});
+  EXPECT_EQ(c.content.custom_fields.at("Epic"), std::vector<std::string>{"Q4 release"});
+  EXPECT_EQ(c.content.tags, (std::vector<std::string>{"checkout", "severity:critical", "smoke"}));
+  EXPECT_EQ(c.content.issues, std::vector<std::string>{"JIRA:SHOP-123"});
+  ASSERT_EQ(c.content.steps.size(), 2u);
+  EXPECT_EQ(c.content.steps[0].keyword, core::Keyword::Given);
+  EXPECT_EQ(c.content.steps[0].steps[0].text, "Navigate to /login");
+  EXPECT_EQ(c.content.steps[1].expected, "Confirmation page shows the order ID");
+  EXPECT_EQ(c.source.line, 1);
+  EXPECT_EQ(c.field_sources.at("layer").line, 8);
+}
+
+TEST(CaseLoader, SeveralDocumentsInOneFile) {
+  const auto loaded = load({{"a.yaml", "id: a\nname: A\n---\nid: b\nname: B\n"}});
+  ASSERT_EQ(loaded.result.cases.size(), 2u);
+  EXPECT_EQ(loaded.result.cases[1].source.line, 4);
+}
+
+TEST(CaseLoader, DefaultsComeFromTheConfig) {
+  core::Config config;
+  config.default_layer = "API";
+  const auto loaded = load({{"a.yaml", "id: a\nname: A\n"}}, config);
+  EXPECT_EQ(loaded.result.cases[0].content.status, "Active");
+  EXPECT_EQ(loaded.result.cases[0].content.layer, "API");
+}
+
+TEST(CaseLoader, ErrorsSayWhereAndWhat) {
+  const auto loaded = load({{"a.yaml", R"(id: a
+nam: A
+tags: [x, x, "ato-sync:y"]
+issues: [FOO:1, nocolon]
+steps:
+  - {given: x, when: y}
+  - {}
+  - given: ""
+  - 12
+)"}});
+  EXPECT_EQ(problems(loaded.result), (std::vector<std::string>{
+                                         "1:1: missing required key 'name'",
+                                         "2:1: unknown key 'nam' (did you mean 'name'?)",
+                                         "3:11: duplicate tag \"x\"",
+                                         "3:14: tag \"ato-sync:y\" uses the reserved identity prefix \"ato-sync:\"; ato-sync writes the identity tag itself from `id`",
+                                         "4:10: issue prefix \"FOO\" is not in the config's integrations (known: JIRA)",
+                                         "4:17: issue \"nocolon\" must look like PREFIX:KEY (e.g. JIRA:SHOP-123)",
+                                         "6:5: steps[0] has 2 keywords: use exactly one of given, when, then, and, but, step",
+                                         "7:5: steps[1] has no keyword: use exactly one of given, when, then, and, but, step",
+                                         "8:12: steps[2] has no text",
+                                     }));
+}
+
+TEST(CaseLoader, WrongTypesAreNamed) {
+  const auto loaded = load({{"a.yaml", "id: [a]\nname: {x: 1}\ntags: smoke\n"}});
+  EXPECT_EQ(problems(loaded.result), (std::vector<std::string>{"1:5: id must be a string, not a list",
+                                                               "2:7: name must be a string, not a mapping",
+                                                               "3:7: tags must be a list of strings, not \"smoke\""}));
+}
+
+TEST(CaseLoader, IdFormatIsChecked) {
+  const auto loaded = load({{"a.yaml", "id: -bad id\nname: A\n"}});
+  ASSERT_EQ(loaded.result.diagnostics.size(), 1u);
+  EXPECT_EQ(problems(loaded.result)[0], "1:5: id \"-bad id\" must match [A-Za-z0-9][A-Za-z0-9._/-]{0,127}");
+}
+
+TEST(CaseLoader, DuplicateIdsNameBothPlaces) {
+  const auto loaded = load({{"a.yaml", "id: same\nname: A\n"}, {"b.yaml", "\n\nid: same\nname: B\n"}});
+  ASSERT_EQ(loaded.result.diagnostics.size(), 1u);
+  EXPECT_NE(loaded.result.diagnostics[0].message.find("duplicate id \"same\" (also at "), std::string::npos);
+  EXPECT_EQ(loaded.result.diagnostics[0].where.line, 3);
+}
+
+TEST(CaseLoader, NestingDeeperThanEightIsAnError) {
+  std::string steps = "{step: leaf}";
+  for (int i = 0; i < 8; ++i) steps = "{step: s" + std::to_string(i) + ", steps: [" + steps + "]}";
+  const auto loaded = load({{"a.yaml", "id: a\nname: A\nsteps: [" + steps + "]\n"}});
+  ASSERT_EQ(loaded.result.diagnostics.size(), 1u);
+  EXPECT_NE(loaded.result.diagnostics[0].message.find("nests deeper than 8 levels"), std::string::npos);
+}
+
+TEST(CaseLoader, YamlSyntaxErrorHasItsPosition) {
+  const auto loaded = load({{"a.yaml", "id: a\nname: [unclosed\n"}});
+  ASSERT_EQ(loaded.result.diagnostics.size(), 1u);
+  EXPECT_EQ(loaded.result.diagnostics[0].where.line, 3);
+  EXPECT_NE(loaded.result.diagnostics[0].message.find("YAML syntax error"), std::string::npos);
+}
+
+TEST(CaseLoader, BinaryAndNonUtf8FilesAreRefusedWithAPlace) {
+  const auto loaded = load({{"bin.yaml", std::string("id: a\nname: \0x", 14)}, {"latin1.yaml", "id: b\nname: caf\xe9\n"}});
+  EXPECT_EQ(problems(loaded.result),
+            (std::vector<std::string>{"2:7: binary file (NUL byte): case files must be UTF-8 text",
+                                      "2:10: not valid UTF-8: case files must be UTF-8 text"}));
+}
+
+TEST(CaseLoader, AliasBombIsStoppedNotExpanded) {
+  std::string yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 10; ++i)
+    yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [*a" + std::to_string(i - 1) + ", *a" +
+            std::to_string(i - 1) + ", *a" + std::to_string(i - 1) + ", *a" + std::to_string(i - 1) + ", *a" +
+            std::to_string(i - 1) + ", *a" + std::to_string(i - 1) + ", *a" + std::to_string(i - 1) + ", *a" +
+            std::to_string(i - 1) + ", *a" + std::to_string(i - 1) + ", *a" + std::to_string(i - 1) + "]\n";
+  const auto loaded = load({{"bomb.yaml", "id: bomb\nname: B\n" + yaml}});
+  ASSERT_EQ(loaded.result.diagnostics.size(), 1u);
+  EXPECT_NE(loaded.result.diagnostics[0].message.find("alias bomb"), std::string::npos);
+}
+
+TEST(CaseLoader, SymlinkLoopsAreNotFollowed) {
+  const auto dir = test::make_temp_dir();
+  test::write_file(dir + "/cases/a.yaml", "id: a\nname: A\n");
+  ASSERT_EQ(symlink((dir + "/cases").c_str(), (dir + "/cases/loop").c_str()), 0);
+  const auto result = load_cases(dir + "/cases", core::Config{});
+  EXPECT_TRUE(result.diagnostics.empty());
+  EXPECT_EQ(result.cases.size(), 1u);
+}
+
+TEST(CaseLoader, TenThousandDocumentsInOneFile) {
+  std::string text;
+  for (int i = 0; i < 10000; ++i) text += "---\nid: c" + std::to_string(i) + "\nname: C\n";
+  const auto loaded = load({{"many.yaml", text}});
+  EXPECT_TRUE(loaded.result.diagnostics.empty());
+  EXPECT_EQ(loaded.result.cases.size(), 10000u);
+}
+
+ConfigResult config_from(const std::string& text, const Environment& env = {}, bool require_remote = false) {
+  const auto dir = test::make_temp_dir();
+  test::write_file(dir + "/ato-sync.yaml", text);
+  return load_config(dir + "/ato-sync.yaml", env, require_remote);
+}
+
+TEST(ConfigLoader, ReadsEveryKey) {
+  const auto result = config_from(R"(endpoint: https://acme.testops.cloud/
+project: {name: Shop}
+cases: tests/cases
+api_prefix: /api/rs
+auth: api-token
+id_tag_prefix: "as:"
+parallelism: 4
+archive: {status: Outdated}
+guard: {max_archive: 3, max_archive_percent: 5}
+defaults: {status: Draft, layer: UI}
+fields: {feature: Feature, team: Team}
+severity: {field: Severity}
+priority: tag
+integrations: {JIRA: {id: 1}, GH: {name: GitHub}}
+lints: [flat-steps]
+)");
+  ASSERT_TRUE(result.diagnostics.empty()) << result.diagnostics[0].message;
+  const auto& c = result.config;
+  EXPECT_EQ(c.endpoint, "https://acme.testops.cloud");
+  EXPECT_EQ(c.project.name, "Shop");
+  EXPECT_EQ(c.api_prefix, "/api/rs");
+  EXPECT_EQ(c.auth, core::AuthMode::ApiToken);
+  EXPECT_EQ(c.parallelism, 4);
+  EXPECT_EQ(c.archive_status, "Outdated");
+  EXPECT_EQ(c.guard.max_archive, 3);
+  EXPECT_EQ(c.default_layer, "UI");
+  EXPECT_EQ(c.fields.at("team"), "Team");
+  EXPECT_EQ(c.severity.field, "Severity");
+  EXPECT_EQ(c.integrations.at("GH").name, "GitHub");
+  EXPECT_EQ(c.disabled_lints, std::vector<std::string>{"flat-steps"});
+}
+
+TEST(ConfigLoader, EnvironmentOverridesTheFile) {
+  const auto result = config_from("endpoint: https://a\nproject: 1\n",
+                                  {{"ATO_BASE", "https://b"}, {"ALLURE_PROJECT_ID", "7"}}, true);
+  EXPECT_TRUE(result.diagnostics.empty());
+  EXPECT_EQ(result.config.endpoint, "https://b");
+  EXPECT_EQ(result.config.project.id, 7);
+}
+
+TEST(ConfigLoader, UnknownKeyGetsADidYouMean) {
+  const auto result = config_from("endpoint: https://a\nprojct: 1\n");
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_EQ(result.diagnostics[0].where.line, 2);
+  EXPECT_EQ(result.diagnostics[0].message, "unknown key 'projct' (did you mean 'project'?)");
+}
+
+TEST(ConfigLoader, TokenInTheFileIsRefused) {
+  const auto result = config_from("token: abc\n");
+  ASSERT_EQ(result.diagnostics.size(), 2u);
+  EXPECT_NE(result.diagnostics[0].message.find("the token never goes in the config file"), std::string::npos);
+  EXPECT_EQ(result.diagnostics[0].message.find("abc"), std::string::npos);
+}
+
+TEST(ConfigLoader, AListIsNotAConfig) {
+  const auto result = config_from("- endpoint\n- project\n");
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_NE(result.diagnostics[0].message.find("must be a mapping"), std::string::npos);
+}
+
+TEST(ConfigLoader, EndpointAndProjectAreRequiredToTalkToTestOps) {
+  EXPECT_EQ(config_from("cases: cases\n", {}, true).diagnostics.size(), 2u);
+  EXPECT_TRUE(config_from("cases: cases\n", {}, false).diagnostics.empty());
+}
+
+TEST(ConfigLoader, UnknownLintNameIsAnError) {
+  const auto result = config_from("lints: [missing-layr]\n");
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_EQ(result.diagnostics[0].message, "unknown lint 'missing-layr' (did you mean 'missing-layer'?)");
+}
+
+}  // namespace
+}  // namespace ato::io

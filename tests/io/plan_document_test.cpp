@@ -1,0 +1,113 @@
+#include "io/plan_document.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "io/case_cache.hpp"
+#include "support/process.hpp"
+
+namespace ato::io {
+namespace {
+
+core::CaseContent content(const std::string& name) {
+  core::CaseContent c;
+  c.name = name;
+  c.status = "Active";
+  c.custom_fields = {{"Feature", {"Checkout"}}};
+  c.tags = {"smoke"};
+  c.links = {{"Spec", "https://x", "issue"}};
+  c.steps = {{core::Keyword::Given, "a", "b", {{core::Keyword::None, "c", "", {}}}}};
+  return c;
+}
+
+SavedPlan sample() {
+  SavedPlan saved{"0.1.0", "https://acme.testops.cloud", 42, "2026-11-24T10:00:00Z", {}};
+  core::Change create;
+  create.action = core::Action::Create;
+  create.external_id = "a";
+  create.reason = "not in TestOps yet";
+  create.fields = {core::Field::Name, core::Field::Steps};
+  create.after = content("A");
+  create.source = {"cases/a.yaml", 1, 1};
+  core::Change update = create;
+  update.action = core::Action::Update;
+  update.external_id = "b";
+  update.allure_id = 12;
+  update.before = content("Old");
+  update.fields = {core::Field::Name};
+  update.remote_last_modified = 1700000000123;
+  update.last_modified_by = "alice";
+  saved.plan.changes = {create, update};
+  saved.plan.new_field_values = {{"Feature", "Checkout"}};
+  return saved;
+}
+
+TEST(PlanDocument, RoundTripsExactly) {
+  const auto saved = sample();
+  const auto back = decode_plan(encode_plan(saved), "plan.json");
+  EXPECT_EQ(back.plan.changes, saved.plan.changes);
+  EXPECT_EQ(back.plan.new_field_values, saved.plan.new_field_values);
+  EXPECT_EQ(back.endpoint, saved.endpoint);
+  EXPECT_EQ(back.project_id, 42);
+}
+
+TEST(PlanDocument, CarriesTheContractFields) {
+  const auto doc = nlohmann::json::parse(encode_plan(sample()));
+  EXPECT_EQ(doc["format_version"], "1.0");
+  EXPECT_EQ(doc["summary"]["update"], 1);
+  const auto& update = doc["changes"][1];
+  EXPECT_EQ(update["allure_id"], 12);
+  EXPECT_EQ(update["remote_last_modified"], 1700000000123);
+  EXPECT_EQ(update["permalink"], "https://acme.testops.cloud/project/42/test-cases/12");
+  EXPECT_EQ(update["fields"][0], (nlohmann::json{{"name", "name"}, {"before", "Old"}, {"after", "A"}}));
+}
+
+TEST(PlanDocument, BadFilesAreClearErrors) {
+  EXPECT_THROW(decode_plan("not json", "p.json"), std::runtime_error);
+  EXPECT_THROW(decode_plan("[]", "p.json"), std::runtime_error);
+  EXPECT_THROW(decode_plan(R"({"format_version": "1.0"})", "p.json"), std::runtime_error);
+  try {
+    decode_plan(R"({"format_version": "2.0"})", "p.json");
+    FAIL();
+  } catch (const std::runtime_error& e) {
+    EXPECT_EQ(std::string(e.what()), "p.json: plan format_version 2.0 is not supported; this ato-sync reads 1.x");
+  }
+}
+
+core::RemoteCase cached(std::int64_t id, std::int64_t modified) {
+  core::RemoteCase c;
+  c.allure_id = id;
+  c.external_id = "x" + std::to_string(id);
+  c.last_modified = modified;
+  c.content = content("C");
+  return c;
+}
+
+TEST(CaseCache, HitOnlyWhenLastModifiedMatches) {
+  const auto dir = test::make_temp_dir();
+  CaseCache(dir, "https://a", 1).put_all({cached(1, 100)});
+  CaseCache cache(dir, "https://a", 1);
+  ASSERT_TRUE(cache.get(1, 100));
+  EXPECT_EQ(cache.get(1, 100)->content, content("C"));
+  EXPECT_FALSE(cache.get(1, 101));
+  EXPECT_FALSE(cache.get(2, 100));
+}
+
+TEST(CaseCache, KeyedByEndpointAndProject) {
+  const auto dir = test::make_temp_dir();
+  CaseCache(dir, "https://a", 1).put_all({cached(1, 100)});
+  EXPECT_FALSE(CaseCache(dir, "https://a", 2).get(1, 100));
+  EXPECT_FALSE(CaseCache(dir, "https://b", 1).get(1, 100));
+}
+
+TEST(CaseCache, DamagedFileIsIgnored) {
+  const auto dir = test::make_temp_dir();
+  CaseCache(dir, "https://a", 1).put_all({cached(1, 100)});
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) test::write_file(entry.path().string(), "{garbage");
+  EXPECT_FALSE(CaseCache(dir, "https://a", 1).get(1, 100));
+}
+
+}  // namespace
+}  // namespace ato::io

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Checks the CI recipes in examples/ci: each is valid YAML with the expected
+structure, and every `ato-sync ...` command line in them uses a command and
+flags that the built binary accepts (read from its --help)."""
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+binary, source = sys.argv[1], Path(sys.argv[2])
+failures = []
+
+
+def fail(message):
+    failures.append(message)
+
+
+def help_text(*args):
+    return subprocess.run([binary, *args, "--help"], capture_output=True, text=True).stdout
+
+
+def strings_in(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from strings_in(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from strings_in(value)
+
+
+commands = set(re.findall(r"^  (\w+)\s", help_text(), re.M))
+if not commands:
+    fail("ato-sync --help lists no commands")
+global_flags = {"--config", "--token-file", "--cacert", "--no-color", "--verbose"}
+
+
+def check_command_lines(path, document):
+    for text in strings_in(document):
+        for line in text.splitlines():
+            match = re.search(r"\bato-sync (\w[\w-]*)([^|>;&]*)", line)
+            if not match:
+                continue
+            command = match.group(1)
+            if command not in commands:
+                fail(f"{path}: unknown command in: {line.strip()}")
+                continue
+            flags_help = help_text(command)
+            for word in shlex.split(match.group(2).replace("$", "")):
+                flag = word.split("=")[0]
+                if flag.startswith("-") and flag not in global_flags and not re.search(
+                    r"(^|[\s,])" + re.escape(flag) + r"\b", flags_help
+                ):
+                    fail(f"{path}: 'ato-sync {command}' has no flag {flag}: {line.strip()}")
+
+
+github = yaml.safe_load((source / "examples/ci/github/ato-sync.yml").read_text())
+jobs = github.get("jobs", {})
+for job in ("plan", "apply", "drift"):
+    if job not in jobs or not jobs[job].get("steps"):
+        fail(f"github recipe: job '{job}' missing or without steps")
+check_command_lines("github/ato-sync.yml", github)
+
+gitlab = yaml.safe_load((source / "examples/ci/gitlab/.gitlab-ci.yml").read_text())
+for job in ("validate", "plan:mr", "plan:main", "apply", "drift"):
+    if job not in gitlab or "script" not in gitlab[job]:
+        fail(f"gitlab recipe: job '{job}' missing or without script")
+check_command_lines("gitlab/.gitlab-ci.yml", gitlab)
+
+pre_commit = yaml.safe_load((source / "examples/ci/pre-commit/.pre-commit-config.yaml").read_text())
+hooks = [h for repo in pre_commit.get("repos", []) for h in repo.get("hooks", [])]
+if not any(h.get("entry", "").startswith("ato-sync validate") for h in hooks):
+    fail("pre-commit recipe: no hook runs 'ato-sync validate'")
+check_command_lines("pre-commit", pre_commit)
+
+for message in failures:
+    print("FAIL:", message)
+print(f"{'0' if failures else '1'} passed, {len(failures)} failed")
+sys.exit(1 if failures else 0)
