@@ -117,7 +117,7 @@ void emit_named_entry(YAML::Emitter& out, const std::string& key, const std::str
                       const std::string& config_default) {
   if (value.empty() && config_default.empty()) return;
   out << YAML::Key << key << YAML::Value;
-  if (value.empty()) out << YAML::DoubleQuoted << "";
+  if (value.empty()) out << YAML::Null;
   else emit_text(out, value);
 }
 
@@ -143,6 +143,7 @@ std::string write_case_yaml(const CaseDocument& document, const core::Config& co
 
   YAML::Emitter out;
   out.SetIndent(2);
+  out.SetNullFormat(YAML::LowerNull);
   out.SetSeqFormat(YAML::Block);
   out << YAML::BeginMap;
   out << YAML::Key << "id" << YAML::Value;

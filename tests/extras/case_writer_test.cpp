@@ -75,7 +75,7 @@ TEST(CaseWriter, LeavesEmptyFieldsOut) {
 TEST(CaseWriter, AnEmptyStatusIsWrittenWhenTheConfigHasADefault) {
   core::CaseContent c;
   c.name = "No status";
-  EXPECT_EQ(write(c), "id: checkout/guest\nname: No status\nstatus: \"\"\n");
+  EXPECT_EQ(write(c), "id: checkout/guest\nname: No status\nstatus: null\n");
 }
 
 TEST(CaseWriter, AnEmptyLayerIsWrittenWhenTheConfigHasADefault) {
@@ -84,7 +84,7 @@ TEST(CaseWriter, AnEmptyLayerIsWrittenWhenTheConfigHasADefault) {
   core::CaseContent c;
   c.name = "No layer";
   c.status = "Active";
-  EXPECT_EQ(write(c, config), "id: checkout/guest\nname: No layer\nstatus: Active\nlayer: \"\"\n");
+  EXPECT_EQ(write(c, config), "id: checkout/guest\nname: No layer\nstatus: Active\nlayer: null\n");
 }
 
 TEST(CaseWriter, SeverityFromACustomFieldWhenTheConfigMapsIt) {
