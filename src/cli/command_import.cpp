@@ -1,9 +1,181 @@
-#include <stdexcept>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <set>
 
+#include "cli/arg_parser.hpp"
 #include "cli/commands.hpp"
+#include "cli/session.hpp"
+#include "core/case_naming.hpp"
+#include "io/case_writer.hpp"
 
 namespace ato::cli {
+namespace {
 
-int command_import(const GlobalOptions&, const Args&) { throw std::runtime_error("'import' is not implemented yet"); }
+namespace fs = std::filesystem;
+
+// What the repository already has: ids in use and Allure IDs already bound.
+struct LocalCases {
+  std::set<std::string> external_ids;
+  std::map<std::int64_t, std::string> bound;  // allure_id -> where (file:line)
+};
+
+LocalCases read_local_cases(const core::Config& config) {
+  LocalCases local;
+  std::error_code ec;
+  if (!fs::is_directory(cases_root(config), ec)) return local;
+  for (const auto& c : load_cases_or_exit(config)) {
+    local.external_ids.insert(c.external_id);
+    if (c.allure_id) local.bound[*c.allure_id] = c.source.file + ":" + std::to_string(c.source.line);
+  }
+  return local;
+}
+
+std::vector<std::int64_t> parse_allure_ids(const std::vector<std::string>& texts) {
+  std::vector<std::int64_t> ids;
+  for (const auto& text : texts) {
+    char* end = nullptr;
+    errno = 0;
+    const long long id = std::strtoll(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || errno != 0 || id <= 0)
+      throw UsageError("--allure-id takes a positive number (the case's Allure ID), not '" + text + "'");
+    ids.push_back(id);
+  }
+  return ids;
+}
+
+// The cases to import. Prints why a requested case is not imported; `failed`
+// is set when a requested id does not exist.
+std::vector<core::RemoteCase> select_cases(core::TestOpsPort& port, bool all, const std::vector<std::int64_t>& requested,
+                                           const LocalCases& local, bool& failed) {
+  std::vector<std::int64_t> ids = requested;
+  int managed = 0, bound = 0;
+  if (all) {
+    ids.clear();
+    for (const auto& row : port.find_all()) {
+      if (!row.external_id.empty()) ++managed;
+      else if (local.bound.count(row.allure_id)) ++bound;
+      else ids.push_back(row.allure_id);
+    }
+  }
+  std::map<std::int64_t, core::RemoteCase> found;
+  if (!ids.empty())
+    for (auto& remote : port.read_cases(ids)) found.emplace(remote.allure_id, std::move(remote));
+
+  std::vector<core::RemoteCase> selected;
+  std::set<std::int64_t> seen;
+  for (const std::int64_t id : ids) {
+    if (!seen.insert(id).second) continue;
+    const auto it = found.find(id);
+    const std::string which = "#" + std::to_string(id);
+    if (it == found.end()) {
+      std::cerr << "ato-sync: error: there is no case " << which << " in the project\n";
+      failed = true;
+    } else if (it->second.deleted) {
+      std::cerr << "Skipped " << which << ": it is deleted in TestOps (restore it there first)\n";
+    } else if (!it->second.external_id.empty()) {
+      std::cerr << "Skipped " << which << ": already managed as \"" << it->second.external_id << "\"\n";
+    } else if (const auto binding = local.bound.find(id); binding != local.bound.end()) {
+      std::cerr << "Skipped " << which << ": already bound by allure_id in " << binding->second << "\n";
+    } else {
+      selected.push_back(std::move(it->second));
+    }
+  }
+  if (managed > 0) std::cout << "Skipped " << managed << " cases that ato-sync already manages.\n";
+  if (bound > 0) std::cout << "Skipped " << bound << " cases already bound by allure_id in the repository.\n";
+  return selected;
+}
+
+// The schema comment, when the repository has the schema at its root.
+std::string schema_ref_for(const core::Config& config, const fs::path& dir) {
+  std::error_code ec;
+  const fs::path schema = fs::absolute(fs::path(config.config_path).parent_path() / "schema" / "case.schema.json", ec);
+  if (ec || !fs::exists(schema, ec)) return "";
+  return fs::relative(schema, fs::absolute(dir, ec), ec).generic_string();
+}
+
+// Creates the file only when it does not exist yet ("x": O_EXCL).
+bool write_new_file(const fs::path& path, const std::string& text, std::string& error) {
+  FILE* file = std::fopen(path.c_str(), "wx");
+  if (!file) {
+    error = errno == EEXIST ? "exists already; it was not overwritten" : std::strerror(errno);
+    return false;
+  }
+  const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size();
+  const bool closed = std::fclose(file) == 0;
+  if (!written || !closed) error = "could not be written completely";
+  return written && closed;
+}
+
+}  // namespace
+
+int command_import(const GlobalOptions& global, const Args& args) {
+  bool all = false;
+  std::vector<std::string> id_texts;
+  std::string dir_flag;
+  ArgParser parser("ato-sync import (--all | --allure-id N...) [--dir DIR]",
+                   "Writes one YAML file per existing TestOps case that ato-sync does not manage yet, with\n"
+                   "`allure_id` set: the next plan adopts each of them (and shows no other change). File\n"
+                   "names and ids come from the case names; existing files are never overwritten.");
+  parser.flag("--all", &all, "every live case of the project that is not managed yet");
+  parser.repeated("--allure-id", &id_texts, "N", "the case with this Allure ID (repeatable)");
+  parser.option("--dir", &dir_flag, "DIR", "where to write (default <cases>/imported)");
+  parser.examples("  ato-sync import --all\n  ato-sync import --allure-id 1234 --allure-id 1240 --dir cases/checkout\n");
+  parser.parse(args);
+  if (parser.help_requested()) {
+    std::cout << parser.help();
+    return 0;
+  }
+  if (all == !id_texts.empty()) throw UsageError("give either --all or --allure-id N (repeatable)");
+  const auto requested = parse_allure_ids(id_texts);
+
+  const core::Config config = load_config_or_exit(global, true);
+  const fs::path dir = dir_flag.empty() ? fs::path(cases_root(config)) / "imported" : fs::path(dir_flag);
+  LocalCases local = read_local_cases(config);
+  const auto port = connect_testops(config, global);
+  std::set<std::string> taken = local.external_ids;
+  for (const auto& row : port->find_managed()) taken.insert(row.external_id);
+
+  bool failed = false;
+  const auto selected = select_cases(*port, all, requested, local, failed);
+  if (selected.empty()) {
+    std::cout << "Nothing to import.\n";
+    return failed ? 1 : 0;
+  }
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw std::runtime_error("cannot create " + dir.string() + ": " + ec.message());
+  const std::string schema_ref = schema_ref_for(config, dir);
+
+  int imported = 0;
+  for (const auto& remote : selected) {
+    std::string slug = core::slug_from_name(remote.content.name);
+    if (slug.empty()) slug = "case-" + std::to_string(remote.allure_id);
+    const std::string name = core::first_free_name(slug, [&](const std::string& candidate) {
+      return taken.count(candidate) || fs::exists(dir / (candidate + ".yaml")) || fs::exists(dir / (candidate + ".yml"));
+    });
+    taken.insert(name);
+    const fs::path path = dir / (name + ".yaml");
+    const std::string text = io::write_case_yaml({name, remote.allure_id, remote.content}, config, schema_ref);
+    std::string error;
+    if (!write_new_file(path, text, error)) {
+      std::cerr << "ato-sync: error: " << path.string() << " " << error << "\n";
+      failed = true;
+      continue;
+    }
+    ++imported;
+    std::cout << "  + " << path.string() << "  (#" << remote.allure_id << " \"" << remote.content.name << "\")\n";
+    for (const auto& problem : io::round_trip_problems(remote.content, config))
+      std::cerr << path.string() << ": warning: " << problem << "\n";
+  }
+  std::cout << "Imported " << imported << (imported == 1 ? " case" : " cases") << " into " << dir.string() << ".\n";
+  if (imported > 0)
+    std::cout << "Next: review the files, then `ato-sync plan` shows " << imported
+              << " to adopt; `ato-sync apply` binds them (adds the identity tag).\n";
+  return failed ? 1 : 0;
+}
 
 }  // namespace ato::cli

@@ -114,6 +114,13 @@ CoverageReport compute_coverage(const std::vector<CaseIdentity>& cases,
     return std::tie(a.identity.external_id, a.identity.allure_id) < std::tie(b.identity.external_id, b.identity.allure_id);
   });
   for (auto& [id, tests] : unknown) report.unknown.push_back({id, {tests.begin(), tests.end()}});
+  // Allure IDs in numeric order, then anything else.
+  const auto order_key = [](const UnknownCaseId& u) {
+    const auto number = parse_allure_id(u.id);
+    return std::make_tuple(!number.has_value(), number.value_or(0), u.id);
+  };
+  std::sort(report.unknown.begin(), report.unknown.end(),
+            [&](const UnknownCaseId& a, const UnknownCaseId& b) { return order_key(a) < order_key(b); });
   return report;
 }
 

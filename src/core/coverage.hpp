@@ -54,7 +54,7 @@ struct UnknownCaseId {
 
 struct CoverageReport {
   std::vector<CaseCoverage> cases;       // sorted by external id
-  std::vector<UnknownCaseId> unknown;    // sorted by id
+  std::vector<UnknownCaseId> unknown;    // Allure IDs in numeric order, then other ids
   int results = 0;                       // results considered
   int results_without_case_id = 0;       // automated results that link to no case at all
   int automated_cases() const;

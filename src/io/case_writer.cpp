@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "core/normalize.hpp"
+#include "io/case_parser.hpp"
 
 namespace ato::io {
 namespace {
@@ -134,6 +135,18 @@ void emit_links(YAML::Emitter& out, const std::vector<core::Link>& links) {
   out << YAML::EndSeq;
 }
 
+int deepest_step_level(const std::vector<core::Step>& steps) {
+  int deepest = 0;
+  for (const auto& step : steps) deepest = std::max(deepest, 1 + deepest_step_level(step.steps));
+  return deepest;
+}
+
+bool has_step_without_text(const std::vector<core::Step>& steps) {
+  for (const auto& step : steps)
+    if (step.text.empty() || has_step_without_text(step.steps)) return true;
+  return false;
+}
+
 }  // namespace
 
 std::string write_case_yaml(const CaseDocument& document, const core::Config& config, const std::string& schema_ref) {
@@ -193,6 +206,25 @@ std::string write_case_yaml(const CaseDocument& document, const core::Config& co
   std::string text;
   if (!schema_ref.empty()) text = "# yaml-language-server: $schema=" + schema_ref + "\n";
   return text + out.c_str() + "\n";
+}
+
+std::vector<std::string> round_trip_problems(const core::CaseContent& content, const core::Config& config) {
+  std::vector<std::string> problems;
+  for (const auto& issue : content.issues) {
+    const std::string prefix = issue.substr(0, issue.find(':'));
+    if (!config.integrations.count(prefix))
+      problems.push_back("issue \"" + issue + "\": add its integration under `integrations:` in the config as \"" +
+                         prefix + "\" (or rename the prefix)");
+  }
+  if (deepest_step_level(content.steps) > kMaxStepDepth)
+    problems.push_back("steps nest deeper than " + std::to_string(kMaxStepDepth) + " levels");
+  if (has_step_without_text(content.steps)) problems.push_back("a step has no text");
+  if (content.name.empty()) problems.push_back("the case has no name");
+  for (const auto& link : content.links)
+    if (link.name.empty())
+      problems.push_back("link " + link.url + " has no name; the YAML names it by its url, so the next plan "
+                         "updates the links");
+  return problems;
 }
 
 }  // namespace ato::io

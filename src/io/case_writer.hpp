@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/case.hpp"
 #include "core/config.hpp"
@@ -24,5 +25,11 @@ struct CaseDocument {
 // `# yaml-language-server: $schema=<schema_ref>`.
 std::string write_case_yaml(const CaseDocument& document, const core::Config& config,
                             const std::string& schema_ref = "");
+
+// What in `content` the YAML cannot carry exactly, or only in a form that
+// `validate` rejects (an issue prefix the config does not know, steps nested
+// too deep, a step without text, a link without name), one line each; empty
+// when the written file loads back as `content`.
+std::vector<std::string> round_trip_problems(const core::CaseContent& content, const core::Config& config);
 
 }  // namespace ato::io

@@ -8,25 +8,25 @@
 namespace ato::render {
 namespace {
 
+// "1 id", "2 ids"
+std::string count_of(std::size_t count, const std::string& noun) {
+  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
 std::string coverage_headline(const core::CoverageReport& report) {
   return format_percent(report.percent()) + "% (" + std::to_string(report.automated_cases()) + " of " +
          std::to_string(report.cases.size()) + " cases)";
 }
 
 std::string results_line(const core::CoverageReport& report) {
-  return std::to_string(report.results) + " results read, " + std::to_string(report.results_without_case_id) +
-         " without a case id label (AS_ID, ALLURE_ID or as_id)";
+  return count_of(static_cast<std::size_t>(report.results), "result") + " read, " +
+         std::to_string(report.results_without_case_id) + " without a case id label (AS_ID, ALLURE_ID or as_id)";
 }
 
 std::string where_of(const core::Diagnostic& d) {
   std::string where = d.where.file;
   if (d.where.line > 0) where += ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column);
   return where;
-}
-
-// "1 id", "2 ids"
-std::string count_of(std::size_t count, const std::string& noun) {
-  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
 }
 
 std::string runs_note(const core::LinkedTest& test) {

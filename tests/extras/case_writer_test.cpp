@@ -170,5 +170,36 @@ TEST(CaseWriter, LinkTypesAreKept) {
                       "  - {url: \"https://x.example/a\", type: issue}\n");
 }
 
+TEST(CaseWriter, RoundTripProblemsNameWhatTheYamlCannotCarry) {
+  core::Config config;
+  config.integrations = {{"JIRA", {1, ""}}};
+  core::CaseContent c;
+  c.name = "Case";
+  c.issues = {"JIRA:A-1", "Redmine:77"};
+  c.links = {{"", "https://x.example", ""}};
+  c.steps = {Step{Keyword::None, "", "", {}}};
+  EXPECT_EQ(round_trip_problems(c, config),
+            (std::vector<std::string>{
+                "issue \"Redmine:77\": add its integration under `integrations:` in the config as \"Redmine\" "
+                "(or rename the prefix)",
+                "a step has no text",
+                "link https://x.example has no name; the YAML names it by its url, so the next plan updates the links"}));
+}
+
+TEST(CaseWriter, StepsDeeperThanEightLevelsAreAProblem) {
+  Step step{Keyword::None, "leaf", "", {}};
+  for (int level = 0; level < 8; ++level) step = Step{Keyword::None, "level", "", {step}};
+  core::CaseContent c;
+  c.name = "Case";
+  c.steps = {step};
+  EXPECT_EQ(round_trip_problems(c, {}), (std::vector<std::string>{"steps nest deeper than 8 levels"}));
+}
+
+TEST(CaseWriter, ACaseTheYamlCarriesHasNoProblems) {
+  core::Config config;
+  config.integrations = {{"JIRA", {1, ""}}, {"GH", {2, ""}}};
+  EXPECT_TRUE(round_trip_problems(full_content(), config).empty());
+}
+
 }  // namespace
 }  // namespace ato::io

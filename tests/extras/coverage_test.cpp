@@ -84,6 +84,15 @@ TEST(Coverage, IdsNoManagedCaseHasAreReportedWithTheirTests) {
   EXPECT_EQ(report.unknown[1].id, "old/case");
 }
 
+TEST(Coverage, UnknownIdsAreInNumericOrder) {
+  const auto report = compute_coverage(kCases, {result("a", "passed", {"999"}), result("b", "passed", {"1000"}),
+                                                result("c", "passed", {"x"})});
+  ASSERT_EQ(report.unknown.size(), 3u);
+  EXPECT_EQ(report.unknown[0].id, "999");
+  EXPECT_EQ(report.unknown[1].id, "1000");
+  EXPECT_EQ(report.unknown[2].id, "x");
+}
+
 TEST(Coverage, ResultsWithoutCaseIdAreCounted) {
   const auto report = compute_coverage(kCases, {result("a", "passed", {}), result("b", "passed", {"  "}),
                                                 result("c", "passed", {"7"})});
