@@ -1,9 +1,69 @@
-#include <stdexcept>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
 
+#include "cli/arg_parser.hpp"
 #include "cli/commands.hpp"
+#include "cli/session.hpp"
+#include "cli/starter_files.hpp"
 
 namespace ato::cli {
+namespace {
 
-int command_init(const GlobalOptions&, const Args&) { throw std::runtime_error("'init' is not implemented yet"); }
+namespace fs = std::filesystem;
+
+// The config goes where --config points; the rest beside it.
+fs::path target_of(const StarterFile& file, const GlobalOptions& global) {
+  const fs::path config = global.config_path;
+  if (file.path == "ato-sync.yaml") return config;
+  return config.parent_path() / file.path;
+}
+
+}  // namespace
+
+int command_init(const GlobalOptions& global, const Args& args) {
+  ArgParser parser("ato-sync init",
+                   "Writes a starter ato-sync.yaml (every key explained), one example case in\n"
+                   "cases/example.yaml and a GitHub Actions workflow in .github/workflows/ato-sync.yml.\n"
+                   "Refuses, writing nothing, when any of them exists.");
+  parser.examples("  ato-sync init\n  ato-sync --config services/shop/ato-sync.yaml init\n");
+  parser.parse(args);
+  if (parser.help_requested()) {
+    std::cout << parser.help();
+    return 0;
+  }
+
+  const auto files = starter_files();
+  bool exists = false;
+  for (const auto& file : files) {
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(target_of(file, global), ec))) {
+      std::cerr << "ato-sync: error: " << target_of(file, global).string() << " exists already\n";
+      exists = true;
+    }
+  }
+  if (exists) {
+    std::cerr << "Nothing was written; init never overwrites a file.\n";
+    throw AlreadyReported();
+  }
+
+  for (const auto& file : files) {
+    const fs::path path = target_of(file, global);
+    std::error_code ec;
+    if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
+    std::ofstream out(path, std::ios::binary);
+    out << file.content;
+    out.close();
+    if (ec || !out) throw std::runtime_error("cannot write " + path.string());
+    std::cout << "Wrote " << path.string() << "\n";
+  }
+  std::cout << "\nNext steps:\n"
+               "  1. Set `endpoint` and `project` in " << global.config_path << " (or env ATO_BASE, ATO_PROJECT_ID).\n"
+               "  2. Export your API token: export ATO_TOKEN=...  (never commit it)\n"
+               "  3. ato-sync validate && ato-sync plan\n"
+               "  4. Adopt existing cases with `ato-sync import --all`, or write your own under cases/.\n"
+               "  5. Add the secret ALLURE_TESTOPS_TOKEN to the repository for the workflow.\n";
+  return 0;
+}
 
 }  // namespace ato::cli
