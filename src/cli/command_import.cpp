@@ -75,11 +75,11 @@ std::vector<core::RemoteCase> select_cases(core::TestOpsPort& port, bool all, co
       std::cerr << "ato-sync: error: there is no case " << which << " in the project\n";
       failed = true;
     } else if (it->second.deleted) {
-      std::cerr << "Skipped " << which << ": it is deleted in TestOps (restore it there first)\n";
+      std::cout << "Skipped " << which << ": it is deleted in TestOps (restore it there first)\n";
     } else if (!it->second.external_id.empty()) {
-      std::cerr << "Skipped " << which << ": already managed as \"" << it->second.external_id << "\"\n";
+      std::cout << "Skipped " << which << ": already managed as \"" << it->second.external_id << "\"\n";
     } else if (const auto binding = local.bound.find(id); binding != local.bound.end()) {
-      std::cerr << "Skipped " << which << ": already bound by allure_id in " << binding->second << "\n";
+      std::cout << "Skipped " << which << ": already bound by allure_id in " << binding->second << "\n";
     } else {
       selected.push_back(std::move(it->second));
     }
