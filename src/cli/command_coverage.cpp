@@ -42,19 +42,22 @@ std::vector<core::CaseIdentity> case_identities(const GlobalOptions& global, con
 int command_coverage(const GlobalOptions& global, const Args& args) {
   std::vector<std::string> folders;
   std::string ids_file, format = "text", min_percent_text;
-  ArgParser parser("ato-sync coverage --results DIR... [--ids FILE] [--format text|json|markdown] [--min-percent P]",
-                   "Reads allure-results folders (*-result.json) and reports which managed cases automated\n"
-                   "results link to, by the AS_ID / ALLURE_ID / as_id label holding the case's Allure ID:\n"
-                   "per case whether it is automated and the latest status of each linked test, the share\n"
-                   "of automated cases, and results that name no managed case. Malformed result files are\n"
-                   "reported and skipped.");
+  ArgParser parser(
+      "ato-sync coverage --results DIR... [--ids FILE] [--format text|json|markdown] [--min-percent P]",
+      "Reads allure-results folders (*-result.json) and reports which managed cases automated\n"
+      "results link to, by the AS_ID / ALLURE_ID / as_id label holding the case's Allure ID:\n"
+      "per case whether it is automated and the latest status of each linked test, the share\n"
+      "of automated cases, and results that name no managed case. Malformed result files are\n"
+      "reported and skipped.");
   parser.repeated("--results", &folders, "DIR", "an allure-results folder (repeatable)");
   parser.option("--ids", &ids_file, "FILE", "the output of `ato-sync ids --format json`: work offline");
   parser.option("--format", &format, "text|json|markdown", "output format (default text)");
-  parser.option("--min-percent", &min_percent_text, "P", "exit 1 when fewer than P% of the cases are automated");
-  parser.examples("  ato-sync coverage --results build/allure-results\n"
-                  "  ato-sync ids > ids.json && ato-sync coverage --results a/ --results b/ --ids ids.json\n"
-                  "  ato-sync coverage --results allure-results --format markdown --min-percent 60\n");
+  parser.option("--min-percent", &min_percent_text, "P",
+                "exit 1 when fewer than P% of the cases are automated");
+  parser.examples(
+      "  ato-sync coverage --results build/allure-results\n"
+      "  ato-sync ids > ids.json && ato-sync coverage --results a/ --results b/ --ids ids.json\n"
+      "  ato-sync coverage --results allure-results --format markdown --min-percent 60\n");
   parser.parse(args);
   if (parser.help_requested()) {
     std::cout << parser.help();
@@ -72,9 +75,12 @@ int command_coverage(const GlobalOptions& global, const Args& args) {
   if (core::has_errors(results.diagnostics)) return 1;
 
   const auto report = core::compute_coverage(case_identities(global, ids_file), results.results);
-  if (format == "json") std::cout << render::coverage_json(report, results.diagnostics);
-  else if (format == "markdown") std::cout << render::coverage_markdown(report, results.diagnostics);
-  else std::cout << render::coverage_text(report, results.diagnostics);
+  if (format == "json")
+    std::cout << render::coverage_json(report, results.diagnostics);
+  else if (format == "markdown")
+    std::cout << render::coverage_markdown(report, results.diagnostics);
+  else
+    std::cout << render::coverage_text(report, results.diagnostics);
 
   // Compared as printed, so that "66.7% is below 66.7" cannot happen.
   const double shown_percent = std::round(report.percent() * 10.0) / 10.0;

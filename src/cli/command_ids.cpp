@@ -10,10 +10,11 @@ namespace ato::cli {
 
 int command_ids(const GlobalOptions& global, const Args& args) {
   std::string format = "json";
-  ArgParser parser("ato-sync ids [--format json|csv]",
-                   "Lists the external id, Allure ID and permalink of every managed case, sorted by external\n"
-                   "id, so that automated tests can carry the case's Allure ID in an AS_ID label. The JSON\n"
-                   "form is what `ato-sync coverage --ids FILE` reads.");
+  ArgParser parser(
+      "ato-sync ids [--format json|csv]",
+      "Lists the external id, Allure ID and permalink of every managed case, sorted by external\n"
+      "id, so that automated tests can carry the case's Allure ID in an AS_ID label. The JSON\n"
+      "form is what `ato-sync coverage --ids FILE` reads.");
   parser.option("--format", &format, "json|csv", "output format (default json)");
   parser.examples("  ato-sync ids > ids.json\n  ato-sync ids --format csv\n");
   parser.parse(args);
@@ -21,7 +22,8 @@ int command_ids(const GlobalOptions& global, const Args& args) {
     std::cout << parser.help();
     return 0;
   }
-  if (format != "json" && format != "csv") throw UsageError("--format takes json or csv, not '" + format + "'");
+  if (format != "json" && format != "csv")
+    throw UsageError("--format takes json or csv, not '" + format + "'");
 
   const core::Config config = load_config_or_exit(global, true);
   const auto port = connect_testops(config, global);

@@ -49,16 +49,20 @@ std::vector<std::int64_t> parse_allure_ids(const std::vector<std::string>& texts
 
 // The cases to import. Prints why a requested case is not imported; `failed`
 // is set when a requested id does not exist.
-std::vector<core::RemoteCase> select_cases(core::TestOpsPort& port, bool all, const std::vector<std::int64_t>& requested,
+std::vector<core::RemoteCase> select_cases(core::TestOpsPort& port, bool all,
+                                           const std::vector<std::int64_t>& requested,
                                            const LocalCases& local, bool& failed) {
   std::vector<std::int64_t> ids = requested;
   int managed = 0, bound = 0;
   if (all) {
     ids.clear();
     for (const auto& row : port.find_all()) {
-      if (!row.external_id.empty()) ++managed;
-      else if (local.bound.count(row.allure_id)) ++bound;
-      else ids.push_back(row.allure_id);
+      if (!row.external_id.empty())
+        ++managed;
+      else if (local.bound.count(row.allure_id))
+        ++bound;
+      else
+        ids.push_back(row.allure_id);
     }
   }
   std::map<std::int64_t, core::RemoteCase> found;
@@ -92,7 +96,8 @@ std::vector<core::RemoteCase> select_cases(core::TestOpsPort& port, bool all, co
 // The schema comment, when the repository has the schema at its root.
 std::string schema_ref_for(const core::Config& config, const fs::path& dir) {
   std::error_code ec;
-  const fs::path schema = fs::absolute(fs::path(config.config_path).parent_path() / "schema" / "case.schema.json", ec);
+  const fs::path schema =
+      fs::absolute(fs::path(config.config_path).parent_path() / "schema" / "case.schema.json", ec);
   if (ec || !fs::exists(schema, ec)) return "";
   return fs::relative(schema, fs::absolute(dir, ec), ec).generic_string();
 }
@@ -123,7 +128,8 @@ int command_import(const GlobalOptions& global, const Args& args) {
   parser.flag("--all", &all, "every live case of the project that is not managed yet");
   parser.repeated("--allure-id", &id_texts, "N", "the case with this Allure ID (repeatable)");
   parser.option("--dir", &dir_flag, "DIR", "where to write (default <cases>/imported)");
-  parser.examples("  ato-sync import --all\n  ato-sync import --allure-id 1234 --allure-id 1240 --dir cases/checkout\n");
+  parser.examples(
+      "  ato-sync import --all\n  ato-sync import --allure-id 1234 --allure-id 1240 --dir cases/checkout\n");
   parser.parse(args);
   if (parser.help_requested()) {
     std::cout << parser.help();
@@ -155,11 +161,13 @@ int command_import(const GlobalOptions& global, const Args& args) {
     std::string slug = core::slug_from_name(remote.content.name);
     if (slug.empty()) slug = "case-" + std::to_string(remote.allure_id);
     const std::string name = core::first_free_name(slug, [&](const std::string& candidate) {
-      return taken.count(candidate) || fs::exists(dir / (candidate + ".yaml")) || fs::exists(dir / (candidate + ".yml"));
+      return taken.count(candidate) || fs::exists(dir / (candidate + ".yaml")) ||
+             fs::exists(dir / (candidate + ".yml"));
     });
     taken.insert(name);
     const fs::path path = dir / (name + ".yaml");
-    const std::string text = io::write_case_yaml({name, remote.allure_id, remote.content}, config, schema_ref);
+    const std::string text =
+        io::write_case_yaml({name, remote.allure_id, remote.content}, config, schema_ref);
     std::string error;
     if (!write_new_file(path, text, error)) {
       std::cerr << "ato-sync: error: " << path.string() << " " << error << "\n";
@@ -167,11 +175,13 @@ int command_import(const GlobalOptions& global, const Args& args) {
       continue;
     }
     ++imported;
-    std::cout << "  + " << path.string() << "  (#" << remote.allure_id << " \"" << remote.content.name << "\")\n";
+    std::cout << "  + " << path.string() << "  (#" << remote.allure_id << " \"" << remote.content.name
+              << "\")\n";
     for (const auto& problem : io::round_trip_problems(remote.content, config))
       std::cerr << path.string() << ": warning: " << problem << "\n";
   }
-  std::cout << "Imported " << imported << (imported == 1 ? " case" : " cases") << " into " << dir.string() << ".\n";
+  std::cout << "Imported " << imported << (imported == 1 ? " case" : " cases") << " into " << dir.string()
+            << ".\n";
   if (imported > 0)
     std::cout << "Next: review the files, then `ato-sync plan` shows " << imported
               << " to adopt; `ato-sync apply` binds them (adds the identity tag).\n";

@@ -58,7 +58,9 @@ int command_init(const GlobalOptions& global, const Args& args) {
     std::cout << "Wrote " << path.string() << "\n";
   }
   std::cout << "\nNext steps:\n"
-               "  1. Set `endpoint` and `project` in " << global.config_path << " (or env ATO_BASE, ATO_PROJECT_ID).\n"
+               "  1. Set `endpoint` and `project` in "
+            << global.config_path
+            << " (or env ATO_BASE, ATO_PROJECT_ID).\n"
                "  2. Export your API token: export ATO_TOKEN=...  (never commit it)\n"
                "  3. ato-sync validate && ato-sync plan\n"
                "  4. Adopt existing cases with `ato-sync import --all`, or write your own under cases/.\n"

@@ -3,7 +3,8 @@
 namespace ato::cli {
 namespace {
 
-constexpr const char* kStarterConfig = R"(# ato-sync: Allure TestOps test cases as code. Every key but endpoint and
+constexpr const char* kStarterConfig =
+    R"(# ato-sync: Allure TestOps test cases as code. Every key but endpoint and
 # project has a default; the values below are the defaults unless marked.
 # The API token is never written here: set ATO_TOKEN (or ALLURE_TOKEN), or
 # pass --token-file PATH.

@@ -54,7 +54,8 @@ bool is_case_id_label(std::string_view label_name) {
 }
 
 int CoverageReport::automated_cases() const {
-  return static_cast<int>(std::count_if(cases.begin(), cases.end(), [](const CaseCoverage& c) { return c.automated(); }));
+  return static_cast<int>(
+      std::count_if(cases.begin(), cases.end(), [](const CaseCoverage& c) { return c.automated(); }));
 }
 
 double CoverageReport::percent() const {
@@ -89,8 +90,10 @@ CoverageReport compute_coverage(const std::vector<CaseIdentity>& cases,
       } else if (const auto it = by_external_id.find(std::string(id)); it != by_external_id.end()) {
         index = it->second;
       }
-      if (index) linked.insert(*index);
-      else unknown[std::string(id)].insert(test_name(result));
+      if (index)
+        linked.insert(*index);
+      else
+        unknown[std::string(id)].insert(test_name(result));
     }
     if (!names_a_case) ++report.results_without_case_id;
     for (const std::size_t index : linked) {
@@ -111,7 +114,8 @@ CoverageReport compute_coverage(const std::vector<CaseIdentity>& cases,
     report.cases.push_back(std::move(coverage));
   }
   std::sort(report.cases.begin(), report.cases.end(), [](const CaseCoverage& a, const CaseCoverage& b) {
-    return std::tie(a.identity.external_id, a.identity.allure_id) < std::tie(b.identity.external_id, b.identity.allure_id);
+    return std::tie(a.identity.external_id, a.identity.allure_id) <
+           std::tie(b.identity.external_id, b.identity.allure_id);
   });
   for (auto& [id, tests] : unknown) report.unknown.push_back({id, {tests.begin(), tests.end()}});
   // Allure IDs in numeric order, then anything else.

@@ -12,12 +12,12 @@ namespace ato::core {
 
 // One `*-result.json`, reduced to what coverage needs.
 struct AutomatedResult {
-  std::string file;       // where it was read from, for messages
+  std::string file;  // where it was read from, for messages
   std::string name;
-  std::string full_name;  // identifies the test across runs; may be empty
-  std::string status;     // passed | failed | broken | skipped | unknown
-  std::int64_t start = 0;  // epoch ms; 0 = unknown
-  std::int64_t stop = 0;   // epoch ms; 0 = unknown
+  std::string full_name;              // identifies the test across runs; may be empty
+  std::string status;                 // passed | failed | broken | skipped | unknown
+  std::int64_t start = 0;             // epoch ms; 0 = unknown
+  std::int64_t stop = 0;              // epoch ms; 0 = unknown
   std::vector<std::string> case_ids;  // values of the case id labels, as written
 };
 
@@ -53,10 +53,10 @@ struct UnknownCaseId {
 };
 
 struct CoverageReport {
-  std::vector<CaseCoverage> cases;       // sorted by external id
-  std::vector<UnknownCaseId> unknown;    // Allure IDs in numeric order, then other ids
-  int results = 0;                       // results considered
-  int results_without_case_id = 0;       // automated results that link to no case at all
+  std::vector<CaseCoverage> cases;     // sorted by external id
+  std::vector<UnknownCaseId> unknown;  // Allure IDs in numeric order, then other ids
+  int results = 0;                     // results considered
+  int results_without_case_id = 0;     // automated results that link to no case at all
   int automated_cases() const;
   double percent() const;  // automated cases / cases * 100; 0 when there are no cases
 };

@@ -31,7 +31,8 @@ std::string optional_result_string(const json& object, const char* key) {
 std::int64_t optional_result_time(const json& object, const char* key) {
   const auto it = object.find(key);
   if (it == object.end() || it->is_null()) return 0;
-  if (!it->is_number_integer()) throw MalformedResult{std::string("'") + key + "' must be a number (epoch ms)"};
+  if (!it->is_number_integer())
+    throw MalformedResult{std::string("'") + key + "' must be a number (epoch ms)"};
   return it->get<std::int64_t>();
 }
 
@@ -96,7 +97,9 @@ bool parse_allure_result(const std::string& text, const std::string& file, core:
     result.stop = optional_result_time(object, "stop");
     read_case_id_labels(object, result);
   } catch (const MalformedResult& e) {
-    diagnostics.push_back({core::Severity::Warning, {file, 0, 0}, "not a valid Allure result, skipped: " + e.message,
+    diagnostics.push_back({core::Severity::Warning,
+                           {file, 0, 0},
+                           "not a valid Allure result, skipped: " + e.message,
                            "malformed-result"});
     return false;
   }
@@ -114,22 +117,28 @@ ResultsRead read_allure_results(const std::vector<std::string>& folders) {
       }
       files = result_files_in(folder);
     } catch (const fs::filesystem_error& e) {
-      read.diagnostics.push_back({core::Severity::Error, {folder, 0, 0}, std::string("cannot read folder: ") + e.code().message(), ""});
+      read.diagnostics.push_back({core::Severity::Error,
+                                  {folder, 0, 0},
+                                  std::string("cannot read folder: ") + e.code().message(),
+                                  ""});
       continue;
     }
     if (files.empty())
-      read.diagnostics.push_back({core::Severity::Warning, {folder, 0, 0}, "no *-result.json files in this folder", "no-results"});
+      read.diagnostics.push_back(
+          {core::Severity::Warning, {folder, 0, 0}, "no *-result.json files in this folder", "no-results"});
     for (const auto& path : files) {
       const std::string file = path.generic_string();
       std::ifstream in(path, std::ios::binary);
       if (!in) {
-        read.diagnostics.push_back({core::Severity::Warning, {file, 0, 0}, "cannot read file, skipped", "malformed-result"});
+        read.diagnostics.push_back(
+            {core::Severity::Warning, {file, 0, 0}, "cannot read file, skipped", "malformed-result"});
         continue;
       }
       std::ostringstream text;
       text << in.rdbuf();
       core::AutomatedResult result;
-      if (parse_allure_result(text.str(), file, result, read.diagnostics)) read.results.push_back(std::move(result));
+      if (parse_allure_result(text.str(), file, result, read.diagnostics))
+        read.results.push_back(std::move(result));
     }
   }
   return read;

@@ -22,9 +22,9 @@ bool reads_as_non_string(const std::string& text) {
   if (YAML::convert<bool>::decode(node, as_bool) || YAML::convert<double>::decode(node, as_double) ||
       YAML::convert<long long>::decode(node, as_integer))
     return true;
-  const bool looks_like_date = text.size() >= 8 && std::isdigit(static_cast<unsigned char>(text[0])) &&
-                               text.find('-') == 4 &&
-                               std::all_of(text.begin(), text.begin() + 4, [](unsigned char c) { return std::isdigit(c); });
+  const bool looks_like_date =
+      text.size() >= 8 && std::isdigit(static_cast<unsigned char>(text[0])) && text.find('-') == 4 &&
+      std::all_of(text.begin(), text.begin() + 4, [](unsigned char c) { return std::isdigit(c); });
   return looks_like_date;
 }
 
@@ -33,7 +33,8 @@ bool reads_as_non_string(const std::string& text) {
 bool fits_literal_block(const std::string& text) {
   if (text.find('\n') == std::string::npos) return false;
   if (text.front() == ' ' || text.front() == '\t') return false;
-  return std::none_of(text.begin(), text.end(), [](unsigned char c) { return c < 0x20 && c != '\n' && c != '\t'; });
+  return std::none_of(text.begin(), text.end(),
+                      [](unsigned char c) { return c < 0x20 && c != '\n' && c != '\t'; });
 }
 
 // Inside `[...]` and `{...}` YAML 1.1 readers (PyYAML, many editors) stop a
@@ -42,9 +43,12 @@ enum class Context { Block, Flow };
 
 void emit_text(YAML::Emitter& out, const std::string& text, Context context = Context::Block) {
   const bool flow_unsafe = context == Context::Flow && text.find_first_of(":#") != std::string::npos;
-  if (context == Context::Block && fits_literal_block(text)) out << YAML::Literal << text;
-  else if (flow_unsafe || reads_as_non_string(text)) out << YAML::DoubleQuoted << text;
-  else out << text;
+  if (context == Context::Block && fits_literal_block(text))
+    out << YAML::Literal << text;
+  else if (flow_unsafe || reads_as_non_string(text))
+    out << YAML::DoubleQuoted << text;
+  else
+    out << text;
 }
 
 void emit_text_entry(YAML::Emitter& out, const std::string& key, const std::string& text,
@@ -62,14 +66,17 @@ void emit_flow_list(YAML::Emitter& out, const std::vector<std::string>& values) 
 
 // One custom field value as a scalar, several as a list.
 void emit_values(YAML::Emitter& out, const std::vector<std::string>& values, Context context) {
-  if (values.size() == 1) emit_text(out, values.front(), context);
-  else emit_flow_list(out, values);
+  if (values.size() == 1)
+    emit_text(out, values.front(), context);
+  else
+    emit_flow_list(out, values);
 }
 
 std::string keyword_key(core::Keyword keyword) {
   if (keyword == core::Keyword::None) return "step";
   std::string key(core::keyword_name(keyword));
-  std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(key.begin(), key.end(), key.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return key;
 }
 
@@ -104,7 +111,9 @@ std::string take_classifier(const std::string& key, const core::ClassifierMappin
     return value;
   }
   const std::string prefix = key + ":";
-  const auto tagged = [&](const std::string& tag) { return tag.size() > prefix.size() && tag.starts_with(prefix); };
+  const auto tagged = [&](const std::string& tag) {
+    return tag.size() > prefix.size() && tag.starts_with(prefix);
+  };
   if (std::count_if(content.tags.begin(), content.tags.end(), tagged) != 1) return {};
   const auto it = std::find_if(content.tags.begin(), content.tags.end(), tagged);
   std::string value = it->substr(prefix.size());
@@ -118,8 +127,10 @@ void emit_named_entry(YAML::Emitter& out, const std::string& key, const std::str
                       const std::string& config_default) {
   if (value.empty() && config_default.empty()) return;
   out << YAML::Key << key << YAML::Value;
-  if (value.empty()) out << YAML::Null;
-  else emit_text(out, value);
+  if (value.empty())
+    out << YAML::Null;
+  else
+    emit_text(out, value);
 }
 
 void emit_links(YAML::Emitter& out, const std::vector<core::Link>& links) {
@@ -149,7 +160,8 @@ bool has_step_without_text(const std::vector<core::Step>& steps) {
 
 }  // namespace
 
-std::string write_case_yaml(const CaseDocument& document, const core::Config& config, const std::string& schema_ref) {
+std::string write_case_yaml(const CaseDocument& document, const core::Config& config,
+                            const std::string& schema_ref) {
   core::CaseContent content = document.content;
   const std::string severity = take_classifier("severity", config.severity, content);
   const std::string priority = take_classifier("priority", config.priority, content);
@@ -213,8 +225,9 @@ std::vector<std::string> round_trip_problems(const core::CaseContent& content, c
   for (const auto& issue : content.issues) {
     const std::string prefix = issue.substr(0, issue.find(':'));
     if (!config.integrations.count(prefix))
-      problems.push_back("issue \"" + issue + "\": add its integration under `integrations:` in the config as \"" +
-                         prefix + "\" (or rename the prefix)");
+      problems.push_back("issue \"" + issue +
+                         "\": add its integration under `integrations:` in the config as \"" + prefix +
+                         "\" (or rename the prefix)");
   }
   if (deepest_step_level(content.steps) > kMaxStepDepth)
     problems.push_back("steps nest deeper than " + std::to_string(kMaxStepDepth) + " levels");
@@ -222,7 +235,8 @@ std::vector<std::string> round_trip_problems(const core::CaseContent& content, c
   if (content.name.empty()) problems.push_back("the case has no name");
   for (const auto& link : content.links)
     if (link.name.empty())
-      problems.push_back("link " + link.url + " has no name; the YAML names it by its url, so the next plan "
+      problems.push_back("link " + link.url +
+                         " has no name; the YAML names it by its url, so the next plan "
                          "updates the links");
   return problems;
 }

@@ -44,7 +44,8 @@ IdsRead parse_ids_json(const std::string& text, const std::string& file) {
   try {
     rows = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    error(location_at_byte(text, file, e.byte), "not valid JSON; expected the output of 'ato-sync ids --format json'");
+    error(location_at_byte(text, file, e.byte),
+          "not valid JSON; expected the output of 'ato-sync ids --format json'");
     return read;
   }
   if (!rows.is_array()) {
@@ -64,13 +65,17 @@ IdsRead parse_ids_json(const std::string& text, const std::string& file) {
     const auto permalink = row.find("permalink");
     if (external_id == row.end() || !external_id->is_string() || external_id->get<std::string>().empty())
       error({file, 0, 0}, at + ".external_id must be a non-empty string");
-    else identity.external_id = external_id->get<std::string>();
+    else
+      identity.external_id = external_id->get<std::string>();
     if (allure_id == row.end() || !allure_id->is_number_integer())
       error({file, 0, 0}, at + ".allure_id must be a number");
-    else identity.allure_id = allure_id->get<std::int64_t>();
+    else
+      identity.allure_id = allure_id->get<std::int64_t>();
     if (permalink != row.end() && !permalink->is_null()) {
-      if (!permalink->is_string()) error({file, 0, 0}, at + ".permalink must be a string");
-      else identity.permalink = permalink->get<std::string>();
+      if (!permalink->is_string())
+        error({file, 0, 0}, at + ".permalink must be a string");
+      else
+        identity.permalink = permalink->get<std::string>();
     }
     read.cases.push_back(std::move(identity));
   }

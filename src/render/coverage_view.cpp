@@ -20,7 +20,8 @@ std::string coverage_headline(const core::CoverageReport& report) {
 
 std::string results_line(const core::CoverageReport& report) {
   return count_of(static_cast<std::size_t>(report.results), "result") + " read, " +
-         std::to_string(report.results_without_case_id) + " without a case id label (AS_ID, ALLURE_ID or as_id)";
+         std::to_string(report.results_without_case_id) +
+         " without a case id label (AS_ID, ALLURE_ID or as_id)";
 }
 
 std::string where_of(const core::Diagnostic& d) {
@@ -36,9 +37,12 @@ std::string runs_note(const core::LinkedTest& test) {
 std::string markdown_cell(const std::string& text) {
   std::string out;
   for (const char c : text) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
@@ -64,7 +68,8 @@ std::string coverage_text(const core::CoverageReport& report, const core::Diagno
     for (const auto& c : report.cases) {
       if (!c.automated()) continue;
       out << "  " << c.identity.external_id << "  #" << c.identity.allure_id << "\n";
-      for (const auto& test : c.tests) out << "      " << test.latest_status << "  " << test.name << runs_note(test) << "\n";
+      for (const auto& test : c.tests)
+        out << "      " << test.latest_status << "  " << test.name << runs_note(test) << "\n";
     }
   }
   const auto not_linked = report.cases.size() - static_cast<std::size_t>(report.automated_cases());
@@ -111,7 +116,8 @@ std::string coverage_json(const core::CoverageReport& report, const core::Diagno
                             {"tests", std::move(tests)}});
   }
   doc["unknown_ids"] = ordered_json::array();
-  for (const auto& unknown : report.unknown) doc["unknown_ids"].push_back({{"id", unknown.id}, {"tests", unknown.tests}});
+  for (const auto& unknown : report.unknown)
+    doc["unknown_ids"].push_back({{"id", unknown.id}, {"tests", unknown.tests}});
   doc["problems"] = ordered_json::array();
   for (const auto& w : warnings) doc["problems"].push_back({{"where", where_of(w)}, {"message", w.message}});
   return doc.dump(2) + "\n";
@@ -123,15 +129,16 @@ std::string coverage_markdown(const core::CoverageReport& report, const core::Di
   if (!report.cases.empty()) {
     out << "| Case | Allure ID | Automated | Latest status |\n|---|---|---|---|\n";
     for (const auto& c : report.cases) {
-      out << "| `" << markdown_cell(c.identity.external_id) << "` | " << markdown_case_id(c.identity) << " | ";
+      out << "| `" << markdown_cell(c.identity.external_id) << "` | " << markdown_case_id(c.identity)
+          << " | ";
       if (!c.automated()) {
         out << "no | not linked to automation |\n";
         continue;
       }
       out << "yes | ";
       for (std::size_t i = 0; i < c.tests.size(); ++i)
-        out << (i ? "<br>" : "") << "**" << c.tests[i].latest_status << "** " << markdown_cell(c.tests[i].name)
-            << runs_note(c.tests[i]);
+        out << (i ? "<br>" : "") << "**" << c.tests[i].latest_status << "** "
+            << markdown_cell(c.tests[i].name) << runs_note(c.tests[i]);
       out << " |\n";
     }
     out << "\n";
@@ -141,7 +148,8 @@ std::string coverage_markdown(const core::CoverageReport& report, const core::Di
         << ")</summary>\n\n";
     for (const auto& unknown : report.unknown) {
       out << "- `" << unknown.id << "`:";
-      for (std::size_t i = 0; i < unknown.tests.size(); ++i) out << (i ? ", " : " ") << markdown_cell(unknown.tests[i]);
+      for (std::size_t i = 0; i < unknown.tests.size(); ++i)
+        out << (i ? ", " : " ") << markdown_cell(unknown.tests[i]);
       out << "\n";
     }
     out << "\n</details>\n\n";

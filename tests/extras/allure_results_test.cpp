@@ -38,7 +38,8 @@ TEST(AllureResults, ReadsNameStatusTimesAndCaseIdLabels) {
 }
 
 TEST(AllureResults, ANumericLabelValueIsAccepted) {
-  EXPECT_EQ(parse_ok(R"({"labels":[{"name":"ALLURE_ID","value":42}]})").case_ids, (std::vector<std::string>{"42"}));
+  EXPECT_EQ(parse_ok(R"({"labels":[{"name":"ALLURE_ID","value":42}]})").case_ids,
+            (std::vector<std::string>{"42"}));
 }
 
 TEST(AllureResults, MissingFieldsAreEmpty) {
@@ -66,7 +67,8 @@ TEST(AllureResults, ALabelWithoutNameIsMalformed) {
 }
 
 TEST(AllureResults, ATopLevelArrayIsMalformed) {
-  EXPECT_EQ(parse_failure("[]").message, "not a valid Allure result, skipped: a result must be a JSON object");
+  EXPECT_EQ(parse_failure("[]").message,
+            "not a valid Allure result, skipped: a result must be a JSON object");
 }
 
 TEST(AllureResults, ReadsOnlyResultFilesOfEachFolderInNameOrder) {

@@ -18,13 +18,14 @@ core::Config config_with_integrations() {
   return config;
 }
 
-core::DesiredCase round_trip(const CaseDocument& document, const core::Config& config = config_with_integrations()) {
+core::DesiredCase round_trip(const CaseDocument& document,
+                             const core::Config& config = config_with_integrations()) {
   const std::string root = test::make_temp_dir();
   const std::string text = write_case_yaml(document, config, "../schema/case.schema.json");
   test::write_file(root + "/imported/case.yaml", text);
   const auto loaded = load_cases(root, config);
-  EXPECT_TRUE(loaded.diagnostics.empty()) << text << "\nfirst problem: "
-                                          << (loaded.diagnostics.empty() ? "" : loaded.diagnostics[0].message);
+  EXPECT_TRUE(loaded.diagnostics.empty())
+      << text << "\nfirst problem: " << (loaded.diagnostics.empty() ? "" : loaded.diagnostics[0].message);
   if (loaded.cases.size() != 1) throw std::runtime_error("expected one case in:\n" + text);
   return loaded.cases[0];
 }
@@ -44,13 +45,19 @@ TEST(CaseWriterRoundTrip, EveryFieldReadsBackEqual) {
   c.expected = "Order is placed";
   c.status = "Review";
   c.layer = "UI";
-  c.custom_fields = {{"Feature", {"Checkout"}}, {"Suite", {"Payments", "Cards"}}, {"Epic", {"Q4 release"}},
+  c.custom_fields = {{"Feature", {"Checkout"}},
+                     {"Suite", {"Payments", "Cards"}},
+                     {"Epic", {"Q4 release"}},
                      {"Story", {"S-1", "S-2"}}};
   c.tags = {"checkout", "priority:high", "severity:critical", "smoke"};
   c.issues = {"GH:acme/shop#45", "JIRA:SHOP-123"};
-  c.links = {{"Spec", "https://wiki.example.com/checkout?a=1#top", ""}, {"Bug", "https://jira.example/B-1", "issue"}};
-  c.steps = {Step{Keyword::Given, "User is logged in", "", {Step{Keyword::None, "Navigate to /login", "", {}},
-                                                             Step{Keyword::None, "Enter credentials", "Form accepts them", {}}}},
+  c.links = {{"Spec", "https://wiki.example.com/checkout?a=1#top", ""},
+             {"Bug", "https://jira.example/B-1", "issue"}};
+  c.steps = {Step{Keyword::Given,
+                  "User is logged in",
+                  "",
+                  {Step{Keyword::None, "Navigate to /login", "", {}},
+                   Step{Keyword::None, "Enter credentials", "Form accepts them", {}}}},
              Step{Keyword::When, "User clicks Checkout", "", {}},
              Step{Keyword::And, "Confirms\nwith the saved card", "", {}},
              Step{Keyword::Then, "Order is placed", "Confirmation page shows the order ID", {}},
@@ -71,7 +78,8 @@ TEST(CaseWriterRoundTrip, TextThatLooksLikeOtherYamlStaysText) {
   c.tags = {"1.5", "2024-01-31", "@at", "a, b", "on", "x]", "~"};
   c.custom_fields = {{"Epic", {"true"}}, {"Odd: name", {"#1"}}};
   c.steps = {Step{Keyword::None, "- not a list", "", {}}, Step{Keyword::None, "{not: a map}", "", {}},
-             Step{Keyword::None, "Ünïcödé ✓", "", {}}, Step{Keyword::When, "\"quoted\" and 'single'", "0x10", {}}};
+             Step{Keyword::None, "Ünïcödé ✓", "", {}},
+             Step{Keyword::When, "\"quoted\" and 'single'", "0x10", {}}};
   c = core::normalize(c);
   EXPECT_EQ(round_trip({"odd", std::nullopt, c}).content, c);
 }

@@ -20,8 +20,11 @@ core::CaseContent full_content() {
   c.tags = {"checkout", "priority:high", "severity:critical", "smoke"};
   c.issues = {"GH:acme/shop#45", "JIRA:SHOP-123"};
   c.links = {{"Spec", "https://wiki.example.com/checkout", ""}};
-  c.steps = {Step{Keyword::Given, "User is logged in", "", {Step{Keyword::None, "Navigate to /login", "", {}},
-                                                             Step{Keyword::None, "Enter credentials", "", {}}}},
+  c.steps = {Step{Keyword::Given,
+                  "User is logged in",
+                  "",
+                  {Step{Keyword::None, "Navigate to /login", "", {}},
+                   Step{Keyword::None, "Enter credentials", "", {}}}},
              Step{Keyword::When, "User clicks Checkout", "", {}},
              Step{Keyword::Then, "Order is placed", "Confirmation page shows the order ID", {}}};
   return c;
@@ -95,7 +98,9 @@ TEST(CaseWriter, SeverityFromACustomFieldWhenTheConfigMapsIt) {
   c.status = "Active";
   c.custom_fields = {{"Severity", {"blocker"}}};
   c.tags = {"severity:minor"};
-  EXPECT_EQ(write(c, config), "id: checkout/guest\nname: Case\nstatus: Active\ntags: [\"severity:minor\"]\nseverity: blocker\n");
+  EXPECT_EQ(
+      write(c, config),
+      "id: checkout/guest\nname: Case\nstatus: Active\ntags: [\"severity:minor\"]\nseverity: blocker\n");
 }
 
 TEST(CaseWriter, TwoSeverityTagsStayTags) {
@@ -103,7 +108,9 @@ TEST(CaseWriter, TwoSeverityTagsStayTags) {
   c.name = "Case";
   c.status = "Active";
   c.tags = {"severity:major", "severity:minor"};
-  EXPECT_EQ(write(c), "id: checkout/guest\nname: Case\nstatus: Active\ntags: [\"severity:major\", \"severity:minor\"]\n");
+  EXPECT_EQ(
+      write(c),
+      "id: checkout/guest\nname: Case\nstatus: Active\ntags: [\"severity:major\", \"severity:minor\"]\n");
 }
 
 TEST(CaseWriter, SeveralValuesOfACustomFieldAreAList) {
@@ -111,7 +118,8 @@ TEST(CaseWriter, SeveralValuesOfACustomFieldAreAList) {
   c.name = "Case";
   c.status = "Active";
   c.custom_fields = {{"Feature", {"A", "B"}}, {"Story", {"S1", "S2"}}};
-  EXPECT_EQ(write(c), "id: checkout/guest\nname: Case\nstatus: Active\nfeature: [A, B]\nfields: {Story: [S1, S2]}\n");
+  EXPECT_EQ(write(c),
+            "id: checkout/guest\nname: Case\nstatus: Active\nfeature: [A, B]\nfields: {Story: [S1, S2]}\n");
 }
 
 TEST(CaseWriter, TextThatWouldReadAsAnotherTypeIsQuoted) {
@@ -120,8 +128,9 @@ TEST(CaseWriter, TextThatWouldReadAsAnotherTypeIsQuoted) {
   c.status = "yes";
   c.layer = "null";
   c.tags = {"1.5", "true", "2024-01-31", "~", "plain"};
-  EXPECT_EQ(write(c), "id: checkout/guest\nname: \"123\"\nstatus: \"yes\"\nlayer: \"null\"\n"
-                      "tags: [\"1.5\", \"true\", \"2024-01-31\", \"~\", plain]\n");
+  EXPECT_EQ(write(c),
+            "id: checkout/guest\nname: \"123\"\nstatus: \"yes\"\nlayer: \"null\"\n"
+            "tags: [\"1.5\", \"true\", \"2024-01-31\", \"~\", plain]\n");
 }
 
 TEST(CaseWriter, StepsWithoutKeywordButWithExpectedUseTheStepKey) {
@@ -130,8 +139,9 @@ TEST(CaseWriter, StepsWithoutKeywordButWithExpectedUseTheStepKey) {
   c.status = "Active";
   c.steps = {Step{Keyword::None, "Open the page", "It loads", {}}, Step{Keyword::And, "more", "", {}},
              Step{Keyword::But, "not this", "", {}}};
-  EXPECT_EQ(write(c), "id: checkout/guest\nname: Case\nstatus: Active\nsteps:\n"
-                      "  - step: Open the page\n    expected: It loads\n  - and: more\n  - but: not this\n");
+  EXPECT_EQ(write(c),
+            "id: checkout/guest\nname: Case\nstatus: Active\nsteps:\n"
+            "  - step: Open the page\n    expected: It loads\n  - and: more\n  - but: not this\n");
 }
 
 TEST(CaseWriter, MultiLineStepsUseBlocks) {
@@ -139,9 +149,10 @@ TEST(CaseWriter, MultiLineStepsUseBlocks) {
   c.name = "Case";
   c.status = "Active";
   c.steps = {Step{Keyword::None, "one\ntwo", "", {}}, Step{Keyword::When, "a\nb", "c\nd", {}}};
-  EXPECT_EQ(write(c), "id: checkout/guest\nname: Case\nstatus: Active\nsteps:\n"
-                      "  - |\n    one\n    two\n"
-                      "  - when: |\n      a\n      b\n    expected: |\n      c\n      d\n");
+  EXPECT_EQ(write(c),
+            "id: checkout/guest\nname: Case\nstatus: Active\nsteps:\n"
+            "  - |\n    one\n    two\n"
+            "  - when: |\n      a\n      b\n    expected: |\n      c\n      d\n");
 }
 
 TEST(CaseWriter, MultiLineTextStartingWithABlankIsQuoted) {
@@ -157,8 +168,9 @@ TEST(CaseWriter, TextThatLooksLikeYamlIsQuoted) {
   c.name = "key: value # not a comment";
   c.status = "Active";
   c.steps = {Step{Keyword::None, "- not a list", "", {}}};
-  EXPECT_EQ(write(c), "id: checkout/guest\nname: \"key: value # not a comment\"\nstatus: Active\nsteps:\n"
-                      "  - \"- not a list\"\n");
+  EXPECT_EQ(write(c),
+            "id: checkout/guest\nname: \"key: value # not a comment\"\nstatus: Active\nsteps:\n"
+            "  - \"- not a list\"\n");
 }
 
 TEST(CaseWriter, LinkTypesAreKept) {
@@ -166,8 +178,9 @@ TEST(CaseWriter, LinkTypesAreKept) {
   c.name = "Case";
   c.status = "Active";
   c.links = {{"", "https://x.example/a", "issue"}};
-  EXPECT_EQ(write(c), "id: checkout/guest\nname: Case\nstatus: Active\nlinks:\n"
-                      "  - {url: \"https://x.example/a\", type: issue}\n");
+  EXPECT_EQ(write(c),
+            "id: checkout/guest\nname: Case\nstatus: Active\nlinks:\n"
+            "  - {url: \"https://x.example/a\", type: issue}\n");
 }
 
 TEST(CaseWriter, RoundTripProblemsNameWhatTheYamlCannotCarry) {
@@ -178,12 +191,14 @@ TEST(CaseWriter, RoundTripProblemsNameWhatTheYamlCannotCarry) {
   c.issues = {"JIRA:A-1", "Redmine:77"};
   c.links = {{"", "https://x.example", ""}};
   c.steps = {Step{Keyword::None, "", "", {}}};
-  EXPECT_EQ(round_trip_problems(c, config),
-            (std::vector<std::string>{
-                "issue \"Redmine:77\": add its integration under `integrations:` in the config as \"Redmine\" "
-                "(or rename the prefix)",
-                "a step has no text",
-                "link https://x.example has no name; the YAML names it by its url, so the next plan updates the links"}));
+  EXPECT_EQ(
+      round_trip_problems(c, config),
+      (std::vector<std::string>{
+          "issue \"Redmine:77\": add its integration under `integrations:` in the config as \"Redmine\" "
+          "(or rename the prefix)",
+          "a step has no text",
+          "link https://x.example has no name; the YAML names it by its url, so the next plan updates the "
+          "links"}));
 }
 
 TEST(CaseWriter, StepsDeeperThanEightLevelsAreAProblem) {

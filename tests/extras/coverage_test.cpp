@@ -59,13 +59,15 @@ TEST(Coverage, PercentCountsCasesWithAtLeastOneLinkedResult) {
 TEST(Coverage, PercentIsZeroWithoutCases) { EXPECT_EQ(compute_coverage({}, {}).percent(), 0.0); }
 
 TEST(Coverage, TheLatestRunOfATestGivesItsStatus) {
-  const auto report = compute_coverage(
-      kCases, {result("t", "passed", {"12"}, 2000), result("t", "failed", {"12"}, 3000), result("t", "broken", {"12"}, 1000)});
+  const auto report =
+      compute_coverage(kCases, {result("t", "passed", {"12"}, 2000), result("t", "failed", {"12"}, 3000),
+                                result("t", "broken", {"12"}, 1000)});
   EXPECT_EQ(case_named(report, "checkout/guest").tests, (std::vector<LinkedTest>{{"t", "failed", 3}}));
 }
 
 TEST(Coverage, EachTestLinkedToACaseIsListedByName) {
-  const auto report = compute_coverage(kCases, {result("z.test", "passed", {"12"}), result("a.test", "skipped", {"12"})});
+  const auto report =
+      compute_coverage(kCases, {result("z.test", "passed", {"12"}), result("a.test", "skipped", {"12"})});
   EXPECT_EQ(case_named(report, "checkout/guest").tests,
             (std::vector<LinkedTest>{{"a.test", "skipped", 1}, {"z.test", "passed", 1}}));
 }
@@ -76,8 +78,9 @@ TEST(Coverage, AResultNamingTheSameCaseTwiceCountsOnce) {
 }
 
 TEST(Coverage, IdsNoManagedCaseHasAreReportedWithTheirTests) {
-  const auto report = compute_coverage(kCases, {result("b", "passed", {"999"}), result("a", "passed", {"999"}),
-                                                result("c", "passed", {"old/case"})});
+  const auto report = compute_coverage(
+      kCases,
+      {result("b", "passed", {"999"}), result("a", "passed", {"999"}), result("c", "passed", {"old/case"})});
   ASSERT_EQ(report.unknown.size(), 2u);
   EXPECT_EQ(report.unknown[0].id, "999");
   EXPECT_EQ(report.unknown[0].tests, (std::vector<std::string>{"a", "b"}));
@@ -85,8 +88,9 @@ TEST(Coverage, IdsNoManagedCaseHasAreReportedWithTheirTests) {
 }
 
 TEST(Coverage, UnknownIdsAreInNumericOrder) {
-  const auto report = compute_coverage(kCases, {result("a", "passed", {"999"}), result("b", "passed", {"1000"}),
-                                                result("c", "passed", {"x"})});
+  const auto report = compute_coverage(
+      kCases,
+      {result("a", "passed", {"999"}), result("b", "passed", {"1000"}), result("c", "passed", {"x"})});
   ASSERT_EQ(report.unknown.size(), 3u);
   EXPECT_EQ(report.unknown[0].id, "999");
   EXPECT_EQ(report.unknown[1].id, "1000");
@@ -94,8 +98,8 @@ TEST(Coverage, UnknownIdsAreInNumericOrder) {
 }
 
 TEST(Coverage, ResultsWithoutCaseIdAreCounted) {
-  const auto report = compute_coverage(kCases, {result("a", "passed", {}), result("b", "passed", {"  "}),
-                                                result("c", "passed", {"7"})});
+  const auto report = compute_coverage(
+      kCases, {result("a", "passed", {}), result("b", "passed", {"  "}), result("c", "passed", {"7"})});
   EXPECT_EQ(report.results, 3);
   EXPECT_EQ(report.results_without_case_id, 2);
 }

@@ -28,8 +28,10 @@ core::CoverageReport sample_report() {
                                         result("tests.misc.test_free", "passed", "", 1)});
 }
 
-const core::Diagnostics kWarnings = {
-    {core::Severity::Warning, {"results/bad-result.json", 3, 1}, "not valid JSON, skipped", "malformed-result"}};
+const core::Diagnostics kWarnings = {{core::Severity::Warning,
+                                      {"results/bad-result.json", 3, 1},
+                                      "not valid JSON, skipped",
+                                      "malformed-result"}};
 
 TEST(CoverageView, PercentHasOneDecimal) {
   EXPECT_EQ(format_percent(66.6666), "66.7");
@@ -135,8 +137,10 @@ TEST(CoverageView, MarkdownIsATableWithPermalinksAndAWarningForProblems) {
             "|---|---|---|---|\n"
             "| `checkout/guest` | [#12](https://ato.example/project/1/test-cases/12) | yes | **passed** "
             "tests.checkout.test_guest (2 runs) |\n"
-            "| `login/basic` | [#7](https://ato.example/project/1/test-cases/7) | yes | **passed** tests.auth.test_login |\n"
-            "| `search/empty` | [#30](https://ato.example/project/1/test-cases/30) | no | not linked to automation |\n"
+            "| `login/basic` | [#7](https://ato.example/project/1/test-cases/7) | yes | **passed** "
+            "tests.auth.test_login |\n"
+            "| `search/empty` | [#30](https://ato.example/project/1/test-cases/30) | no | not linked to "
+            "automation |\n"
             "\n"
             "<details><summary>Results that link to no managed case (1 id)</summary>\n"
             "\n"

@@ -34,14 +34,18 @@ class IdsAndCoverage : public ::testing::Test {
   void write_results() {
     const auto result = [](const std::string& name, const std::string& status, const std::string& label,
                            std::int64_t id, int stop) {
-      return nlohmann::json{{"name", name}, {"fullName", "tests." + name}, {"status", status},
-                            {"start", stop - 10}, {"stop", stop},
-                            {"labels", {{{"name", label}, {"value", std::to_string(id)}}}}}
+      return nlohmann::json{
+          {"name", name},     {"fullName", "tests." + name},
+          {"status", status}, {"start", stop - 10},
+          {"stop", stop},     {"labels", {{{"name", label}, {"value", std::to_string(id)}}}}}
           .dump();
     };
-    repo.write("allure-results/1-result.json", result("test_login", "passed", "AS_ID", allure_id("login/basic"), 100));
-    repo.write("allure-results/2-result.json", result("test_checkout", "failed", "ALLURE_ID", allure_id("checkout/guest"), 100));
-    repo.write("retry/3-result.json", result("test_checkout", "passed", "as_id", allure_id("checkout/guest"), 200));
+    repo.write("allure-results/1-result.json",
+               result("test_login", "passed", "AS_ID", allure_id("login/basic"), 100));
+    repo.write("allure-results/2-result.json",
+               result("test_checkout", "failed", "ALLURE_ID", allure_id("checkout/guest"), 100));
+    repo.write("retry/3-result.json",
+               result("test_checkout", "passed", "as_id", allure_id("checkout/guest"), 200));
     repo.write("allure-results/4-result.json", result("test_removed", "passed", "AS_ID", 999999, 100));
     repo.write("allure-results/5-result.json", R"({"name":"test_free","status":"passed","labels":[]})");
     repo.write("allure-results/6-result.json", R"({"name":"test_cut", "labels": [)");
@@ -61,9 +65,14 @@ TEST_F(IdsAndCoverage, IdsListsEveryManagedCaseAsJsonSortedByExternalId) {
 TEST_F(IdsAndCoverage, IdsAsCsv) {
   EXPECT_EQ(repo.expect(0, {"ids", "--format", "csv"}).out,
             "external_id,allure_id,permalink\n"
-            "checkout/guest," + std::to_string(allure_id("checkout/guest")) + "," + permalink("checkout/guest") + "\n"
-            "login/basic," + std::to_string(allure_id("login/basic")) + "," + permalink("login/basic") + "\n"
-            "search/empty," + std::to_string(allure_id("search/empty")) + "," + permalink("search/empty") + "\n");
+            "checkout/guest," +
+                std::to_string(allure_id("checkout/guest")) + "," + permalink("checkout/guest") +
+                "\n"
+                "login/basic," +
+                std::to_string(allure_id("login/basic")) + "," + permalink("login/basic") +
+                "\n"
+                "search/empty," +
+                std::to_string(allure_id("search/empty")) + "," + permalink("search/empty") + "\n");
 }
 
 TEST_F(IdsAndCoverage, IdsLeavesArchivedCasesOut) {
@@ -84,20 +93,27 @@ TEST_F(IdsAndCoverage, CoverageReportsAutomatedCasesLatestStatusesAndUnknownIds)
             "Automation coverage: 66.7% (2 of 3 cases)\n"
             "\n"
             "Automated (2):\n"
-            "  checkout/guest  #" + std::to_string(allure_id("checkout/guest")) + "\n"
-            "      passed  tests.test_checkout (2 runs)\n"
-            "  login/basic  #" + std::to_string(allure_id("login/basic")) + "\n"
-            "      passed  tests.test_login\n"
-            "\n"
-            "Not linked to automation (1):\n"
-            "  search/empty  #" + std::to_string(allure_id("search/empty")) + "  " + permalink("search/empty") + "\n"
-            "\n"
-            "Results that link to no managed case (1 id):\n"
-            "  999999\n"
-            "      tests.test_removed\n"
-            "\n"
-            "5 results read, 1 without a case id label (AS_ID, ALLURE_ID or as_id); 1 warning.\n");
-  EXPECT_TRUE(contains(result.err, "allure-results/6-result.json:1:32: warning: not valid JSON, skipped")) << result.err;
+            "  checkout/guest  #" +
+                std::to_string(allure_id("checkout/guest")) +
+                "\n"
+                "      passed  tests.test_checkout (2 runs)\n"
+                "  login/basic  #" +
+                std::to_string(allure_id("login/basic")) +
+                "\n"
+                "      passed  tests.test_login\n"
+                "\n"
+                "Not linked to automation (1):\n"
+                "  search/empty  #" +
+                std::to_string(allure_id("search/empty")) + "  " + permalink("search/empty") +
+                "\n"
+                "\n"
+                "Results that link to no managed case (1 id):\n"
+                "  999999\n"
+                "      tests.test_removed\n"
+                "\n"
+                "5 results read, 1 without a case id label (AS_ID, ALLURE_ID or as_id); 1 warning.\n");
+  EXPECT_TRUE(contains(result.err, "allure-results/6-result.json:1:32: warning: not valid JSON, skipped"))
+      << result.err;
 }
 
 TEST_F(IdsAndCoverage, CoverageWorksOfflineFromAnIdsExport) {
@@ -105,8 +121,9 @@ TEST_F(IdsAndCoverage, CoverageWorksOfflineFromAnIdsExport) {
   repo.write("ids.json", repo.expect(0, {"ids", "--format", "json"}).out);
   ProcessOptions offline;  // no endpoint, project or token
   offline.cwd = repo.dir();
-  const auto result = run_ato_sync(
-      {"coverage", "--results", "allure-results", "--results", "retry", "--ids", "ids.json", "--format", "json"}, offline);
+  const auto result = run_ato_sync({"coverage", "--results", "allure-results", "--results", "retry", "--ids",
+                                    "ids.json", "--format", "json"},
+                                   offline);
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto report = nlohmann::json::parse(result.out);
   EXPECT_EQ(report["summary"]["automated"], 2);
@@ -121,15 +138,17 @@ TEST_F(IdsAndCoverage, CoverageAsMarkdown) {
   write_results();
   const auto result = repo.expect(0, {"coverage", "--results", "allure-results", "--format", "markdown"});
   EXPECT_TRUE(contains(result.out, "### Automation coverage: 66.7% (2 of 3 cases)\n")) << result.out;
-  EXPECT_TRUE(contains(result.out, "| `search/empty` | [#" + std::to_string(allure_id("search/empty")) + "](" +
-                                       permalink("search/empty") + ") | no | not linked to automation |"))
+  EXPECT_TRUE(contains(result.out, "| `search/empty` | [#" + std::to_string(allure_id("search/empty")) +
+                                       "](" + permalink("search/empty") +
+                                       ") | no | not linked to automation |"))
       << result.out;
 }
 
 TEST_F(IdsAndCoverage, CoverageBelowMinPercentExitsOne) {
   write_results();
   const auto below = repo.expect(1, {"coverage", "--results", "allure-results", "--min-percent", "70"});
-  EXPECT_TRUE(contains(below.err, "ato-sync: error: automation coverage 66.7% is below --min-percent 70")) << below.err;
+  EXPECT_TRUE(contains(below.err, "ato-sync: error: automation coverage 66.7% is below --min-percent 70"))
+      << below.err;
   repo.expect(0, {"coverage", "--results", "allure-results", "--min-percent", "66.7"});
 }
 

@@ -56,7 +56,8 @@ TEST(IdsExport, InvalidJsonNamesFileLineAndColumn) {
 }
 
 TEST(IdsExport, EachBadRowIsNamedByIndexAndKey) {
-  const auto read = parse_ids_json(R"([{"external_id":"a","allure_id":"3"}, 5, {"allure_id":4}])", "ids.json");
+  const auto read =
+      parse_ids_json(R"([{"external_id":"a","allure_id":"3"}, 5, {"allure_id":4}])", "ids.json");
   ASSERT_EQ(read.diagnostics.size(), 3u);
   EXPECT_EQ(read.diagnostics[0].message, "[0].allure_id must be a number");
   EXPECT_EQ(read.diagnostics[1].message, "[1] must be an object with external_id, allure_id and permalink");

@@ -56,7 +56,8 @@ steps:
 TEST_F(Import, WritesEveryFieldAsReadableYaml) {
   const auto id = seed.full_case("Guest can check out: saved card");
   const auto result = repo.expect(0, {"import", "--all"});
-  EXPECT_TRUE(contains(result.out, "+ cases/imported/guest-can-check-out-saved-card.yaml  (#" + std::to_string(id)))
+  EXPECT_TRUE(
+      contains(result.out, "+ cases/imported/guest-can-check-out-saved-card.yaml  (#" + std::to_string(id)))
       << result.out;
   std::string expected = kFullCaseYaml;
   expected.replace(expected.find("ALLURE_ID"), 9, std::to_string(id));
@@ -69,7 +70,8 @@ TEST_F(Import, NextPlanOnlyAdoptsAndAfterApplyThereIsNothingToDo) {
   repo.expect(0, {"import", "--all"});
 
   const auto plan = plan_json();
-  EXPECT_EQ(plan["summary"], nlohmann::json::parse(R"({"create":0,"update":0,"archive":0,"restore":0,"adopt":2})"));
+  EXPECT_EQ(plan["summary"],
+            nlohmann::json::parse(R"({"create":0,"update":0,"archive":0,"restore":0,"adopt":2})"));
   std::set<std::int64_t> adopted;
   for (const auto& change : plan["changes"]) {
     EXPECT_EQ(change["action"], "adopt");
@@ -79,7 +81,8 @@ TEST_F(Import, NextPlanOnlyAdoptsAndAfterApplyThereIsNothingToDo) {
   EXPECT_EQ(adopted, (std::set<std::int64_t>{full, bare}));
 
   const auto apply = repo.expect(0, {"apply", "--auto-approve"});
-  EXPECT_TRUE(contains(apply.out, "Apply complete! 0 created, 0 updated, 0 archived, 0 restored, 2 adopted."));
+  EXPECT_TRUE(
+      contains(apply.out, "Apply complete! 0 created, 0 updated, 0 archived, 0 restored, 2 adopted."));
   EXPECT_EQ(repo.expect(0, {"plan"}).out, "No changes. Allure TestOps matches the cases.\n");
   EXPECT_EQ(emulator.cases_with_tag("ato-sync:guest-can-check-out-saved-card").size(), 1u);
 }
@@ -122,23 +125,34 @@ TEST_F(Import, ManagedCasesAreSkipped) {
   const auto all = repo.expect(0, {"import", "--all"});
   EXPECT_EQ(all.out, "Skipped 1 cases that ato-sync already manages.\nNothing to import.\n");
   const auto one = repo.expect(0, {"import", "--allure-id", std::to_string(managed)});
-  EXPECT_EQ(one.out, "Skipped #" + std::to_string(managed) + ": already managed as \"a\"\nNothing to import.\n");
+  EXPECT_EQ(one.out,
+            "Skipped #" + std::to_string(managed) + ": already managed as \"a\"\nNothing to import.\n");
 }
 
 TEST_F(Import, CasesAlreadyBoundByAllureIdAreSkipped) {
   const auto id = seed.bare_case("Bound");
   repo.write("cases/bound.yaml", case_yaml("bound", "Bound", "allure_id: " + std::to_string(id) + "\n"));
   const auto result = repo.expect(0, {"import", "--allure-id", std::to_string(id)});
-  EXPECT_TRUE(contains(result.out, "Skipped #" + std::to_string(id) + ": already bound by allure_id in cases/bound.yaml:1"))
+  EXPECT_TRUE(contains(
+      result.out, "Skipped #" + std::to_string(id) + ": already bound by allure_id in cases/bound.yaml:1"))
       << result.out;
 }
 
 TEST_F(Import, OnlyTheRequestedCasesAreWrittenIntoDir) {
   const auto wanted = seed.bare_case("Wanted");
   seed.bare_case("Not wanted");
-  const auto result = repo.expect(0, {"import", "--allure-id", std::to_string(wanted), "--dir", "cases/checkout"});
+  const auto result =
+      repo.expect(0, {"import", "--allure-id", std::to_string(wanted), "--dir", "cases/checkout"});
   EXPECT_TRUE(contains(result.out, "+ cases/checkout/wanted.yaml")) << result.out;
   EXPECT_TRUE(contains(result.out, "Imported 1 case into cases/checkout.")) << result.out;
+}
+
+TEST_F(Import, FilesPointEditorsAtTheRepositorySchemaWhenThereIsOne) {
+  repo.write("schema/case.schema.json", "{}\n");
+  seed.bare_case("With schema");
+  repo.expect(0, {"import", "--all"});
+  EXPECT_TRUE(repo.read("cases/imported/with-schema.yaml")
+                  .starts_with("# yaml-language-server: $schema=../../schema/case.schema.json\nid: with-schema\n"));
 }
 
 TEST_F(Import, AnUnknownAllureIdIsAnError) {
@@ -148,15 +162,19 @@ TEST_F(Import, AnUnknownAllureIdIsAnError) {
 
 TEST_F(Import, NeedsEitherAllOrAllureIds) {
   EXPECT_TRUE(contains(repo.expect(1, {"import"}).err, "give either --all or --allure-id N"));
-  EXPECT_TRUE(contains(repo.expect(1, {"import", "--all", "--allure-id", "3"}).err, "give either --all or --allure-id N"));
-  EXPECT_TRUE(contains(repo.expect(1, {"import", "--allure-id", "x"}).err, "--allure-id takes a positive number"));
+  EXPECT_TRUE(contains(repo.expect(1, {"import", "--all", "--allure-id", "3"}).err,
+                       "give either --all or --allure-id N"));
+  EXPECT_TRUE(
+      contains(repo.expect(1, {"import", "--allure-id", "x"}).err, "--allure-id takes a positive number"));
 }
 
 TEST_F(Import, AnIssueOfAnIntegrationTheConfigDoesNotNameIsAWarning) {
-  repo.write("ato-sync.yaml", "endpoint: http://unused.invalid\nproject: 1\nintegrations:\n  JIRA: {name: Jira}\n");
+  repo.write("ato-sync.yaml",
+             "endpoint: http://unused.invalid\nproject: 1\nintegrations:\n  JIRA: {name: Jira}\n");
   seed.full_case("Guest checkout");
   const auto result = repo.expect(0, {"import", "--all"});
-  EXPECT_TRUE(contains(result.err, "cases/imported/guest-checkout.yaml: warning: issue \"GitHub:acme/shop#45\""))
+  EXPECT_TRUE(
+      contains(result.err, "cases/imported/guest-checkout.yaml: warning: issue \"GitHub:acme/shop#45\""))
       << result.err;
 }
 

@@ -1,8 +1,7 @@
 // `ato-sync init`: a starter repository that validates, plans, and is never
 // written over (SPEC.md §3).
-#include <yaml-cpp/yaml.h>
-
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
 
 #include <filesystem>
 
@@ -21,7 +20,8 @@ TEST(Init, WritesConfigExampleCaseAndWorkflow) {
   const std::string dir = make_temp_dir();
   const auto result = run_in(dir, {"init"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_TRUE(contains(result.out, "Wrote ato-sync.yaml\nWrote cases/example.yaml\nWrote .github/workflows/ato-sync.yml\n"));
+  EXPECT_TRUE(contains(
+      result.out, "Wrote ato-sync.yaml\nWrote cases/example.yaml\nWrote .github/workflows/ato-sync.yml\n"));
   EXPECT_TRUE(contains(result.out, "Next steps:"));
   for (const char* file : {"ato-sync.yaml", "cases/example.yaml", ".github/workflows/ato-sync.yml"})
     EXPECT_TRUE(std::filesystem::exists(dir + "/" + file)) << file;
@@ -40,7 +40,8 @@ TEST(Init, TheExampleCasePlansAgainstTestOps) {
   run_in(dir, {"init"});
   const auto plan = run_ato_sync({"plan"}, emulator.ato_options(dir));
   ASSERT_EQ(plan.exit_code, 0) << plan.err;
-  EXPECT_TRUE(contains(plan.out, "Plan: 1 to create, 0 to update, 0 to archive, 0 to restore, 0 to adopt.")) << plan.out;
+  EXPECT_TRUE(contains(plan.out, "Plan: 1 to create, 0 to update, 0 to archive, 0 to restore, 0 to adopt."))
+      << plan.out;
 }
 
 TEST(Init, TheWorkflowValidatesAndPlansOnPullRequestsAndAppliesOnMain) {

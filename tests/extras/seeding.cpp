@@ -15,7 +15,8 @@ std::int64_t Seeder::custom_field_id(const std::string& name) {
 
 json Seeder::field_value(const std::string& field, const std::string& value) {
   const auto field_id = custom_field_id(field);
-  const json created = emulator_.post("/api/project/1/cfv", {{"customField", {{"id", field_id}}}, {"name", value}});
+  const json created =
+      emulator_.post("/api/project/1/cfv", {{"customField", {{"id", field_id}}}, {"name", value}});
   return {{"id", created["id"]}, {"name", value}, {"customField", {{"id", field_id}}}};
 }
 
@@ -37,28 +38,38 @@ std::int64_t Seeder::full_case(const std::string& name) {
       {"expectedResult", "Order is placed"},
       {"statusId", status_id("Review")},
       {"testLayerId", 1},
-      {"tags", json::array({{{"name", "smoke"}}, {{"name", "severity:critical"}}, {{"name", "priority:high"}},
+      {"tags", json::array({{{"name", "smoke"}},
+                            {{"name", "severity:critical"}},
+                            {{"name", "priority:high"}},
                             {{"name", "2024"}}})},
-      {"links", json::array({{{"name", "Spec"}, {"url", "https://wiki.example.com/checkout?a=1#top"}, {"type", "link"}}})},
+      {"links",
+       json::array(
+           {{{"name", "Spec"}, {"url", "https://wiki.example.com/checkout?a=1#top"}, {"type", "link"}}})},
       {"customFields", json::array({field_value("Feature", "Checkout"), field_value("Epic", "Q4 release"),
                                     field_value("Story", "S-1"), field_value("Story", "S-2")})},
       {"scenario",
-       {{"steps", json::array({
-                      {{"type", "body"}, {"body", "Given User is logged in"},
-                       {"steps", json::array({{{"type", "body"}, {"body", "Navigate to /login"}},
-                                              {{"type", "body"}, {"body", "Enter credentials"},
-                                               {"expectedResultSteps",
-                                                json::array({{{"type", "expected_body"}, {"body", "Form accepts them"}}})}}})}},
-                      {{"type", "body"}, {"body", "When User clicks Checkout"}},
-                      {{"type", "body"}, {"body", "And confirms\nwith the saved card"}},
-                      {{"type", "body"}, {"body", "Then Order is placed"},
-                       {"expectedResultSteps",
-                        json::array({{{"type", "expected_body"}, {"body", "Confirmation page shows the order ID"}}})}},
-                  })}}},
+       {{"steps",
+         json::array({
+             {{"type", "body"},
+              {"body", "Given User is logged in"},
+              {"steps",
+               json::array({{{"type", "body"}, {"body", "Navigate to /login"}},
+                            {{"type", "body"},
+                             {"body", "Enter credentials"},
+                             {"expectedResultSteps",
+                              json::array({{{"type", "expected_body"}, {"body", "Form accepts them"}}})}}})}},
+             {{"type", "body"}, {"body", "When User clicks Checkout"}},
+             {{"type", "body"}, {"body", "And confirms\nwith the saved card"}},
+             {{"type", "body"},
+              {"body", "Then Order is placed"},
+              {"expectedResultSteps",
+               json::array({{{"type", "expected_body"}, {"body", "Confirmation page shows the order ID"}}})}},
+         })}}},
   };
   const auto id = emulator_.post("/api/testcase", body)["id"].get<std::int64_t>();
   emulator_.post("/api/testcase/" + std::to_string(id) + "/issue",
-                 json::array({{{"name", "SHOP-123"}, {"integrationId", 1}}, {{"name", "acme/shop#45"}, {"integrationId", 2}}}));
+                 json::array({{{"name", "SHOP-123"}, {"integrationId", 1}},
+                              {{"name", "acme/shop#45"}, {"integrationId", 2}}}));
   return id;
 }
 
