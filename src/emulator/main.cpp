@@ -1,5 +1,7 @@
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -44,6 +46,15 @@ int main(int argc, char** argv) {
   const int threads = options.threads;
   server->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
   server->set_keep_alive_max_count(100000);
+  server->set_tcp_nodelay(true);  // no Nagle + delayed-ACK stalls of 40 ms per answer
+  // httplib listens with a backlog of 5: a burst of parallel connects would
+  // overflow it and stall for a SYN retransmit (1 s). Widen it after bind.
+  int listen_fd = -1;
+  server->set_socket_options([&listen_fd](int fd) {
+    int yes = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listen_fd = fd;
+  });
   Api api(options, store);
   api.register_routes(*server);
 
@@ -52,6 +63,7 @@ int main(int argc, char** argv) {
     std::cerr << "ato-emulator: cannot listen on 127.0.0.1:" << options.port << "\n";
     return 1;
   }
+  if (listen_fd >= 0) ::listen(listen_fd, 1024);
   static httplib::Server* running = server.get();
   std::signal(SIGTERM, [](int) { running->stop(); });
   std::signal(SIGINT, [](int) { running->stop(); });

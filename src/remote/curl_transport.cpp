@@ -1,8 +1,7 @@
 #include <curl/curl.h>
 
-#include <map>
 #include <mutex>
-#include <thread>
+#include <vector>
 
 #include "remote/http_transport.hpp"
 
@@ -47,11 +46,12 @@ class CurlTransport final : public HttpTransport {
 
   ~CurlTransport() override {
     std::lock_guard lock(mutex_);
-    for (auto& [thread, handle] : handles_) curl_easy_cleanup(handle);
+    for (CURL* handle : idle_) curl_easy_cleanup(handle);
   }
 
   HttpResponse send(const HttpRequest& request) override {
-    CURL* curl = handle();
+    Handle handle(*this);
+    CURL* curl = handle.get();
     curl_easy_reset(curl);
     HttpResponse response;
     const std::string url = options_.base_url + request.target;
@@ -103,17 +103,34 @@ class CurlTransport final : public HttpTransport {
   }
 
  private:
-  // One easy handle per thread: curl keeps its connection alive between requests.
-  CURL* handle() {
-    std::lock_guard lock(mutex_);
-    CURL*& h = handles_[std::this_thread::get_id()];
-    if (!h) h = curl_easy_init();
-    return h;
-  }
+  // An easy handle borrowed from the pool for one request: each keeps its
+  // connection alive, so at most `parallelism` connections are ever open.
+  class Handle {
+   public:
+    explicit Handle(CurlTransport& owner) : owner_(owner) {
+      std::lock_guard lock(owner_.mutex_);
+      if (!owner_.idle_.empty()) {
+        curl_ = owner_.idle_.back();
+        owner_.idle_.pop_back();
+      }
+      if (!curl_) curl_ = curl_easy_init();
+    }
+    ~Handle() {
+      std::lock_guard lock(owner_.mutex_);
+      owner_.idle_.push_back(curl_);
+    }
+    Handle(const Handle&) = delete;
+    Handle& operator=(const Handle&) = delete;
+    CURL* get() const { return curl_; }
+
+   private:
+    CurlTransport& owner_;
+    CURL* curl_ = nullptr;
+  };
 
   CurlOptions options_;
   std::mutex mutex_;
-  std::map<std::thread::id, CURL*> handles_;
+  std::vector<CURL*> idle_;
 };
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <curl/curl.h>
 
+#include "remote/parallel.hpp"
+
 namespace ato::remote {
 
 std::string url_encode(const std::string& value) {
@@ -75,10 +77,15 @@ ReferenceData load_reference_data(ApiClient& client, const core::Config& config)
     const auto id = link["customField"].value("id", std::int64_t{0});
     ref.fields[link["customField"].value("name", link.value("name", ""))] = id;
   }
-  for (const auto& [name, id] : ref.fields) {
-    auto& values = ref.values[id];
-    for (const auto& v : read_all_pages(client, "/project/" + project + "/cfv?customFieldId=" + std::to_string(id)))
-      values[v.value("name", "")] = v.value("id", std::int64_t{0});
+  std::vector<std::int64_t> field_ids;
+  for (const auto& [name, id] : ref.fields) field_ids.push_back(id);
+  std::vector<std::vector<json>> field_values(field_ids.size());
+  parallel_for(field_ids.size(), config.parallelism, [&](std::size_t i) {
+    field_values[i] = read_all_pages(client, "/project/" + project + "/cfv?customFieldId=" + std::to_string(field_ids[i]));
+  });
+  for (std::size_t i = 0; i < field_ids.size(); ++i) {
+    auto& values = ref.values[field_ids[i]];
+    for (const auto& v : field_values[i]) values[v.value("name", "")] = v.value("id", std::int64_t{0});
   }
 
   if (!config.integrations.empty()) {

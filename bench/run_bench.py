@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""ato-sync benchmark (SPEC.md §8). Generates N realistic cases, starts the
+emulator with a fixed latency, and measures validate, cold plan, warm plan,
+apply of 1% edits and peak memory. Prints one table; changes nothing outside
+a temporary folder.
+
+    bench/run_bench.py [--build build] [--sizes 1000,10000] [--latency-ms 20] [--parallelism 8]
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def case_text(i):
+    area = ["checkout", "account", "catalog", "search", "orders"][i % 5]
+    return (
+        f"id: {area}/case-{i:05d}\n"
+        f"name: {area.title()} scenario number {i}\n"
+        f"description: |\n  Checks behaviour {i} of the {area} area.\n  Second line of the description.\n"
+        f"layer: {['UI', 'API', 'E2E'][i % 3]}\n"
+        f"feature: {area.title()}\n"
+        f"suite: Suite {i % 20}\n"
+        f"tags: [{area}, regression{', smoke' if i % 7 == 0 else ''}]\n"
+        f"severity: {['critical', 'normal', 'minor'][i % 3]}\n"
+        + (f"issues: [JIRA:SHOP-{i}]\n" if i % 4 == 0 else "")
+        + "steps:\n"
+        "  - given: A signed-in customer\n"
+        "    steps:\n"
+        "      - Open the start page\n"
+        "      - Sign in with a test account\n"
+        f"  - when: The customer performs action {i}\n"
+        "  - then: The result is shown\n"
+        f"    expected: Result {i} is visible\n"
+    )
+
+
+def make_repo(path, n):
+    cases = path / "cases"
+    for i in range(n):
+        folder = cases / f"group-{i // 500:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"case-{i:05d}.yaml").write_text(case_text(i))
+    (path / "ato-sync.yaml").write_text(
+        "endpoint: http://127.0.0.1\nproject: 1\nintegrations: {JIRA: {name: Jira}}\n"
+        "guard: {max_archive: 100000, max_archive_percent: 100}\n"
+    )
+
+
+class Emulator:
+    def __init__(self, build):
+        self.proc = subprocess.Popen([str(build / "src/emulator/ato-emulator"), "--port", "0", "--threads", "96"],
+                                     stdout=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline()  # the readiness line
+        self.url = line.strip().split()[-1]
+
+    def admin(self, path, body=None):
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(self.url + path, data=data, method="POST" if data or path.endswith("reset") else "GET")
+        with urllib.request.urlopen(request) as answer:
+            return json.loads(answer.read())
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait()
+
+
+def run(ato, args, cwd, env, parallelism=None):
+    """Runs ato-sync under /usr/bin/time; returns (seconds, peak RSS in MB, exit code)."""
+    start = time.monotonic()
+    result = subprocess.run(["/usr/bin/time", "-f", "peak-kb %M", str(ato), *args], cwd=cwd, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seconds = time.monotonic() - start
+    if result.returncode not in (0, 2):
+        sys.exit(f"ato-sync {' '.join(args)} failed:\n{result.stderr}")
+    peak_kb = int(result.stderr.strip().splitlines()[-1].split()[-1])
+    return seconds, peak_kb / 1024, result.returncode
+
+
+def set_parallelism(repo, value):
+    config = (repo / "ato-sync.yaml").read_text().split("parallelism:")[0]
+    (repo / "ato-sync.yaml").write_text(config.rstrip("\n") + f"\nparallelism: {value}\n")
+
+
+def bench(n, build, latency_ms, parallelism, rows):
+    ato = build / "src/ato-sync"
+    work = Path(tempfile.mkdtemp(prefix="ato-bench-"))
+    try:
+        make_repo(work, n)
+        emulator = Emulator(build)
+        env = dict(os.environ, ATO_BASE=emulator.url, ATO_PROJECT_ID="1", ATO_TOKEN="emulator-token", NO_COLOR="1")
+        set_parallelism(work, 32)
+        seconds, _, _ = run(ato, ["validate"], work, env)
+        rows.append((n, "validate", seconds, None, None, None))
+        run(ato, ["apply", "--auto-approve"], work, env)  # seed TestOps without latency
+
+        emulator.admin("/__emulator/faults", {"latency_ms": latency_ms})
+        for label, p in (("cold plan", parallelism), ("cold plan, sequential", 1)):
+            if p == 1 and n > 2000:
+                continue  # the sequential baseline is measured on the smaller sizes only
+            set_parallelism(work, p)
+            shutil.rmtree(work / ".ato-sync", ignore_errors=True)
+            emulator.admin("/__emulator/stats/reset", {})
+            seconds, peak, _ = run(ato, ["plan", "--refresh=full"], work, env)
+            requests = emulator.admin("/__emulator/stats")["total"]
+            rows.append((n, label, seconds, requests, requests * latency_ms / 1000 / p, peak))
+
+        set_parallelism(work, parallelism)
+        emulator.admin("/__emulator/stats/reset", {})
+        seconds, peak, _ = run(ato, ["plan"], work, env)
+        stats = emulator.admin("/__emulator/stats")
+        overviews = stats["routes"].get("GET /api/testcase/{id}/overview", 0)
+        rows.append((n, f"warm plan ({overviews} overviews)", seconds, stats["total"],
+                     stats["total"] * latency_ms / 1000 / parallelism, peak))
+
+        edits = max(1, n // 100)
+        files = sorted((work / "cases").rglob("*.yaml"))[:edits]
+        for f in files:
+            f.write_text(f.read_text().replace("The result is shown", "The new result is shown"))
+        emulator.admin("/__emulator/stats/reset", {})
+        seconds, peak, _ = run(ato, ["apply", "--auto-approve"], work, env)
+        stats = emulator.admin("/__emulator/stats")
+        writes = sum(v for k, v in stats["routes"].items() if not k.startswith("GET") and "oauth" not in k)
+        rows.append((n, f"apply {edits} edits ({writes / edits:.1f} writes/change)", seconds, stats["total"],
+                     stats["total"] * latency_ms / 1000 / parallelism, peak))
+        emulator.stop()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--build", default=str(ROOT / "build"))
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--latency-ms", type=int, default=20)
+    parser.add_argument("--parallelism", type=int, default=8)
+    args = parser.parse_args()
+    rows = []
+    for n in [int(s) for s in args.sizes.split(",")]:
+        bench(n, Path(args.build), args.latency_ms, args.parallelism, rows)
+    print(f"latency {args.latency_ms} ms, parallelism {args.parallelism}, {os.cpu_count()} cores")
+    print(f"| cases | measurement | wall s | requests | floor s | ratio | peak MB |")
+    print(f"|---:|---|---:|---:|---:|---:|---:|")
+    for n, label, seconds, requests, floor, peak in rows:
+        ratio = f"{seconds / floor:.2f}" if floor else ""
+        print(f"| {n} | {label} | {seconds:.2f} | {requests if requests is not None else ''} | "
+              f"{floor:.2f} | {ratio} | {peak:.0f} |" if floor is not None else
+              f"| {n} | {label} | {seconds:.2f} | | | | |")
+
+
+if __name__ == "__main__":
+    main()
