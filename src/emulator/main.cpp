@@ -8,6 +8,7 @@
 #include <iostream>
 #include <memory>
 #include <sstream>
+#include <thread>
 
 #include "emulator/api.hpp"
 #include "emulator/options.hpp"
@@ -67,6 +68,15 @@ int main(int argc, char** argv) {
   static httplib::Server* running = server.get();
   std::signal(SIGTERM, [](int) { running->stop(); });
   std::signal(SIGINT, [](int) { running->stop(); });
+  if (options.exit_with_stdin) {
+    // Tests keep our stdin open; when they end (even by a crash) it closes and we stop.
+    std::thread([] {
+      char buffer[256];
+      while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+      }
+      running->stop();
+    }).detach();
+  }
   std::cout << "ato-emulator listening on " << (options.tls_cert.empty() ? "http" : "https") << "://127.0.0.1:" << port
             << std::endl;
   server->listen_after_bind();

@@ -10,6 +10,7 @@ std::string usage() {
          "                    [--jwt-ttl SECONDS] [--tls-cert FILE --tls-key FILE] [--threads N]\n"
          "                    [--latency-ms N] [--jitter-ms N] [--fail-rate R] [--rate-limit N]\n"
          "                    [--page-cap N] [--html-rate R] [--drop-after-write R] [--seed N]\n"
+         "                    [--exit-with-stdin]\n"
          "A local stand-in for Allure TestOps. --port 0 picks a free port; the readiness line\n"
          "`ato-emulator listening on http://127.0.0.1:PORT` is printed once it accepts requests.\n";
 }
@@ -20,6 +21,10 @@ Options parse_options(int argc, char** argv) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& flag = args[i];
     if (flag == "--help" || flag == "-h") throw std::invalid_argument(usage());
+    if (flag == "--exit-with-stdin") {
+      o.exit_with_stdin = true;
+      continue;
+    }
     if (i + 1 >= args.size()) throw std::invalid_argument("flag " + flag + " needs a value\n" + usage());
     const std::string& v = args[++i];
     try {

@@ -17,6 +17,7 @@ struct Options {
   FaultSettings faults;
   std::uint64_t seed = 42;
   int threads = 64;
+  bool exit_with_stdin = false;  // stop when stdin closes (the parent process is gone)
 };
 
 // Throws std::invalid_argument with a usage message.

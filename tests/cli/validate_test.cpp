@@ -92,7 +92,7 @@ TEST(Cli, UnknownCommandAndFlagGetADidYouMean) {
 }
 
 TEST(Cli, EveryCommandHasHelpWithExamples) {
-  for (const char* command : {"validate", "plan", "apply", "show"}) {
+  for (const char* command : {"validate", "plan", "apply", "show", "import", "ids", "coverage", "init"}) {
     const auto result = run_ato_sync({command, "--help"});
     EXPECT_EQ(result.exit_code, 0) << command;
     EXPECT_NE(result.out.find("Usage: ato-sync " + std::string(command)), std::string::npos) << command;

@@ -13,7 +13,8 @@ class Safety : public ::testing::Test {
   Workspace repo{emulator};
   std::int64_t writes() {
     std::int64_t n = 0;
-    for (const auto& [route, count] : emulator.stats()["routes"].items())
+    const auto stats = emulator.stats();
+    for (const auto& [route, count] : stats["routes"].items())
       if (route.rfind("GET ", 0) != 0 && route != "POST /api/uaa/oauth/token") n += count.get<std::int64_t>();
     return n;
   }

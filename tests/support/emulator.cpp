@@ -8,7 +8,7 @@
 namespace ato::test {
 
 Emulator::Emulator(const std::vector<std::string>& extra_args) {
-  std::vector<std::string> argv{ATO_EMULATOR_BINARY, "--port", "0"};
+  std::vector<std::string> argv{ATO_EMULATOR_BINARY, "--port", "0", "--exit-with-stdin"};
   argv.insert(argv.end(), extra_args.begin(), extra_args.end());
   process_ = std::make_unique<ChildProcess>(argv);
   const auto line = process_->wait_for_line("ato-emulator listening on ");

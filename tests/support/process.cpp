@@ -130,7 +130,7 @@ ProcessResult run_ato_sync(const std::vector<std::string>& args, ProcessOptions 
 ChildProcess::ChildProcess(const std::vector<std::string>& argv, const ProcessOptions& options) {
   Pipes p;
   pid_ = spawn(argv, options, p, false);
-  close(p.in[1]);
+  stdin_fd_ = p.in[1];
   stdout_fd_ = p.out[0];
 }
 
@@ -140,6 +140,7 @@ ChildProcess::~ChildProcess() {
     wait();
   }
   if (stdout_fd_ >= 0) close(stdout_fd_);
+  if (stdin_fd_ >= 0) close(stdin_fd_);
 }
 
 std::optional<std::string> ChildProcess::wait_for_line(const std::string& needle) {

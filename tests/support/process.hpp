@@ -46,6 +46,7 @@ class ChildProcess {
 
  private:
   pid_t pid_ = -1;
+  int stdin_fd_ = -1;  // kept open: a child that watches its stdin ends when the test process dies
   int stdout_fd_ = -1;
   std::string buffer_;
   bool reaped_ = false;
