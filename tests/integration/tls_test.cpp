@@ -1,0 +1,54 @@
+// TLS is always verified: a self-signed server is refused until its
+// certificate is given with --cacert (or ATO_CA_BUNDLE).
+#include <gtest/gtest.h>
+
+#include "integration/workspace.hpp"
+
+namespace ato::test {
+namespace {
+
+struct SelfSigned {
+  std::string dir = make_temp_dir();
+  std::string cert = dir + "/cert.pem";
+  std::string key = dir + "/key.pem";
+  SelfSigned() {
+    const auto result = run_process({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                                     "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key,
+                                     "-out", cert});
+    if (result.exit_code != 0) throw std::runtime_error("openssl failed: " + result.err);
+  }
+};
+
+class Tls : public ::testing::Test {
+ protected:
+  SelfSigned certificate;
+  Emulator emulator{{"--tls-cert", certificate.cert, "--tls-key", certificate.key}};
+  Workspace repo{emulator};
+  ProcessOptions options() {
+    auto o = emulator.ato_options(repo.dir());
+    o.env["ATO_BASE"] = "https://127.0.0.1:" + std::to_string(emulator.port());
+    return o;
+  }
+  void SetUp() override { repo.write("cases/a.yaml", case_yaml("a", "A")); }
+};
+
+TEST_F(Tls, UnknownCertificateIsRefused) {
+  const auto result = run_ato_sync({"plan"}, options());
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_TRUE(contains(result.err, "certificate")) << result.err;
+}
+
+TEST_F(Tls, CacertFlagTrustsTheServer) {
+  const auto result = run_ato_sync({"--cacert", certificate.cert, "plan"}, options());
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_TRUE(contains(result.out, "Plan: 1 to create"));
+}
+
+TEST_F(Tls, CaBundleVariableTrustsTheServer) {
+  auto o = options();
+  o.env["ATO_CA_BUNDLE"] = certificate.cert;
+  EXPECT_EQ(run_ato_sync({"plan"}, o).exit_code, 0);
+}
+
+}  // namespace
+}  // namespace ato::test
