@@ -231,22 +231,27 @@ Environment process_environment() {
 }
 
 ConfigResult load_config(const std::string& path, const Environment& env, bool require_remote) {
-  ConfigResult result;
-  core::Config& config = result.config;
-  config.config_path = path;
-  DiagnosticSink sink(display_path(path));
-
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    sink.error(core::SourceLocation{sink.file(), 0, 0},
-               "cannot read the config file (create one with `ato-sync init`, or pass --config PATH)");
-    result.diagnostics = sink.take();
+    ConfigResult result;
+    result.config.config_path = path;
+    result.diagnostics.push_back({core::Severity::Error, {display_path(path), 0, 0},
+                                  "cannot read the config file (create one with `ato-sync init`, or pass --config PATH)", ""});
     return result;
   }
   std::stringstream text;
   text << in.rdbuf();
+  return parse_config(text.str(), path, env, require_remote);
+}
+
+ConfigResult parse_config(const std::string& text, const std::string& path, const Environment& env,
+                          bool require_remote) {
+  ConfigResult result;
+  core::Config& config = result.config;
+  config.config_path = path;
+  DiagnosticSink sink(display_path(path));
   try {
-    const YAML::Node root = YAML::Load(text.str());
+    const YAML::Node root = YAML::Load(text);
     if (root.IsMap()) {
       if (root["token"])
         sink.error(root["token"], "the token never goes in the config file: set ATO_TOKEN or use --token-file");

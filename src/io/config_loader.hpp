@@ -19,5 +19,8 @@ struct ConfigResult {
 // `require_remote`: endpoint and project must be known (plan, apply, ...);
 // validate does not need them.
 ConfigResult load_config(const std::string& path, const Environment& env, bool require_remote);
+// The same from text already read; `path` is where it came from.
+ConfigResult parse_config(const std::string& text, const std::string& path, const Environment& env,
+                          bool require_remote);
 
 }  // namespace ato::io
