@@ -36,6 +36,21 @@ TEST(Remote, ExpiredJwtIsRenewed) {
   EXPECT_GE(emulator.count("POST /api/uaa/oauth/token"), 2);
 }
 
+TEST(Remote, BearerAuthSendsTheTokenAsGiven) {
+  Emulator emulator;
+  Workspace repo(emulator, config_with("auth: bearer\n"));
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  auto options = emulator.ato_options(repo.dir());
+  options.env["ATO_TOKEN"] = emulator.exchange_token();
+  emulator.reset_stats();
+  EXPECT_EQ(run_ato_sync({"apply", "--auto-approve"}, options).exit_code, 0);
+  EXPECT_EQ(emulator.count("POST /api/uaa/oauth/token"), 0);
+  options.env["ATO_TOKEN"] = "not-a-jwt";
+  const auto refused = run_ato_sync({"plan"}, options);
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_TRUE(contains(refused.err, "answered 401: authentication failed")) << refused.err;
+}
+
 TEST(Remote, WrongTokenSaysWhatToCheck) {
   Emulator emulator;
   Workspace repo(emulator);

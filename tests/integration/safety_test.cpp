@@ -61,6 +61,17 @@ TEST_F(Safety, PlanToCreateWhatExistsNowIsStale) {
   EXPECT_EQ(emulator.cases_with_tag("ato-sync:a").size(), 1u);
 }
 
+TEST_F(Safety, CaseErasedAfterThePlanMakesItStale) {
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  repo.expect(0, {"apply", "--auto-approve"});
+  repo.write("cases/a.yaml", case_yaml("a", "A2"));
+  repo.expect(0, {"plan", "-out", "plan.json"});
+  const auto id = emulator.cases_with_tag("ato-sync:a").at(0)["id"].get<std::int64_t>();
+  EXPECT_EQ(emulator.status_of("DELETE", "/api/testcase/" + std::to_string(id) + "?force=true"), 202);
+  const auto apply = repo.expect(1, {"apply", "plan.json"});
+  EXPECT_TRUE(contains(apply.err, "a: ATO #" + std::to_string(id) + " is gone")) << apply.err;
+}
+
 TEST_F(Safety, PlanForAnotherProjectIsRefused) {
   repo.write("cases/a.yaml", case_yaml("a", "A"));
   repo.expect(0, {"plan", "-out", "plan.json"});

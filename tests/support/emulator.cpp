@@ -63,6 +63,15 @@ std::int64_t Emulator::count(const std::string& route) {
 void Emulator::reset_stats() { request("POST", "/__emulator/stats/reset", nlohmann::json::object()); }
 void Emulator::set_faults(const nlohmann::json& faults) { request("POST", "/__emulator/faults", faults); }
 
+std::string Emulator::exchange_token() {
+  httplib::Client client("127.0.0.1", port_);
+  const auto result = client.Post("/api/uaa/oauth/token",
+                                  std::string("grant_type=apitoken&scope=openid&token=") + kToken,
+                                  "application/x-www-form-urlencoded");
+  if (!result || result->status != 200) throw std::runtime_error("token exchange failed");
+  return nlohmann::json::parse(result->body)["access_token"].get<std::string>();
+}
+
 std::vector<nlohmann::json> Emulator::cases_with_tag(const std::string& tag, bool deleted) {
   const std::string rql = httplib::detail::encode_query_param("tag = \"" + tag + "\"");
   const auto page = get("/api/testcase/__search?projectId=1&size=1000&deleted=" + std::string(deleted ? "true" : "false") +

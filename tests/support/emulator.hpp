@@ -30,6 +30,9 @@ class Emulator {
   int status_of(const std::string& method, const std::string& target, const nlohmann::json& body = nullptr,
                 const std::string& authorization = std::string("Api-Token ") + kToken);
 
+  // A JWT from the token exchange, for the `bearer` auth mode.
+  std::string exchange_token();
+
   // Every live case whose tags include `tag`.
   std::vector<nlohmann::json> cases_with_tag(const std::string& tag, bool deleted = false);
 
