@@ -10,13 +10,17 @@ namespace {
 
 const std::vector<std::string> kStepKeywords = {"given", "when", "then", "and", "but", "step"};
 
-std::size_t count_nodes(const YAML::Node& node, std::size_t limit) {
+// Counts nodes up to `limit`; past kMaxYamlDepth levels (an alias that
+// contains itself makes an endless tree) it reports the limit at once.
+std::size_t count_nodes(const YAML::Node& node, std::size_t limit, int depth = 0) {
+  constexpr int kMaxYamlDepth = 64;
+  if (depth > kMaxYamlDepth) return limit + 1;
   std::size_t count = 1;
   if (node.IsSequence() || node.IsMap()) {
     for (const auto& child : node) {
       if (count > limit) return count;
-      if (node.IsMap()) count += count_nodes(child.second, limit - count) + 1;
-      else count += count_nodes(child, limit - count);
+      if (node.IsMap()) count += count_nodes(child.second, limit - count, depth + 1) + 1;
+      else count += count_nodes(child, limit - count, depth + 1);
     }
   }
   return count;
@@ -32,8 +36,8 @@ class CaseReader {
       return std::nullopt;
     }
     if (count_nodes(doc, kMaxNodesPerDocument) > kMaxNodesPerDocument) {
-      sink_.error(doc, "the case is too large (over " + std::to_string(kMaxNodesPerDocument) +
-                           " YAML nodes; an alias bomb?)");
+      sink_.error(doc, "the case is too large or too deep (over " + std::to_string(kMaxNodesPerDocument) +
+                           " YAML nodes or 64 levels; an alias bomb or an alias that contains itself?)");
       return std::nullopt;
     }
     std::vector<std::string> known = {"id",   "name",     "description", "precondition", "expected",

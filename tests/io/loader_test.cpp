@@ -162,6 +162,13 @@ TEST(CaseLoader, AliasBombIsStoppedNotExpanded) {
   EXPECT_NE(loaded.result.diagnostics[0].message.find("alias bomb"), std::string::npos);
 }
 
+TEST(CaseLoader, AliasThatContainsItselfIsAnErrorNotACrash) {
+  const auto loaded = load({{"cycle.yaml", "id: a\nname: A\nsteps: &s [x, *s]\n"}});
+  ASSERT_FALSE(loaded.result.diagnostics.empty());
+  EXPECT_NE(loaded.result.diagnostics[0].message.find("too large or too deep"), std::string::npos)
+      << loaded.result.diagnostics[0].message;
+}
+
 TEST(CaseLoader, SymlinkLoopsAreNotFollowed) {
   const auto dir = test::make_temp_dir();
   test::write_file(dir + "/cases/a.yaml", "id: a\nname: A\n");
