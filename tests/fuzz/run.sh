@@ -26,7 +26,7 @@ seed adapter_json "$here"/seeds/overview/*
 passed=0
 failed=0
 for target in case_loader config_loader plan_reader results_reader adapter_json; do
-  if (cd "$work" && "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 \
+  if (cd "$work" && timeout $((seconds + 60)) "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 \
       -print_final_stats=1 "$work/$target" >"$work/$target.log" 2>&1); then
     echo "fuzz_$target: $(grep -o 'stat::number_of_executed_units: [0-9]*' "$work/$target.log" || tail -n 1 "$work/$target.log")"
     passed=$((passed + 1))
