@@ -30,6 +30,14 @@ struct ClassifierMapping {
   std::string field;  // empty = tag "<key>:<value>"
 };
 
+// How ato-sync talks HTTP (config `http:`); times in seconds.
+struct HttpSettings {
+  int timeout = 60;          // one request, from connecting to the last byte
+  int connect_timeout = 10;
+  int attempts = 8;          // tries per request, the first one included
+  int retry_budget = 120;    // total waiting between the tries of one request
+};
+
 struct Config {
   std::string config_path;  // where it was read from; its folder is the repository root
   std::string endpoint;     // without trailing slash
@@ -49,6 +57,7 @@ struct Config {
   ClassifierMapping priority;
   std::map<std::string, IntegrationRef> integrations;  // issue prefix -> integration
   std::vector<std::string> disabled_lints;
+  HttpSettings http;
   std::string cacert;  // extra CA bundle (from --cacert / ATO_CA_BUNDLE)
 };
 

@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <thread>
 
@@ -59,6 +61,33 @@ void drop_connection(const httplib::Request& req) {
     }
   }
   closedir(dir);
+}
+
+// A body that breaks off halfway: the declared length is never reached.
+void send_truncated(httplib::Response& res, int status, const json& body) {
+  auto text = std::make_shared<std::string>(body.dump());
+  res.status = status;
+  res.set_content_provider(text->size(), "application/json",
+                           [text](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+                             if (offset == 0) sink.write(text->data(), text->size() / 2);
+                             return false;  // and close the connection
+                           });
+}
+
+// A body of `bytes` bytes, sent in chunks with no declared length.
+void send_oversized(httplib::Response& res, std::int64_t bytes) {
+  res.status = 200;
+  auto sent = std::make_shared<std::int64_t>(0);
+  res.set_chunked_content_provider("application/json", [bytes, sent](std::size_t, httplib::DataSink& sink) {
+    static const std::string chunk(1 << 20, ' ');
+    if (*sent >= bytes) {
+      sink.done();
+      return true;
+    }
+    const auto n = static_cast<std::size_t>(std::min<std::int64_t>(bytes - *sent, chunk.size()));
+    *sent += static_cast<std::int64_t>(n);
+    return sink.write(chunk.data(), n);
+  });
 }
 
 std::string random_hex(std::size_t n) {
@@ -125,7 +154,18 @@ void Api::route(httplib::Server& server, const std::string& method, const std::s
                 Handler handler) {
   auto wrapped = [this, write, handler](const httplib::Request& req, httplib::Response& res) {
     stats_.count(req.method, req.path);
+    stats_.begin();
+    struct InFlight {
+      Stats& stats;
+      ~InFlight() { stats.end(); }
+    } in_flight{stats_};
     std::this_thread::sleep_for(faults_.delay());
+    const auto rule = faults_.take_rule(req.method, route_template(req.path));
+    using Action = Rule::Action;
+    if (rule && rule->action == Action::Status)
+      return send_json(res, rule->status, error_body(rule->status, "injected by the emulator's fault rules"));
+    if (rule && rule->action == Action::Slow && rule->before)
+      std::this_thread::sleep_for(std::chrono::milliseconds(rule->delay_ms));
     switch (faults_.decide()) {
       case FaultDecision::RateLimited:
         res.set_header("Retry-After", "1");
@@ -154,6 +194,10 @@ void Api::route(httplib::Server& server, const std::string& method, const std::s
       answer = {400, error_body(400, std::string("malformed JSON: ") + e.what())};
     }
     if (write && answer.status < 300 && faults_.drop_write()) return drop_connection(req);
+    if (rule && rule->action == Action::Slow && !rule->before)
+      std::this_thread::sleep_for(std::chrono::milliseconds(rule->delay_ms));
+    if (rule && rule->action == Action::Truncate) return send_truncated(res, answer.status, answer.body);
+    if (rule && rule->action == Action::Oversize) return send_oversized(res, rule->bytes);
     send_json(res, answer.status, answer.body);
   };
   if (method == "GET") server.Get(pattern, wrapped);

@@ -4,6 +4,40 @@
 
 namespace ato::emulator {
 
+namespace {
+
+const std::vector<std::pair<Rule::Action, std::string>> kActions = {
+    {Rule::Action::Status, "status"}, {Rule::Action::Slow, "slow"},
+    {Rule::Action::Truncate, "truncate"}, {Rule::Action::Oversize, "oversize"}};
+
+}  // namespace
+
+Rule Rule::from_json(const nlohmann::json& j) {
+  Rule rule;
+  rule.method = j.value("method", "");
+  rule.route = j.value("route", "");
+  const std::string action = j.value("action", "status");
+  bool known = false;
+  for (const auto& [value, name] : kActions)
+    if (name == action) rule.action = value, known = true;
+  if (!known) throw nlohmann::json::other_error::create(501, "unknown rule action \"" + action + "\"", &j);
+  rule.status = j.value("status", rule.status);
+  rule.delay_ms = j.value("delay_ms", rule.delay_ms);
+  rule.before = j.value("before", rule.before);
+  rule.bytes = j.value("bytes", rule.bytes);
+  rule.skip = j.value("skip", rule.skip);
+  rule.times = j.value("times", rule.times);
+  return rule;
+}
+
+nlohmann::json Rule::to_json() const {
+  std::string name;
+  for (const auto& [value, n] : kActions)
+    if (value == action) name = n;
+  return {{"method", method}, {"route", route},       {"action", name}, {"status", status}, {"delay_ms", delay_ms},
+          {"before", before}, {"bytes", bytes},       {"skip", skip},   {"times", times}};
+}
+
 void FaultSettings::update(const nlohmann::json& j) {
   latency_ms = j.value("latency_ms", latency_ms);
   jitter_ms = j.value("jitter_ms", jitter_ms);
@@ -12,12 +46,19 @@ void FaultSettings::update(const nlohmann::json& j) {
   page_cap = j.value("page_cap", page_cap);
   html_rate = j.value("html_rate", html_rate);
   drop_after_write = j.value("drop_after_write", drop_after_write);
+  if (j.contains("rules")) {
+    std::vector<Rule> parsed;
+    for (const auto& r : j.at("rules")) parsed.push_back(Rule::from_json(r));
+    rules = std::move(parsed);
+  }
 }
 
 nlohmann::json FaultSettings::to_json() const {
-  return {{"latency_ms", latency_ms}, {"jitter_ms", jitter_ms},   {"fail_rate", fail_rate},
+  nlohmann::json j = {{"latency_ms", latency_ms}, {"jitter_ms", jitter_ms},   {"fail_rate", fail_rate},
           {"rate_limit", rate_limit}, {"page_cap", page_cap},     {"html_rate", html_rate},
-          {"drop_after_write", drop_after_write}};
+          {"drop_after_write", drop_after_write}, {"rules", nlohmann::json::array()}};
+  for (const auto& rule : rules) j["rules"].push_back(rule.to_json());
+  return j;
 }
 
 FaultSettings Faults::settings() {
@@ -59,6 +100,21 @@ bool Faults::drop_write() {
   return settings_.drop_after_write > 0 && draw() < settings_.drop_after_write;
 }
 
+std::optional<Rule> Faults::take_rule(const std::string& method, const std::string& route) {
+  std::lock_guard lock(mutex_);
+  for (auto& rule : settings_.rules) {
+    if ((!rule.method.empty() && rule.method != method) || (!rule.route.empty() && rule.route != route)) continue;
+    if (rule.skip > 0) {
+      --rule.skip;
+      continue;
+    }
+    if (rule.times == 0) continue;
+    if (rule.times > 0) --rule.times;
+    return rule;
+  }
+  return std::nullopt;
+}
+
 void Stats::count(const std::string& method, const std::string& path) {
   std::lock_guard lock(mutex_);
   ++routes_[method + " " + route_template(path)];
@@ -67,7 +123,7 @@ void Stats::count(const std::string& method, const std::string& path) {
 
 nlohmann::json Stats::to_json() {
   std::lock_guard lock(mutex_);
-  return {{"total", total_}, {"routes", routes_}};
+  return {{"total", total_}, {"routes", routes_}, {"in_flight", in_flight_.load()}};
 }
 
 void Stats::reset() {

@@ -1,15 +1,36 @@
 #pragma once
 // Fault injection and request statistics: what makes the emulator useful for
 // testing retries, pacing and convergence.
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace ato::emulator {
+
+// A scripted answer for some requests, for tests of one exact fault: an error
+// status, a slow answer, a body cut short or one far too large. The first
+// `skip` matching requests pass untouched; the next `times` (-1: all) get it.
+struct Rule {
+  std::string method;  // empty: any
+  std::string route;   // a route template, e.g. /api/testcase/{id}; empty: any
+  enum class Action { Status, Slow, Truncate, Oversize } action = Action::Status;
+  int status = 500;            // Status: the code answered
+  int delay_ms = 0;            // Slow: how long the answer takes
+  bool before = false;         // Slow: wait before doing the work, not after
+  std::int64_t bytes = 0;      // Oversize: the size of the body sent
+  int skip = 0;
+  int times = 1;
+
+  static Rule from_json(const nlohmann::json& j);  // throws nlohmann::json::exception
+  nlohmann::json to_json() const;
+};
 
 struct FaultSettings {
   int latency_ms = 0;
@@ -19,6 +40,7 @@ struct FaultSettings {
   int page_cap = 0;              // largest page size served; 0 = none
   double html_rate = 0;          // share answered 200 text/html
   double drop_after_write = 0;   // share of writes done but never answered
+  std::vector<Rule> rules;       // replaced as a whole by update()
   void update(const nlohmann::json& j);  // only the keys present
   nlohmann::json to_json() const;
 };
@@ -35,6 +57,8 @@ class Faults {
   std::chrono::milliseconds delay();
   FaultDecision decide();
   bool drop_write();
+  // The rule that answers this request, if any (counts it against the rule).
+  std::optional<Rule> take_rule(const std::string& method, const std::string& route);
 
  private:
   double draw();  // uniform in [0, 1)
@@ -49,6 +73,9 @@ class Faults {
 class Stats {
  public:
   void count(const std::string& method, const std::string& path);
+  // Requests being answered now: a test waits for 0 after a client gave up.
+  void begin() { ++in_flight_; }
+  void end() { --in_flight_; }
   nlohmann::json to_json();
   void reset();
 
@@ -56,6 +83,7 @@ class Stats {
   std::mutex mutex_;
   std::map<std::string, std::int64_t> routes_;
   std::int64_t total_ = 0;
+  std::atomic<std::int64_t> in_flight_{0};
 };
 
 // "/api/testcase/123/overview" -> "/api/testcase/{id}/overview"

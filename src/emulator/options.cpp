@@ -12,7 +12,16 @@ std::string usage() {
          "                    [--page-cap N] [--html-rate R] [--drop-after-write R] [--seed N]\n"
          "                    [--exit-with-stdin]\n"
          "A local stand-in for Allure TestOps. --port 0 picks a free port; the readiness line\n"
-         "`ato-emulator listening on http://127.0.0.1:PORT` is printed once it accepts requests.\n";
+         "`ato-emulator listening on http://127.0.0.1:PORT` is printed once it accepts requests.\n"
+         "At run time: GET /__emulator/stats counts requests per route; POST /__emulator/faults\n"
+         "changes the faults above by their JSON names (latency_ms, fail_rate, ...) and sets\n"
+         "\"rules\": scripted answers for some requests, e.g.\n"
+         "  {\"rules\": [{\"method\": \"PATCH\", \"route\": \"/api/testcase/{id}\", \"action\": \"status\",\n"
+         "              \"status\": 409, \"skip\": 2, \"times\": 1}]}\n"
+         "  action: status (answer `status`), slow (answer after delay_ms; before: true waits\n"
+         "  before doing the work), truncate (close the connection halfway through the body),\n"
+         "  oversize (a body of `bytes` bytes). skip: matching requests let through first;\n"
+         "  times: how many get the answer (-1: all).\n";
 }
 
 Options parse_options(int argc, char** argv) {

@@ -16,7 +16,8 @@ namespace {
 
 const std::vector<std::string> kConfigKeys = {
     "endpoint", "project", "cases",    "api_prefix", "auth",     "id_tag_prefix", "parallelism", "archive",
-    "guard",    "defaults", "fields",  "severity",   "priority", "integrations",  "lints"};
+    "guard",    "defaults", "fields",  "severity",   "priority", "integrations",  "lints",
+    "http"};
 
 
 // Built-in case keys that a `fields:` mapping may not take over.
@@ -70,6 +71,8 @@ class ConfigReader {
         read_integrations(value);
       } else if (key == "lints") {
         read_lints(value);
+      } else if (key == "http") {
+        read_http(value);
       }
     }
   }
@@ -188,6 +191,30 @@ class ConfigReader {
         continue;
       }
       c_.integrations[*prefix] = integration;
+    }
+  }
+
+  void read_http(const YAML::Node& value) {
+    if (!expect_map(value, "http")) return;
+    struct Setting {
+      const char* key;
+      int& target;
+      int least;
+    };
+    const Setting settings[] = {{"timeout", c_.http.timeout, 1},
+                                {"connect_timeout", c_.http.connect_timeout, 1},
+                                {"attempts", c_.http.attempts, 1},
+                                {"retry_budget", c_.http.retry_budget, 0}};
+    std::vector<std::string> keys;
+    for (const auto& s : settings) keys.push_back(s.key);
+    check_keys(value, keys, "http", sink_);
+    for (const auto& s : settings) {
+      if (!value[s.key]) continue;
+      const std::string what = std::string("http.") + s.key;
+      if (auto n = read_integer(value[s.key], what, sink_)) {
+        if (*n < s.least || *n > 86400) sink_.error(value[s.key], what + " must be between " + std::to_string(s.least) + " and 86400");
+        else s.target = static_cast<int>(*n);
+      }
     }
   }
 

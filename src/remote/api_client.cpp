@@ -28,7 +28,7 @@ ApiClient::ApiClient(std::unique_ptr<HttpTransport> transport, std::string prefi
                      std::string token, RetryPolicy policy, std::ostream* log)
     : transport_(std::move(transport)),
       prefix_(std::move(prefix)),
-      auth_(mode, std::move(token), *transport_),
+      auth_(mode, std::move(token), *transport_, policy),
       policy_(policy),
       log_(log) {}
 
@@ -74,7 +74,9 @@ HttpResponse ApiClient::exchange(const HttpRequest& base, Retry retry) {
     } catch (const TransportError& e) {
       log(request, std::string("no answer: ") + e.what(), start);
       failure = request.method + " " + path_of(request.target) + " failed: " + e.what();
-      if (e.maybe_sent() && retry == Retry::NotBlindly) throw UnknownOutcome(failure);
+      if (!e.worth_retrying()) throw core::RemoteError(failure);
+      if (e.maybe_sent() && retry == Retry::NotBlindly)
+        throw UnknownOutcome(failure, 0, e.kind() == TransportError::Kind::TimedOut);
     }
     const auto delay = policy_.next_delay(attempt, retry_after, jitter(), waited, std::chrono::system_clock::now());
     if (!delay) throw core::RemoteError(failure + " (gave up after " + std::to_string(attempt) + " attempts)");

@@ -18,9 +18,15 @@ namespace ato::remote {
 using json = nlohmann::json;
 
 // The request may or may not have been processed (no answer came back).
+// `still_running`: it timed out, so the server may still be working on it.
 class UnknownOutcome : public core::RemoteError {
  public:
-  using core::RemoteError::RemoteError;
+  UnknownOutcome(const std::string& message, int status, bool still_running = false)
+      : core::RemoteError(message, status), still_running_(still_running) {}
+  bool still_running() const { return still_running_; }
+
+ private:
+  bool still_running_;
 };
 
 enum class Retry {

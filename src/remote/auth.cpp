@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "core/testops_port.hpp"
 
@@ -20,8 +21,8 @@ std::string form_escape(const std::string& value) {
 
 }  // namespace
 
-Authenticator::Authenticator(core::AuthMode mode, std::string token, HttpTransport& transport)
-    : mode_(mode), token_(std::move(token)), transport_(transport) {
+Authenticator::Authenticator(core::AuthMode mode, std::string token, HttpTransport& transport, RetryPolicy policy)
+    : mode_(mode), token_(std::move(token)), transport_(transport), policy_(policy) {
   if (mode_ == core::AuthMode::ApiToken) header_ = "Api-Token " + token_;
   if (mode_ == core::AuthMode::Bearer) header_ = "Bearer " + token_;
 }
@@ -43,13 +44,26 @@ void Authenticator::exchange() {
   HttpRequest request{"POST", kTokenPath, "grant_type=apitoken&scope=openid&token=" + form_escape(token_),
                       "application/x-www-form-urlencoded", {}};
   HttpResponse response;
+  std::chrono::milliseconds waited{0};
+  // A new token each time: safe to ask again after 5xx, 429 or no answer.
   for (int attempt = 1;; ++attempt) {
+    std::string failure;
+    response = {};
     try {
       response = transport_.send(request);
-      if (response.status < 500 || attempt == 3) break;
+      if (!RetryPolicy::retryable_status(response.status)) break;
+      failure = "answered " + std::to_string(response.status);
     } catch (const TransportError& e) {
-      if (attempt == 3) throw core::RemoteError(std::string("POST ") + kTokenPath + " failed: " + e.what());
+      failure = std::string("failed: ") + e.what();
+      if (!e.worth_retrying()) throw core::RemoteError(std::string("POST ") + kTokenPath + " " + failure);
     }
+    const auto delay = policy_.next_delay(attempt, response.retry_after, 0.5, waited, std::chrono::system_clock::now());
+    if (!delay)
+      throw core::RemoteError(std::string("POST ") + kTokenPath + " " + failure + " (gave up after " +
+                                  std::to_string(attempt) + " attempts)",
+                              response.status);
+    std::this_thread::sleep_for(*delay);
+    waited += *delay;
   }
   if (response.status == 401 || response.status == 403 || response.status == 400)
     throw core::RemoteError(std::string("POST ") + kTokenPath + " answered " + std::to_string(response.status) +

@@ -8,12 +8,13 @@
 
 #include "core/config.hpp"
 #include "remote/http_transport.hpp"
+#include "remote/retry_policy.hpp"
 
 namespace ato::remote {
 
 class Authenticator {
  public:
-  Authenticator(core::AuthMode mode, std::string token, HttpTransport& transport);
+  Authenticator(core::AuthMode mode, std::string token, HttpTransport& transport, RetryPolicy policy = {});
 
   // Thread-safe; exchanges the token first when needed. Throws core::RemoteError.
   std::string header();
@@ -27,6 +28,7 @@ class Authenticator {
   core::AuthMode mode_;
   std::string token_;
   HttpTransport& transport_;
+  RetryPolicy policy_;
   std::mutex mutex_;
   std::string header_;
   std::chrono::steady_clock::time_point renew_at_{};

@@ -10,8 +10,13 @@ std::unique_ptr<core::TestOpsPort> connect(const core::Config& config, const Con
   curl.base_url = config.endpoint;
   curl.cacert = config.cacert;
   curl.user_agent = std::string("ato-sync/") + kVersion;
+  curl.connect_timeout_ms = config.http.connect_timeout * 1000L;
+  curl.total_timeout_ms = config.http.timeout * 1000L;
+  RetryPolicy retry;
+  retry.max_attempts = config.http.attempts;
+  retry.budget = std::chrono::seconds(config.http.retry_budget);
   auto client = std::make_unique<ApiClient>(make_curl_transport(curl), config.api_prefix, config.auth, options.token,
-                                            RetryPolicy{}, options.log);
+                                            retry, options.log);
   return std::make_unique<TestOpsAdapter>(config, std::move(client));
 }
 

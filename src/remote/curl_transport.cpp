@@ -10,8 +10,20 @@ namespace {
 
 std::once_flag curl_init;
 
+// The body so far, and where it must stop.
+struct BodySink {
+  std::string* body;
+  std::int64_t limit;
+  bool too_large = false;
+};
+
 std::size_t append_body(char* data, std::size_t size, std::size_t count, void* out) {
-  static_cast<std::string*>(out)->append(data, size * count);
+  auto& sink = *static_cast<BodySink*>(out);
+  if (static_cast<std::int64_t>(sink.body->size() + size * count) > sink.limit) {
+    sink.too_large = true;
+    return 0;  // curl stops with CURLE_WRITE_ERROR
+  }
+  sink.body->append(data, size * count);
   return size * count;
 }
 
@@ -31,11 +43,15 @@ std::size_t read_header(char* data, std::size_t size, std::size_t count, void* o
   return size * count;
 }
 
-// Errors where the request cannot have reached the server.
-bool never_sent(CURLcode code) {
-  return code == CURLE_COULDNT_CONNECT || code == CURLE_COULDNT_RESOLVE_HOST ||
-         code == CURLE_COULDNT_RESOLVE_PROXY || code == CURLE_SSL_CONNECT_ERROR ||
-         code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE;
+TransportError::Kind kind_of(CURLcode code, bool too_large) {
+  using Kind = TransportError::Kind;
+  if (too_large || code == CURLE_FILESIZE_EXCEEDED) return Kind::TooLarge;
+  if (code == CURLE_OPERATION_TIMEDOUT) return Kind::TimedOut;
+  // Errors where the request cannot have reached the server.
+  if (code == CURLE_COULDNT_CONNECT || code == CURLE_COULDNT_RESOLVE_HOST || code == CURLE_COULDNT_RESOLVE_PROXY ||
+      code == CURLE_SSL_CONNECT_ERROR || code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE)
+    return Kind::NotSent;
+  return Kind::Dropped;
 }
 
 class CurlTransport final : public HttpTransport {
@@ -70,8 +86,10 @@ class CurlTransport final : public HttpTransport {
       curl_easy_setopt(curl, CURLOPT_FRESH_CONNECT, 1L);
       curl_easy_setopt(curl, CURLOPT_FORBID_REUSE, 1L);  // and close it after: no idle connection left behind
     }
+    BodySink body{&response.body, options_.max_response_bytes};
+    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_response_bytes));
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, read_header);
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.retry_after);
 
@@ -94,8 +112,11 @@ class CurlTransport final : public HttpTransport {
     const CURLcode code = curl_easy_perform(curl);
     curl_slist_free_all(headers);
     if (code != CURLE_OK) {
+      const auto kind = kind_of(code, body.too_large);
       std::string message = error[0] ? error : curl_easy_strerror(code);
-      throw TransportError(message, !never_sent(code));
+      if (kind == TransportError::Kind::TooLarge)
+        message = "the answer is larger than " + std::to_string(options_.max_response_bytes >> 20) + " MiB; refused";
+      throw TransportError(message, kind);
     }
     long status = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);

@@ -1,6 +1,7 @@
 #pragma once
 // One HTTP exchange, behind an interface so the layers above can be tested
 // with a fake. The curl implementation is the only code that includes curl.
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -27,16 +28,22 @@ struct HttpResponse {
   std::string retry_after;
 };
 
-// No answer. `maybe_sent`: the request may have reached the server (a
-// timeout or a dropped connection), so a non-idempotent write may have
-// happened.
+// No (whole) answer came back.
 class TransportError : public std::runtime_error {
  public:
-  TransportError(const std::string& message, bool maybe_sent) : std::runtime_error(message), maybe_sent_(maybe_sent) {}
-  bool maybe_sent() const { return maybe_sent_; }
+  enum class Kind {
+    NotSent,   // no connection: the server cannot have seen the request
+    Dropped,   // the connection broke: the server may have acted on it
+    TimedOut,  // no answer in time: the server may still be acting on it
+    TooLarge,  // the answer passed the size limit: sending again won't help
+  };
+  TransportError(const std::string& message, Kind kind) : std::runtime_error(message), kind_(kind) {}
+  Kind kind() const { return kind_; }
+  bool maybe_sent() const { return kind_ != Kind::NotSent; }
+  bool worth_retrying() const { return kind_ != Kind::TooLarge; }
 
  private:
-  bool maybe_sent_;
+  Kind kind_;
 };
 
 class HttpTransport {
@@ -51,6 +58,7 @@ struct CurlOptions {
   std::string user_agent;
   long connect_timeout_ms = 10000;
   long total_timeout_ms = 60000;
+  std::int64_t max_response_bytes = 64 << 20;  // larger answers are refused
 };
 
 // Thread-safe: each thread gets its own kept-alive connection.

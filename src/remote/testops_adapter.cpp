@@ -16,6 +16,23 @@ std::string aql_string(const std::string& value) {
   return out + "\"";
 }
 
+namespace {
+
+// Runs a write to an existing case; a 404 says the case is gone and what to do.
+template <class Write>
+void write_existing_case(Write write) {
+  try {
+    write();
+  } catch (const core::RemoteError& e) {
+    if (e.status() != 404) throw;
+    throw core::RemoteError(std::string(e.what()) +
+                                "; the case is gone from TestOps (deleted since the plan?): run `ato-sync plan` again",
+                            404);
+  }
+}
+
+}  // namespace
+
 TestOpsAdapter::TestOpsAdapter(core::Config config, std::unique_ptr<ApiClient> client)
     : config_(std::move(config)), client_(std::move(client)) {}
 
@@ -115,9 +132,13 @@ std::int64_t TestOpsAdapter::create_case(const std::string& external_id, const c
     try {
       id = client_->send("POST", "/testcase", body, Retry::NotBlindly).value("id", std::int64_t{0});
       if (!id) throw core::RemoteError("POST " + config_.api_prefix + "/testcase answered without an id");
-    } catch (const UnknownOutcome&) {
+    } catch (const UnknownOutcome& e) {
       // The case may exist now: look for its identity before sending again.
       if (auto existing = find_by_identity(external_id)) id = *existing;
+      else if (e.still_running())
+        throw core::RemoteError(std::string(e.what()) +
+                                "; TestOps may still be creating the case, so it is not sent again: "
+                                "run `ato-sync plan` to see whether it arrived");
       else if (attempt >= 5) throw;
     }
   }
@@ -141,15 +162,17 @@ void TestOpsAdapter::update_case(std::int64_t allure_id, const std::string& exte
     if (has(core::Field::Issues)) issues = issues_body(after.issues, ref);
   }
   const std::string path = case_path(allure_id);
-  if (!patch.is_null()) client_->send("PATCH", path, patch);
-  if (has(core::Field::Steps)) client_->send("POST", path + "/scenario", scenario_body(after.steps));
-  if (has(core::Field::Issues)) client_->send("POST", path + "/issue", issues);
-  if (has(core::Field::CustomFields)) client_->send("PATCH", path + "/cfv", cfv);
+  write_existing_case([&] {
+    if (!patch.is_null()) client_->send("PATCH", path, patch);
+    if (has(core::Field::Steps)) client_->send("POST", path + "/scenario", scenario_body(after.steps));
+    if (has(core::Field::Issues)) client_->send("POST", path + "/issue", issues);
+    if (has(core::Field::CustomFields)) client_->send("PATCH", path + "/cfv", cfv);
+  });
 }
 
 void TestOpsAdapter::archive_case(std::int64_t allure_id) {
   if (config_.archive_status.empty()) {
-    client_->send("DELETE", case_path(allure_id), nullptr);
+    write_existing_case([&] { client_->send("DELETE", case_path(allure_id), nullptr); });
     return;
   }
   std::int64_t status;
@@ -157,12 +180,13 @@ void TestOpsAdapter::archive_case(std::int64_t allure_id) {
     const auto& ref = reference();
     status = id_of(ref.statuses, config_.archive_status, "status");
   }
-  client_->send("PATCH", case_path(allure_id), {{"statusId", status}});
+  write_existing_case([&] { client_->send("PATCH", case_path(allure_id), {{"statusId", status}}); });
 }
 
 void TestOpsAdapter::restore_case(std::int64_t allure_id) {
   // With archive-by-status, the update that follows sets the status back.
-  if (config_.archive_status.empty()) client_->send("POST", case_path(allure_id) + "/restore", nullptr);
+  if (config_.archive_status.empty())
+    write_existing_case([&] { client_->send("POST", case_path(allure_id) + "/restore", nullptr); });
 }
 
 }  // namespace ato::remote

@@ -208,6 +208,7 @@ severity: {field: Severity}
 priority: tag
 integrations: {JIRA: {id: 1}, GH: {name: GitHub}}
 lints: [flat-steps]
+http: {timeout: 30, connect_timeout: 5, attempts: 4, retry_budget: 0}
 )");
   ASSERT_TRUE(result.diagnostics.empty()) << result.diagnostics[0].message;
   const auto& c = result.config;
@@ -223,6 +224,19 @@ lints: [flat-steps]
   EXPECT_EQ(c.severity.field, "Severity");
   EXPECT_EQ(c.integrations.at("GH").name, "GitHub");
   EXPECT_EQ(c.disabled_lints, std::vector<std::string>{"flat-steps"});
+  EXPECT_EQ(c.http.timeout, 30);
+  EXPECT_EQ(c.http.connect_timeout, 5);
+  EXPECT_EQ(c.http.attempts, 4);
+  EXPECT_EQ(c.http.retry_budget, 0);
+}
+
+TEST(ConfigLoader, HttpSettingsAreChecked) {
+  const auto result = config_from("http: {timeout: 0, retries: 3, attempts: many}\n");
+  std::vector<std::string> messages;
+  for (const auto& d : result.diagnostics) messages.push_back(d.message);
+  EXPECT_EQ(messages, (std::vector<std::string>{"unknown key 'retries' in http",
+                                                "http.timeout must be between 1 and 86400",
+                                                "http.attempts must be a whole number, not \"many\""}));
 }
 
 TEST(ConfigLoader, EnvironmentOverridesTheFile) {
