@@ -1,21 +1,18 @@
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/arg_parser.hpp"
 #include "cli/commands.hpp"
 #include "cli/planning.hpp"
 #include "io/plan_document.hpp"
+#include "io/file_reading.hpp"
 #include "render/plan_views.hpp"
 
 namespace ato::cli {
 
 io::SavedPlan read_saved_plan(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read the plan file " + path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return io::decode_plan(text.str(), path);
+  const io::FileText file = io::read_whole_file(path, 1u << 30);
+  if (!file.ok()) throw std::runtime_error("cannot read the plan file " + path + ": " + file.error);
+  return io::decode_plan(file.text, path);
 }
 
 int command_show(const GlobalOptions& global, const Args& args) {

@@ -1,21 +1,18 @@
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <stdexcept>
 
 #include "cli/session.hpp"
+#include "io/file_reading.hpp"
 #include "remote/connect.hpp"
 
 namespace ato::cli {
 
 std::string read_token(const GlobalOptions& global) {
   if (!global.token_file.empty()) {
-    std::ifstream in(global.token_file, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read the token file " + global.token_file);
-    std::stringstream text;
-    text << in.rdbuf();
-    std::string token = text.str();
+    const io::FileText file = io::read_whole_file(global.token_file, 64u << 10);
+    if (!file.ok()) throw std::runtime_error("cannot read the token file " + global.token_file + ": " + file.error);
+    std::string token = file.text;
     while (!token.empty() && (token.back() == '\n' || token.back() == '\r' || token.back() == ' ')) token.pop_back();
     if (token.empty()) throw std::runtime_error("the token file " + global.token_file + " is empty");
     return token;

@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
+#include "io/file_reading.hpp"
 #include "io/text_position.hpp"
 
 namespace ato::io {
@@ -128,16 +127,14 @@ ResultsRead read_allure_results(const std::vector<std::string>& folders) {
           {core::Severity::Warning, {folder, 0, 0}, "no *-result.json files in this folder", "no-results"});
     for (const auto& path : files) {
       const std::string file = path.generic_string();
-      std::ifstream in(path, std::ios::binary);
-      if (!in) {
+      const FileText text = read_whole_file(path.string(), 64u << 20);
+      if (!text.ok()) {
         read.diagnostics.push_back(
-            {core::Severity::Warning, {file, 0, 0}, "cannot read file, skipped", "malformed-result"});
+            {core::Severity::Warning, {file, 0, 0}, "cannot read the file, skipped: " + text.error, "malformed-result"});
         continue;
       }
-      std::ostringstream text;
-      text << in.rdbuf();
       core::AutomatedResult result;
-      if (parse_allure_result(text.str(), file, result, read.diagnostics))
+      if (parse_allure_result(text.text, file, result, read.diagnostics))
         read.results.push_back(std::move(result));
     }
   }

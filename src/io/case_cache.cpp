@@ -11,7 +11,7 @@
 namespace ato::io {
 namespace {
 
-using json = nlohmann::ordered_json;
+using CacheJson = nlohmann::ordered_json;
 constexpr int kCacheVersion = 1;
 
 }  // namespace
@@ -28,7 +28,7 @@ CaseCache::CaseCache(const std::string& dir, const std::string& endpoint, std::i
   std::stringstream text;
   text << in.rdbuf();
   try {
-    const json doc = json::parse(text.str());
+    const CacheJson doc = CacheJson::parse(text.str());
     if (doc.at("version").get<int>() != kCacheVersion || doc.at("endpoint").get<std::string>() != endpoint ||
         doc.at("project_id").get<std::int64_t>() != project_id)
       return;
@@ -55,7 +55,7 @@ std::optional<core::RemoteCase> CaseCache::get(std::int64_t allure_id, std::int6
 
 void CaseCache::put_all(const std::vector<core::RemoteCase>& cases) {
   for (const auto& c : cases) cases_[c.allure_id] = c;
-  json list = json::array();
+  CacheJson list = CacheJson::array();
   for (const auto& [id, c] : cases_)
     list.push_back({{"id", c.allure_id},
                     {"external_id", c.external_id},
@@ -70,7 +70,7 @@ void CaseCache::put_all(const std::vector<core::RemoteCase>& cases) {
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     if (!out) return;
-    out << json{{"version", kCacheVersion}, {"endpoint", endpoint_}, {"project_id", project_id_}, {"cases", list}}.dump();
+    out << CacheJson{{"version", kCacheVersion}, {"endpoint", endpoint_}, {"project_id", project_id_}, {"cases", list}}.dump();
     if (!out) return;
   }
   std::rename(temp.c_str(), file_.c_str());

@@ -3,12 +3,11 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <thread>
 
 #include "io/case_parser.hpp"
+#include "io/file_reading.hpp"
 #include "io/text_checks.hpp"
 #include "io/yaml_support.hpp"
 
@@ -16,6 +15,9 @@ namespace ato::io {
 namespace fs = std::filesystem;
 
 namespace {
+
+// A case file is a few KiB; 10,000 cases in one file is about 2 MiB.
+constexpr std::uint64_t kMaxCaseFileBytes = 16u << 20;
 
 struct FileResult {
   std::vector<core::DesiredCase> cases;
@@ -27,8 +29,9 @@ bool is_case_file(const fs::path& path) {
   return ext == ".yaml" || ext == ".yml";
 }
 
-// Every case file below `root`, sorted. Symlinked directories are not
-// followed, so a symlink loop cannot trap the scan.
+// Every case file below `root`, sorted. Symlinked folders are not followed,
+// so a symlink loop cannot trap the scan; a folder that cannot be read is an
+// error, never skipped (its cases would look deleted).
 std::vector<std::string> find_case_files(const std::string& root, core::Diagnostics& diagnostics) {
   std::vector<std::string> files;
   std::error_code ec;
@@ -37,17 +40,27 @@ std::vector<std::string> find_case_files(const std::string& root, core::Diagnost
                            "the cases folder does not exist (set `cases:` in the config)", ""});
     return files;
   }
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
-  for (; !ec && it != end; it.increment(ec)) {
-    const auto& entry = *it;
-    std::error_code type_ec;
-    if (entry.is_directory(type_ec) && !entry.is_symlink(type_ec)) {
-      if (entry.path().filename().string().front() == '.') it.disable_recursion_pending();
-      continue;
+  std::vector<fs::path> folders{root};
+  while (!folders.empty()) {
+    const fs::path folder = std::move(folders.back());
+    folders.pop_back();
+    fs::directory_iterator it(folder, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      const auto& entry = *it;
+      std::error_code type_ec;
+      if (entry.is_symlink(type_ec)) {
+        if (is_case_file(entry.path()) && entry.is_regular_file(type_ec)) files.push_back(entry.path().string());
+      } else if (entry.is_directory(type_ec)) {
+        if (entry.path().filename().string().front() != '.') folders.push_back(entry.path());
+      } else if (is_case_file(entry.path())) {
+        files.push_back(entry.path().string());
+      }
     }
-    if (is_case_file(entry.path()) && entry.is_regular_file(type_ec)) files.push_back(entry.path().string());
+    if (ec)
+      diagnostics.push_back(
+          {core::Severity::Error, {display_path(folder.string()), 0, 0}, "cannot read the folder: " + ec.message(), ""});
+    ec.clear();
   }
-  if (ec) diagnostics.push_back({core::Severity::Error, {display_path(root), 0, 0}, "cannot scan: " + ec.message(), ""});
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -55,15 +68,14 @@ std::vector<std::string> find_case_files(const std::string& root, core::Diagnost
 FileResult load_file(const std::string& path, const core::Config& config) {
   FileResult result;
   DiagnosticSink sink(display_path(path));
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  if (in) buffer << in.rdbuf();
-  if (!in || in.bad()) {
-    sink.error(core::SourceLocation{sink.file(), 0, 0}, "cannot read the file");
+  const FileText file = read_whole_file(path, kMaxCaseFileBytes);
+  if (!file.ok()) {
+    sink.error(core::SourceLocation{sink.file(), 0, 0},
+               "cannot read the file: " + file.error + (file.too_large ? " for a case file (split it into several files)" : ""));
     result.diagnostics = sink.take();
     return result;
   }
-  const std::string text = buffer.str();
+  const std::string& text = file.text;
   if (auto problem = find_text_problem(text)) {
     sink.error(core::SourceLocation{sink.file(), problem->line, problem->column}, problem->message);
     result.diagnostics = sink.take();

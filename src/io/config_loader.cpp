@@ -2,10 +2,9 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "core/lints.hpp"
+#include "io/file_reading.hpp"
 #include "io/yaml_support.hpp"
 #include "util/did_you_mean.hpp"
 
@@ -258,17 +257,17 @@ Environment process_environment() {
 }
 
 ConfigResult load_config(const std::string& path, const Environment& env, bool require_remote) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  const FileText file = read_whole_file(path, 1u << 20);
+  if (!file.ok()) {
     ConfigResult result;
     result.config.config_path = path;
     result.diagnostics.push_back({core::Severity::Error, {display_path(path), 0, 0},
-                                  "cannot read the config file (create one with `ato-sync init`, or pass --config PATH)", ""});
+                                  "cannot read the config file: " + file.error +
+                                      (file.too_large ? "" : " (create one with `ato-sync init`, or pass --config PATH)"),
+                                  ""});
     return result;
   }
-  std::stringstream text;
-  text << in.rdbuf();
-  return parse_config(text.str(), path, env, require_remote);
+  return parse_config(file.text, path, env, require_remote);
 }
 
 ConfigResult parse_config(const std::string& text, const std::string& path, const Environment& env,

@@ -1,9 +1,8 @@
 #include "io/ids_export.hpp"
 
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
+#include "io/file_reading.hpp"
 #include "io/text_position.hpp"
 
 namespace ato::io {
@@ -83,15 +82,13 @@ IdsRead parse_ids_json(const std::string& text, const std::string& file) {
 }
 
 IdsRead read_ids_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  const FileText file = read_whole_file(path, 256u << 20);
+  if (!file.ok()) {
     IdsRead read;
-    read.diagnostics.push_back({core::Severity::Error, {path, 0, 0}, "cannot read the ids file", ""});
+    read.diagnostics.push_back({core::Severity::Error, {path, 0, 0}, "cannot read the ids file: " + file.error, ""});
     return read;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_ids_json(text.str(), path);
+  return parse_ids_json(file.text, path);
 }
 
 }  // namespace ato::io

@@ -72,7 +72,7 @@ TEST(Validate, NeedsNoServerAndNoToken) {
 TEST(Validate, MissingConfigSaysHowToMakeOne) {
   const auto result = validate(make_temp_dir());
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("ato-sync.yaml: error: cannot read the config file (create one with `ato-sync init`"),
+  EXPECT_NE(result.err.find("ato-sync.yaml: error: cannot read the config file: No such file or directory (create one with `ato-sync init`"),
             std::string::npos)
       << result.err;
 }

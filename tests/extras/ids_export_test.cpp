@@ -71,7 +71,7 @@ TEST(IdsExport, AnObjectInsteadOfAnArrayIsAnError) {
 TEST(IdsExport, AMissingFileIsAnError) {
   const auto read = read_ids_file(test::make_temp_dir() + "/missing.json");
   ASSERT_EQ(read.diagnostics.size(), 1u);
-  EXPECT_EQ(read.diagnostics[0].message, "cannot read the ids file");
+  EXPECT_EQ(read.diagnostics[0].message, "cannot read the ids file: No such file or directory");
 }
 
 }  // namespace

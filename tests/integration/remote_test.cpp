@@ -146,14 +146,29 @@ TEST(Remote, TheTokenNeverAppearsInOutputOrFiles) {
   auto options = emulator.ato_options(repo.dir());
   options.env["ATO_TOKEN"] = token;
   std::string seen;
+  ASSERT_EQ(emulator.status_of("POST", "/api/testcase", {{"projectId", 1}, {"name", "Made in TestOps"}}, "Api-Token " + token),
+            200);
+  repo.write("results/r-result.json", R"({"uuid": "u", "name": "t", "status": "passed", "labels": []})");
+  // Every command, with --verbose; the last ones fail on purpose.
   for (const auto& args : std::vector<std::vector<std::string>>{{"--verbose", "plan", "-out", "plan.json"},
+                                                                {"--verbose", "show", "plan.json"},
                                                                 {"--verbose", "apply", "plan.json"},
                                                                 {"--verbose", "plan", "--json"},
                                                                 {"--verbose", "apply", "--auto-approve"},
-                                                                {"--verbose", "validate"}}) {
+                                                                {"--verbose", "validate"},
+                                                                {"--verbose", "ids", "--format", "csv"},
+                                                                {"--verbose", "coverage", "--results", "results"},
+                                                                {"--verbose", "import", "--all"},
+                                                                {"--verbose", "init"},
+                                                                {"--verbose", "apply", "plan.json"},
+                                                                {"--verbose", "show", "missing.json"},
+                                                                {"--verbose", "import", "--allure-id", "999999"},
+                                                                {"--verbose", "coverage", "--results", "nowhere"}}) {
     const auto result = run_ato_sync(args, options);
     seen += result.out + result.err;
   }
+  EXPECT_TRUE(contains(seen, "made-in-testops")) << "import did not run";
+  EXPECT_TRUE(contains(seen, "Saved plan is stale")) << "the stale apply did not run";
   options.env["ATO_TOKEN"] = token + "-wrong";
   const auto failed = run_ato_sync({"--verbose", "plan"}, options);
   EXPECT_EQ(failed.exit_code, 1);

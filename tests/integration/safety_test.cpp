@@ -1,6 +1,7 @@
 // Terraform's safety promises: saved plans applied exactly, stale plans
 // refused, confirmation, the archive guard, and nothing written on bad input.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include "integration/workspace.hpp"
 
@@ -135,6 +136,38 @@ TEST_F(Safety, InvalidCaseStopsBeforeAnyRequest) {
   emulator.reset_stats();
   const auto apply = repo.expect(1, {"apply", "--auto-approve"});
   EXPECT_TRUE(contains(apply.err, "cases/a.yaml:4:5: error: steps[0] has 2 keywords")) << apply.err;
+  EXPECT_EQ(emulator.stats()["total"], 0);
+}
+
+TEST_F(Safety, UnreadableFileOrFolderStopsBeforeAnyRequest) {
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  repo.write("cases/locked.yaml", case_yaml("locked", "Locked"));
+  repo.write("cases/team/b.yaml", case_yaml("b", "B"));
+  ASSERT_EQ(chmod((repo.dir() + "/cases/locked.yaml").c_str(), 0), 0);
+  ASSERT_EQ(chmod((repo.dir() + "/cases/team").c_str(), 0), 0);
+  auto options = emulator.ato_options(repo.dir());
+  options.without_root_file_access = true;
+  emulator.reset_stats();
+  const auto apply = run_ato_sync({"apply", "--auto-approve"}, options);
+  EXPECT_EQ(apply.exit_code, 1);
+  EXPECT_TRUE(contains(apply.err, "cases/locked.yaml: error: cannot read the file: Permission denied")) << apply.err;
+  // A folder skipped in silence would make its cases look deleted.
+  EXPECT_TRUE(contains(apply.err, "cases/team: error: cannot read the folder: Permission denied")) << apply.err;
+  EXPECT_EQ(emulator.stats()["total"], 0);
+  chmod((repo.dir() + "/cases/team").c_str(), 0755);
+}
+
+TEST_F(Safety, FiftyMegabyteCaseFileIsRefusedBeforeAnyRequest) {
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  std::string huge = case_yaml("huge", "Huge") + "description: |\n";
+  const std::string line = "  " + std::string(98, 'x') + "\n";
+  while (huge.size() < (50u << 20)) huge += line;
+  repo.write("cases/huge.yaml", huge);
+  emulator.reset_stats();
+  const auto apply = repo.expect(1, {"apply", "--auto-approve"});
+  EXPECT_TRUE(contains(apply.err, "cases/huge.yaml: error: cannot read the file: the file is 50.0 MiB; the limit is "
+                                  "16.0 MiB for a case file (split it into several files)"))
+      << apply.err;
   EXPECT_EQ(emulator.stats()["total"], 0);
 }
 

@@ -122,7 +122,10 @@ ProcessResult run_ato_sync(const std::vector<std::string>& args, ProcessOptions 
     if (name.rfind("ATO_", 0) == 0 || name.rfind("ALLURE_", 0) == 0 || name == "NO_COLOR")
       if (!options.env.count(name)) options.unset_env.push_back(name);
   }
-  std::vector<std::string> argv{ATO_SYNC_BINARY};
+  std::vector<std::string> argv;
+  if (options.without_root_file_access && geteuid() == 0)
+    argv = {"/usr/bin/setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--"};
+  argv.push_back(ATO_SYNC_BINARY);
   argv.insert(argv.end(), args.begin(), args.end());
   return run_process(argv, options);
 }

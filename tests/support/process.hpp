@@ -22,6 +22,9 @@ struct ProcessOptions {
   std::map<std::string, std::string> env;         // set (added to the inherited environment)
   std::vector<std::string> unset_env;             // removed from the inherited environment
   std::string stdin_text;
+  // run_ato_sync: without the root's power to read any file, so that a test
+  // of unreadable files means the same when the tests run as root.
+  bool without_root_file_access = false;
 };
 
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options = {});
