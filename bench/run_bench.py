@@ -56,9 +56,9 @@ def make_repo(path, n):
 
 
 class Emulator:
-    def __init__(self, build):
-        self.proc = subprocess.Popen([str(build / "src/emulator/ato-emulator"), "--port", "0", "--threads", "96"],
-                                     stdout=subprocess.PIPE, text=True)
+    def __init__(self, build, extra_args=()):
+        self.proc = subprocess.Popen([str(build / "src/emulator/ato-emulator"), "--port", "0", "--threads", "96",
+                                      *extra_args], stdout=subprocess.PIPE, text=True)
         line = self.proc.stdout.readline()  # the readiness line
         self.url = line.strip().split()[-1]
 
