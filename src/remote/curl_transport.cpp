@@ -47,9 +47,11 @@ TransportError::Kind kind_of(CURLcode code, bool too_large) {
   using Kind = TransportError::Kind;
   if (too_large || code == CURLE_FILESIZE_EXCEEDED) return Kind::TooLarge;
   if (code == CURLE_OPERATION_TIMEDOUT) return Kind::TimedOut;
+  if (code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE || code == CURLE_SSL_CERTPROBLEM)
+    return Kind::Untrusted;
   // Errors where the request cannot have reached the server.
   if (code == CURLE_COULDNT_CONNECT || code == CURLE_COULDNT_RESOLVE_HOST || code == CURLE_COULDNT_RESOLVE_PROXY ||
-      code == CURLE_SSL_CONNECT_ERROR || code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE)
+      code == CURLE_SSL_CONNECT_ERROR)
     return Kind::NotSent;
   return Kind::Dropped;
 }

@@ -33,14 +33,15 @@ class TransportError : public std::runtime_error {
  public:
   enum class Kind {
     NotSent,   // no connection: the server cannot have seen the request
+    Untrusted, // TLS verification failed: not sent, and sending again won't help
     Dropped,   // the connection broke: the server may have acted on it
     TimedOut,  // no answer in time: the server may still be acting on it
     TooLarge,  // the answer passed the size limit: sending again won't help
   };
   TransportError(const std::string& message, Kind kind) : std::runtime_error(message), kind_(kind) {}
   Kind kind() const { return kind_; }
-  bool maybe_sent() const { return kind_ != Kind::NotSent; }
-  bool worth_retrying() const { return kind_ != Kind::TooLarge; }
+  bool maybe_sent() const { return kind_ != Kind::NotSent && kind_ != Kind::Untrusted; }
+  bool worth_retrying() const { return kind_ != Kind::TooLarge && kind_ != Kind::Untrusted; }
 
  private:
   Kind kind_;

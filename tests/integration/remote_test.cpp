@@ -188,13 +188,14 @@ TEST(Remote, TheTokenNeverAppearsInOutputOrFiles) {
 
 TEST(Remote, ConnectionRefusedIsAClearError) {
   Emulator emulator;
-  Workspace repo(emulator);
+  Workspace repo(emulator, config_with("http: {attempts: 2}\n"));
   repo.write("cases/a.yaml", case_yaml("a", "A"));
   auto options = emulator.ato_options(repo.dir());
   options.env["ATO_BASE"] = "http://127.0.0.1:1";
   const auto result = run_ato_sync({"plan"}, options);
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_TRUE(contains(result.err, "ato-sync: error: POST /api/uaa/oauth/token failed")) << result.err;
+  EXPECT_TRUE(contains(result.err, "(gave up after 2 attempts)")) << result.err;
 }
 
 }  // namespace

@@ -11,10 +11,11 @@ struct SelfSigned {
   std::string dir = make_temp_dir();
   std::string cert = dir + "/cert.pem";
   std::string key = dir + "/key.pem";
-  SelfSigned() {
+  // `host` as a certificate names it: "IP:127.0.0.1" or "DNS:testops.example.com".
+  explicit SelfSigned(const std::string& host = "IP:127.0.0.1") {
     const auto result = run_process({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                                     "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key,
-                                     "-out", cert});
+                                     "-subj", "/CN=" + host.substr(host.find(':') + 1), "-addext",
+                                     "subjectAltName=" + host, "-keyout", key, "-out", cert});
     if (result.exit_code != 0) throw std::runtime_error("openssl failed: " + result.err);
   }
 };
@@ -48,6 +49,19 @@ TEST_F(Tls, CaBundleVariableTrustsTheServer) {
   auto o = options();
   o.env["ATO_CA_BUNDLE"] = certificate.cert;
   EXPECT_EQ(run_ato_sync({"plan"}, o).exit_code, 0);
+}
+
+TEST(TlsWrongName, CertificateForAnotherHostIsRefusedEvenWhenTrusted) {
+  SelfSigned other_host("DNS:testops.example.com");
+  Emulator emulator{{"--tls-cert", other_host.cert, "--tls-key", other_host.key}};
+  Workspace repo{emulator};
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  auto options = emulator.ato_options(repo.dir());
+  options.env["ATO_BASE"] = "https://127.0.0.1:" + std::to_string(emulator.port());
+  const auto result = run_ato_sync({"--cacert", other_host.cert, "plan"}, options);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_TRUE(contains(result.err, "127.0.0.1")) << result.err;
+  EXPECT_TRUE(contains(result.err, "certificate")) << result.err;
 }
 
 }  // namespace
