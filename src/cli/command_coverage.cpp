@@ -31,7 +31,7 @@ std::vector<core::CaseIdentity> case_identities(const GlobalOptions& global, con
   }
   auto read = io::read_ids_file(ids_file);
   if (core::has_errors(read.diagnostics)) {
-    render::print_diagnostics(read.diagnostics, std::cerr, global.stderr_is_tty);
+    render::print_diagnostics(read.diagnostics, std::cerr, global.color_stderr);
     throw AlreadyReported();
   }
   return std::move(read.cases);
@@ -71,7 +71,7 @@ int command_coverage(const GlobalOptions& global, const Args& args) {
 
   // Results first: a wrong folder fails before any request to TestOps.
   const auto results = io::read_allure_results(folders);
-  render::print_diagnostics(results.diagnostics, std::cerr, global.stderr_is_tty);
+  render::print_diagnostics(results.diagnostics, std::cerr, global.color_stderr);
   if (core::has_errors(results.diagnostics)) return 1;
 
   const auto report = core::compute_coverage(case_identities(global, ids_file), results.results);

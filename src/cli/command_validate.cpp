@@ -38,7 +38,7 @@ int command_validate(const GlobalOptions& global, const Args& args) {
   }
 
   if (json) std::cout << render::diagnostics_json(diagnostics, files, cases);
-  else render::print_diagnostics(diagnostics, std::cerr, global.stderr_is_tty && global.color);
+  else render::print_diagnostics(diagnostics, std::cerr, global.color_stderr);
   const bool failed = core::has_errors(diagnostics) || (strict && !diagnostics.empty());
   if (!json) std::cerr << render::diagnostics_summary(diagnostics, files, cases) << (failed ? "" : ": ok") << "\n";
   return failed ? 1 : 0;

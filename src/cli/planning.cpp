@@ -41,7 +41,7 @@ PlannedRun make_plan(const GlobalOptions& global, const PlanFlags& flags) {
   if (!result.errors.empty()) {
     for (auto& e : result.errors)
       if (e.where.file.empty()) e.where.file = "ato-sync";
-    render::print_diagnostics(result.errors, std::cerr, global.stderr_is_tty);
+    render::print_diagnostics(result.errors, std::cerr, global.color_stderr);
     std::cerr << "Plan failed: " << result.errors.size() << " problem" << (result.errors.size() == 1 ? "" : "s")
               << "; nothing was changed in TestOps\n";
     throw AlreadyReported();

@@ -80,6 +80,7 @@ int run(int argc, char** argv) {
     if (no_color_env && *no_color_env) no_color = true;
     global.color = !no_color && isatty(STDOUT_FILENO);
     global.stderr_is_tty = isatty(STDERR_FILENO);
+    global.color_stderr = !no_color && global.stderr_is_tty;
     if (global.cacert.empty())
       if (const char* bundle = std::getenv("ATO_CA_BUNDLE")) global.cacert = bundle;
 

@@ -12,7 +12,7 @@ namespace ato::cli {
 core::Config load_config_or_exit(const GlobalOptions& global, bool require_remote) {
   auto result = io::load_config(global.config_path, io::process_environment(), require_remote);
   if (core::has_errors(result.diagnostics)) {
-    render::print_diagnostics(result.diagnostics, std::cerr, global.stderr_is_tty);
+    render::print_diagnostics(result.diagnostics, std::cerr, global.color_stderr);
     throw AlreadyReported();
   }
   result.config.cacert = global.cacert;

@@ -19,10 +19,11 @@ class Terminal : public ::testing::Test {
 
   // Runs `ato-sync args` with stdin, stdout and stderr on one terminal;
   // `typed` is what the user types.
-  ProcessResult on_terminal(const std::string& args, const std::string& typed) {
+  ProcessResult on_terminal(const std::string& args, const std::string& typed, bool no_color = false) {
     auto options = emulator.ato_options(repo.dir());
     options.stdin_text = typed;
-    options.unset_env.push_back("NO_COLOR");
+    if (no_color) options.env["NO_COLOR"] = "1";
+    else options.unset_env.push_back("NO_COLOR");
     return run_process({"/usr/bin/script", "--quiet", "--return", "--command",
                         std::string(ATO_SYNC_BINARY) + " " + args, "/dev/null"},
                        options);
@@ -47,14 +48,21 @@ TEST_F(Terminal, AnythingButYesCancelsAndWritesNothing) {
 }
 
 TEST_F(Terminal, NoColorTurnsColoursOff) {
-  auto options = emulator.ato_options(repo.dir());
-  options.env["NO_COLOR"] = "1";
-  const auto result = run_process(
-      {"/usr/bin/script", "--quiet", "--return", "--command", std::string(ATO_SYNC_BINARY) + " plan", "/dev/null"},
-      options);
+  const auto result = on_terminal("plan", "", true);
   EXPECT_EQ(result.exit_code, 0) << result.out;
   EXPECT_TRUE(contains(result.out, "Plan: 2 to create")) << result.out;
   EXPECT_FALSE(contains(result.out, "\033[")) << result.out;
+}
+
+TEST_F(Terminal, DiagnosticsAreColouredUnlessNoColor) {
+  repo.write("cases/c.yaml", "id: c\n");
+  const auto coloured = on_terminal("validate", "");
+  EXPECT_EQ(coloured.exit_code, 1);
+  EXPECT_TRUE(contains(coloured.out, "missing required key 'name'")) << coloured.out;
+  EXPECT_TRUE(contains(coloured.out, "\033[")) << coloured.out;
+  const auto plain = on_terminal("validate", "", true);
+  EXPECT_TRUE(contains(plain.out, "missing required key 'name'")) << plain.out;
+  EXPECT_FALSE(contains(plain.out, "\033[")) << plain.out;
 }
 
 TEST_F(Terminal, PlanShowsFetchProgressForManagedCases) {
