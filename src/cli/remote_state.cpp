@@ -87,8 +87,8 @@ RemoteState read_remote_state(core::TestOpsPort& port, std::int64_t project_id, 
 
   auto fetched = fetch(port, to_fetch, options.progress);
   state.fetched = to_fetch.size();
+  if (cache && !fetched.empty()) cache->put_all(fetched);  // nothing new: the file stays as it is
   std::move(fetched.begin(), fetched.end(), std::back_inserter(detailed));
-  if (cache) cache->put_all(detailed);
   std::move(detailed.begin(), detailed.end(), std::back_inserter(state.cases));
   return state;
 }

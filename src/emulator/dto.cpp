@@ -165,13 +165,17 @@ std::vector<ScenarioStep> parse_typed_scenario(const json& body, Store& store) {
 }
 
 json page_of(const json& items, int page, int size, int cap) {
+  return page_of(items.size(), page, size, cap, [&](std::size_t i) { return items[i]; });
+}
+
+json page_of(std::size_t count, int page, int size, int cap, const std::function<json(std::size_t)>& item) {
   if (size <= 0) size = 10;
   if (cap > 0 && size > cap) size = cap;
   if (page < 0) page = 0;
-  const auto total = static_cast<long long>(items.size());
+  const auto total = static_cast<long long>(count);
   const long long start = static_cast<long long>(page) * size;
   json content = json::array();
-  for (long long i = start; i < total && i < start + size; ++i) content.push_back(items[static_cast<std::size_t>(i)]);
+  for (long long i = start; i < total && i < start + size; ++i) content.push_back(item(static_cast<std::size_t>(i)));
   const long long pages = (total + size - 1) / size;
   return {{"content", content},
           {"totalElements", total},

@@ -1,6 +1,7 @@
 #pragma once
 // The real API's JSON shapes (TestCaseDto, TestCaseOverviewDto, scenarios,
 // Spring pages), built from the store.
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -28,5 +29,7 @@ std::vector<ScenarioStep> parse_typed_scenario(const json& body, Store& store);
 
 // Spring page wrapper over all items; `cap` limits the page size (0 = none).
 json page_of(const json& items, int page, int size, int cap);
+// The same for `total` items made on demand: only the page's are built.
+json page_of(std::size_t total, int page, int size, int cap, const std::function<json(std::size_t)>& item);
 
 }  // namespace ato::emulator

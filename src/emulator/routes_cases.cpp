@@ -125,15 +125,16 @@ json Api::search(const httplib::Request& req) {
   bool descending = false;
   for (std::size_t i = 0; i < req.get_param_value_count("sort"); ++i)
     if (req.get_param_value("sort", i) == "id,DESC" || req.get_param_value("sort", i) == "id,desc") descending = true;
-  json items = json::array();
+  std::vector<const StoredCase*> matching;
   for (const auto& [id, c] : store_.cases) {
     if (c.deleted != deleted) continue;
     if (query.matches([&](const std::string& attribute) { return attribute_values(store_, c, attribute); }))
-      items.push_back(case_dto(store_, c));
+      matching.push_back(&c);
   }
-  if (descending) std::reverse(items.begin(), items.end());
-  return page_of(items, static_cast<int>(int_param(req, "page", 0)), static_cast<int>(int_param(req, "size", 10)),
-                 faults_.settings().page_cap);
+  if (descending) std::reverse(matching.begin(), matching.end());
+  return page_of(matching.size(), static_cast<int>(int_param(req, "page", 0)),
+                 static_cast<int>(int_param(req, "size", 10)), faults_.settings().page_cap,
+                 [&](std::size_t i) { return case_dto(store_, *matching[i]); });
 }
 
 void Api::register_case_routes(httplib::Server& server) {

@@ -13,16 +13,27 @@ std::string url_encode(const std::string& value) {
   return out;
 }
 
-std::vector<json> read_all_pages(ApiClient& client, const std::string& target, int page_size) {
-  std::vector<json> out;
+std::vector<json> read_all_pages(ApiClient& client, const std::string& target, int page_size, int parallelism) {
   const char separator = target.find('?') == std::string::npos ? '?' : '&';
-  for (int page = 0;; ++page) {
-    const json answer = client.get(target + separator + "page=" + std::to_string(page) + "&size=" + std::to_string(page_size));
+  auto read_page = [&](int page) {
+    json answer = client.get(target + separator + "page=" + std::to_string(page) + "&size=" + std::to_string(page_size));
     if (!answer.is_object() || !answer.contains("content") || !answer["content"].is_array())
       throw core::RemoteError("GET " + path_of(target) + " did not answer a page (no `content` list)");
-    for (const auto& item : answer["content"]) out.push_back(item);
-    if (answer.value("last", true) || answer["content"].empty()) break;
+    return answer;
+  };
+  std::vector<json> pages{read_page(0)};
+  // The first page says how many there are: read the rest side by side.
+  const int total = pages[0].value("totalPages", 1);
+  if (!pages[0].value("last", true) && total > 1 && total <= 100000) {
+    pages.resize(static_cast<std::size_t>(total));
+    parallel_for(pages.size() - 1, parallelism, [&](std::size_t i) { pages[i + 1] = read_page(static_cast<int>(i + 1)); });
   }
+  // Pages that appeared meanwhile (or a server that does not count them): on, one by one.
+  while (!pages.back().value("last", true) && !pages.back()["content"].empty())
+    pages.push_back(read_page(static_cast<int>(pages.size())));
+  std::vector<json> out;
+  for (auto& page : pages)
+    for (auto& item : page["content"]) out.push_back(std::move(item));
   return out;
 }
 

@@ -29,8 +29,10 @@ struct ReferenceData {
 };
 
 // Every element of a paged list: follows `last`, whatever page size the
-// server grants. `target` already holds its query ("...?a=b").
-std::vector<json> read_all_pages(ApiClient& client, const std::string& target, int page_size = 1000);
+// server grants. `target` already holds its query ("...?a=b"). When the first
+// page gives `totalPages`, the others are read `parallelism` at a time.
+std::vector<json> read_all_pages(ApiClient& client, const std::string& target, int page_size = 1000,
+                                 int parallelism = 1);
 
 ReferenceData load_reference_data(ApiClient& client, const core::Config& config);
 

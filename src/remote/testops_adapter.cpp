@@ -53,15 +53,18 @@ std::vector<core::SearchRow> TestOpsAdapter::search(const std::string& rql, bool
   const std::string target = "/testcase/__search?projectId=" + std::to_string(project_id()) +
                              "&rql=" + url_encode(rql) + "&deleted=" + (deleted ? "true" : "false") + "&sort=id%2CASC";
   std::vector<core::SearchRow> rows;
-  for (const auto& dto : read_all_pages(*client_, target)) rows.push_back(row_from_dto(dto, config_.id_tag_prefix));
+  for (const auto& dto : read_all_pages(*client_, target, 1000, config_.parallelism))
+    rows.push_back(row_from_dto(dto, config_.id_tag_prefix));
   return rows;
 }
 
 std::vector<core::SearchRow> TestOpsAdapter::find_managed() {
   const std::string rql = "tag ~= " + aql_string(config_.id_tag_prefix);
+  std::vector<core::SearchRow> found[2];  // live, deleted: asked side by side
+  parallel_for(2, 2, [&](std::size_t i) { found[i] = search(rql, i == 1); });
   std::vector<core::SearchRow> rows;
-  for (const bool deleted : {false, true})
-    for (auto& row : search(rql, deleted))
+  for (auto& part : found)
+    for (auto& row : part)
       if (!row.external_id.empty()) rows.push_back(std::move(row));  // `~=` also matches "xato-sync:..."
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.allure_id < b.allure_id; });
   return rows;
