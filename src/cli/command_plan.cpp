@@ -1,9 +1,9 @@
-#include <fstream>
 #include <iostream>
 
 #include "cli/arg_parser.hpp"
 #include "cli/commands.hpp"
 #include "cli/planning.hpp"
+#include "io/file_io.hpp"
 #include "io/plan_document.hpp"
 #include "render/plan_views.hpp"
 
@@ -40,9 +40,7 @@ int command_plan(const GlobalOptions& global, const Args& args) {
   const PlannedRun run = make_plan(global, flags);
   const auto saved = to_saved_plan(run);
   if (!out_file.empty()) {
-    std::ofstream out(out_file, std::ios::binary | std::ios::trunc);
-    out << io::encode_plan(saved);
-    if (!out) throw std::runtime_error("cannot write the plan to " + out_file);
+    io::replace_file(out_file, io::encode_plan(saved));
   }
   const auto context = render_context(run.config, run.project_id, global.color);
   if (json) std::cout << io::encode_plan(saved);

@@ -4,7 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/planning.hpp"
 #include "io/plan_document.hpp"
-#include "io/file_reading.hpp"
+#include "io/file_io.hpp"
 #include "render/plan_views.hpp"
 
 namespace ato::cli {

@@ -3,7 +3,7 @@
 #include <stdexcept>
 
 #include "cli/session.hpp"
-#include "io/file_reading.hpp"
+#include "io/file_io.hpp"
 #include "remote/connect.hpp"
 
 namespace ato::cli {

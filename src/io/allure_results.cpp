@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "io/file_reading.hpp"
+#include "io/file_io.hpp"
 #include "io/text_position.hpp"
 
 namespace ato::io {

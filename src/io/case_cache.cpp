@@ -1,12 +1,11 @@
 #include "io/case_cache.hpp"
 
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <sstream>
 
 #include "io/case_json.hpp"
+#include "io/file_io.hpp"
 
 namespace ato::io {
 namespace {
@@ -23,12 +22,10 @@ CaseCache::CaseCache(const std::string& dir, const std::string& endpoint, std::i
   name << std::hex << key << ".json";
   file_ = (std::filesystem::path(dir) / name.str()).string();
 
-  std::ifstream in(file_, std::ios::binary);
-  if (!in) return;
-  std::stringstream text;
-  text << in.rdbuf();
+  const FileText text = read_whole_file(file_, 1u << 30);
+  if (!text.ok()) return;  // no cache yet, or an unreadable one: start afresh
   try {
-    const CacheJson doc = CacheJson::parse(text.str());
+    const CacheJson doc = CacheJson::parse(text.text);
     if (doc.at("version").get<int>() != kCacheVersion || doc.at("endpoint").get<std::string>() != endpoint ||
         doc.at("project_id").get<std::int64_t>() != project_id)
       return;
@@ -66,14 +63,12 @@ void CaseCache::put_all(const std::vector<core::RemoteCase>& cases) {
   std::error_code ec;
   std::filesystem::create_directories(std::filesystem::path(file_).parent_path(), ec);
   if (ec) return;  // no cache is not an error
-  const std::string temp = file_ + ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return;
-    out << CacheJson{{"version", kCacheVersion}, {"endpoint", endpoint_}, {"project_id", project_id_}, {"cases", list}}.dump();
-    if (!out) return;
+  try {
+    replace_file(file_, CacheJson{{"version", kCacheVersion}, {"endpoint", endpoint_}, {"project_id", project_id_},
+                                  {"cases", list}}.dump());
+  } catch (const std::runtime_error&) {
+    // no cache is not an error
   }
-  std::rename(temp.c_str(), file_.c_str());
 }
 
 }  // namespace ato::io

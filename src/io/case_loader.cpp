@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "io/case_parser.hpp"
-#include "io/file_reading.hpp"
+#include "io/file_io.hpp"
 #include "io/text_checks.hpp"
 #include "io/yaml_support.hpp"
 

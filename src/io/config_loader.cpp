@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "core/lints.hpp"
-#include "io/file_reading.hpp"
+#include "io/file_io.hpp"
 #include "io/yaml_support.hpp"
 #include "util/did_you_mean.hpp"
 

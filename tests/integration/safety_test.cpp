@@ -157,6 +157,16 @@ TEST_F(Safety, UnreadableFileOrFolderStopsBeforeAnyRequest) {
   chmod((repo.dir() + "/cases/team").c_str(), 0755);
 }
 
+TEST_F(Safety, PlanFileThatCannotBeWrittenIsAnErrorAndLeavesNothingBehind) {
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  const auto plan = repo.expect(1, {"plan", "-out", "missing/plan.json"});
+  EXPECT_TRUE(contains(plan.err, "ato-sync: error: cannot write missing/plan.json: No such file or directory")) << plan.err;
+  repo.write("old-plan.json", "an older plan");
+  ASSERT_EQ(mkdir((repo.dir() + "/old-plan.json.tmp").c_str(), 0755), 0);  // the temporary file cannot be made
+  repo.expect(1, {"plan", "-out", "old-plan.json"});
+  EXPECT_EQ(repo.read("old-plan.json"), "an older plan");
+}
+
 TEST_F(Safety, FiftyMegabyteCaseFileIsRefusedBeforeAnyRequest) {
   repo.write("cases/a.yaml", case_yaml("a", "A"));
   std::string huge = case_yaml("huge", "Huge") + "description: |\n";

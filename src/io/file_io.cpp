@@ -1,4 +1,4 @@
-#include "io/file_reading.hpp"
+#include "io/file_io.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <stdexcept>
 
 namespace ato::io {
 namespace {
@@ -64,6 +65,30 @@ FileText read_whole_file(const std::string& path, std::uint64_t max_bytes) {
   }
   if (!result.ok()) result.text.clear();
   return result;
+}
+
+void replace_file(const std::string& path, const std::string& text) {
+  const std::string temp = path + ".tmp";
+  auto fail = [&](const char* step) {
+    const std::string reason = std::strerror(errno);
+    ::unlink(temp.c_str());
+    throw std::runtime_error(std::string("cannot ") + step + " " + path + ": " + reason);
+  };
+  {
+    Descriptor file{::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)};
+    if (file.fd < 0) fail("write");
+    for (std::size_t done = 0; done < text.size();) {
+      const ssize_t n = ::write(file.fd, text.data() + done, text.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) fail("write");
+      done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(file.fd) != 0) fail("write");
+    const int fd = file.fd;
+    file.fd = -1;
+    if (::close(fd) != 0) fail("write");
+  }
+  if (std::rename(temp.c_str(), path.c_str()) != 0) fail("replace");
 }
 
 }  // namespace ato::io
