@@ -150,6 +150,21 @@ TEST(CaseLoader, BinaryAndNonUtf8FilesAreRefusedWithAPlace) {
                                       "2:10: not valid UTF-8: case files must be UTF-8 text"}));
 }
 
+TEST(CaseLoader, AnchorsAndAliasesReuseTextAndSteps) {
+  const auto loaded = load({{"a.yaml", "id: a\nname: A\nsteps:\n"
+                                       "  - given: &who A signed-in customer\n"
+                                       "    steps: &login [Open the start page, Sign in]\n"
+                                       "  - when: *who\n"
+                                       "    steps: *login\n"}});
+  ASSERT_TRUE(loaded.result.diagnostics.empty()) << loaded.result.diagnostics[0].message;
+  const auto& steps = loaded.result.cases.at(0).content.steps;
+  ASSERT_EQ(steps.size(), 2u);
+  EXPECT_EQ(steps[1].text, "A signed-in customer");
+  EXPECT_EQ(steps[1].steps, steps[0].steps);
+  ASSERT_EQ(steps[1].steps.size(), 2u);
+  EXPECT_EQ(steps[1].steps[1].text, "Sign in");
+}
+
 TEST(CaseLoader, AliasBombIsStoppedNotExpanded) {
   std::string yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
   for (int i = 1; i < 10; ++i)
