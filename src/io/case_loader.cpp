@@ -65,9 +65,9 @@ std::vector<std::string> find_case_files(const std::string& root, core::Diagnost
   return files;
 }
 
-FileResult load_file(const std::string& path, const core::Config& config) {
+FileResult load_file(const std::string& path, const core::Config& config, const fs::path& cwd) {
   FileResult result;
-  DiagnosticSink sink(display_path(path));
+  DiagnosticSink sink(display_path(path, cwd));
   const FileText file = read_whole_file(path, kMaxCaseFileBytes);
   if (!file.ok()) {
     sink.error(core::SourceLocation{sink.file(), 0, 0},
@@ -111,9 +111,11 @@ CasesResult load_cases(const std::string& cases_root, const core::Config& config
   result.files = files.size();
 
   std::vector<FileResult> per_file(files.size());
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);  // empty when unreadable: paths are then shown as found
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) per_file[i] = load_file(files[i], config);
+    for (std::size_t i = next++; i < files.size(); i = next++) per_file[i] = load_file(files[i], config, cwd);
   };
   const std::size_t threads =
       std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), (files.size() + 63) / 64);

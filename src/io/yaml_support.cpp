@@ -1,7 +1,5 @@
 #include "io/yaml_support.hpp"
 
-#include <filesystem>
-
 #include "util/did_you_mean.hpp"
 
 namespace ato::io {
@@ -93,12 +91,18 @@ void check_keys(const YAML::Node& map, const std::vector<std::string>& known, co
 }
 
 std::string display_path(const std::string& path) {
-  namespace fs = std::filesystem;
   std::error_code ec;
-  const fs::path absolute = fs::absolute(path, ec).lexically_normal();
-  if (ec) return path;
-  const fs::path relative = absolute.lexically_relative(fs::current_path(ec));
-  if (ec || relative.empty() || *relative.begin() == "..") return path;
+  const auto cwd = std::filesystem::current_path(ec);
+  return ec ? path : display_path(path, cwd);
+}
+
+std::string display_path(const std::string& path, const std::filesystem::path& cwd) {
+  namespace fs = std::filesystem;
+  if (path.empty() || cwd.empty()) return path;
+  const fs::path given(path);
+  const fs::path absolute = (given.is_absolute() ? given : cwd / given).lexically_normal();
+  const fs::path relative = absolute.lexically_relative(cwd);
+  if (relative.empty() || *relative.begin() == "..") return path;
   return relative.string();
 }
 

@@ -3,6 +3,7 @@
 // with diagnostics instead of exceptions.
 #include <yaml-cpp/yaml.h>
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,5 +43,9 @@ void check_keys(const YAML::Node& map, const std::vector<std::string>& known, co
 
 // Path as shown in diagnostics: relative to the current directory when below it.
 std::string display_path(const std::string& path);
+// The same against `cwd`, the current directory read once by a caller that
+// shows many paths (getcwd per file was a measurable part of validate); an
+// empty `cwd` (it could not be read) leaves paths as given.
+std::string display_path(const std::string& path, const std::filesystem::path& cwd);
 
 }  // namespace ato::io
