@@ -1,5 +1,7 @@
 #include "io/case_loader.hpp"
 
+#include <yaml-cpp/exceptions.h>
+
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
@@ -68,22 +70,21 @@ std::vector<std::string> find_case_files(const std::string& root, core::Diagnost
 FileResult load_file(const std::string& path, const core::Config& config, const fs::path& cwd) {
   FileResult result;
   DiagnosticSink sink(display_path(path, cwd));
-  const FileText file = read_whole_file(path, kMaxCaseFileBytes);
+  FileText file = read_whole_file(path, kMaxCaseFileBytes);
   if (!file.ok()) {
     sink.error(core::SourceLocation{sink.file(), 0, 0},
                "cannot read the file: " + file.error + (file.too_large ? " for a case file (split it into several files)" : ""));
     result.diagnostics = sink.take();
     return result;
   }
-  const std::string& text = file.text;
-  if (auto problem = find_text_problem(text)) {
+  if (auto problem = find_text_problem(file.text)) {
     sink.error(core::SourceLocation{sink.file(), problem->line, problem->column}, problem->message);
     result.diagnostics = sink.take();
     return result;
   }
   try {
-    const std::vector<YAML::Node> documents = YAML::LoadAll(text);
-    for (const auto& doc : documents) {
+    const YamlTree tree(std::move(file.text), YamlDocuments::All);
+    for (const auto& doc : tree.roots()) {
       if (doc.IsNull()) continue;  // an empty document between two `---`
       if (auto c = parse_case(doc, config, sink)) result.cases.push_back(std::move(*c));
     }

@@ -12,15 +12,19 @@ const std::vector<std::string> kStepKeywords = {"given", "when", "then", "and", 
 
 // Counts nodes up to `limit`; past kMaxYamlDepth levels (an alias that
 // contains itself makes an endless tree) it reports the limit at once.
-std::size_t count_nodes(const YAML::Node& node, std::size_t limit, int depth = 0) {
+std::size_t count_nodes(YamlNode node, std::size_t limit, int depth = 0) {
   constexpr int kMaxYamlDepth = 64;
   if (depth > kMaxYamlDepth) return limit + 1;
   std::size_t count = 1;
-  if (node.IsSequence() || node.IsMap()) {
-    for (const auto& child : node) {
+  if (node.IsMap()) {
+    for (const auto& entry : node) {
       if (count > limit) return count;
-      if (node.IsMap()) count += count_nodes(child.second, limit - count, depth + 1) + 1;
-      else count += count_nodes(child, limit - count, depth + 1);
+      count += count_nodes(entry.second, limit - count, depth + 1) + 1;
+    }
+  } else if (node.IsSequence()) {
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      if (count > limit) return count;
+      count += count_nodes(node[i], limit - count, depth + 1);
     }
   }
   return count;
@@ -30,7 +34,7 @@ class CaseReader {
  public:
   CaseReader(const core::Config& config, DiagnosticSink& sink) : config_(config), sink_(sink) {}
 
-  std::optional<core::DesiredCase> read(const YAML::Node& doc) {
+  std::optional<core::DesiredCase> read(YamlNode doc) {
     if (!doc.IsMap()) {
       sink_.error(doc, "a case must be a mapping (id, name, steps, ...), not " + describe(doc));
       return std::nullopt;
@@ -56,7 +60,7 @@ class CaseReader {
     for (const auto& entry : doc) {
       if (!entry.first.IsScalar()) continue;
       const std::string key = entry.first.Scalar();
-      const YAML::Node& v = entry.second;
+      const YamlNode v = entry.second;
       c.field_sources[key] = sink_.at(entry.first);
       if (key == "id") {
         c.source = sink_.at(entry.first);
@@ -116,7 +120,7 @@ class CaseReader {
   }
 
  private:
-  void text_field(const YAML::Node& v, const std::string& key, std::string& out) {
+  void text_field(YamlNode v, const std::string& key, std::string& out) {
     if (v.IsNull()) {
       out.clear();
       return;
@@ -124,7 +128,7 @@ class CaseReader {
     if (auto s = read_string(v, key, sink_)) out = *s;
   }
 
-  void add_field_values(const YAML::Node& v, const std::string& what, const std::string& field,
+  void add_field_values(YamlNode v, const std::string& what, const std::string& field,
                         core::CaseContent& content) {
     if (v.IsNull()) return;
     std::vector<std::string> values;
@@ -137,7 +141,7 @@ class CaseReader {
     target.insert(target.end(), values.begin(), values.end());
   }
 
-  void read_custom_fields(const YAML::Node& v, core::CaseContent& content) {
+  void read_custom_fields(YamlNode v, core::CaseContent& content) {
     if (!v.IsMap()) {
       sink_.error(v, "fields must be a mapping of custom field name to value, not " + describe(v));
       return;
@@ -148,7 +152,7 @@ class CaseReader {
     }
   }
 
-  void read_tags(const YAML::Node& v, core::CaseContent& content) {
+  void read_tags(YamlNode v, core::CaseContent& content) {
     auto tags = read_string_list(v, "tags", sink_);
     if (!tags) return;
     std::set<std::string> seen;
@@ -163,7 +167,7 @@ class CaseReader {
     }
   }
 
-  void read_classifier(const YAML::Node& v, const std::string& key, const core::ClassifierMapping& mapping,
+  void read_classifier(YamlNode v, const std::string& key, const core::ClassifierMapping& mapping,
                        core::CaseContent& content) {
     if (v.IsNull()) return;
     auto s = read_string(v, key, sink_);
@@ -172,7 +176,7 @@ class CaseReader {
     else content.custom_fields[mapping.field].push_back(*s);
   }
 
-  void read_issues(const YAML::Node& v, core::CaseContent& content) {
+  void read_issues(YamlNode v, core::CaseContent& content) {
     auto issues = read_string_list(v, "issues", sink_);
     if (!issues) return;
     for (std::size_t i = 0; i < issues->size(); ++i) {
@@ -196,13 +200,13 @@ class CaseReader {
     }
   }
 
-  void read_links(const YAML::Node& v, core::CaseContent& content) {
+  void read_links(YamlNode v, core::CaseContent& content) {
     if (!v.IsSequence()) {
       sink_.error(v, "links must be a list of {name, url}, not " + describe(v));
       return;
     }
     for (std::size_t i = 0; i < v.size(); ++i) {
-      const YAML::Node& link = v[i];
+      YamlNode link = v[i];
       const std::string what = "links[" + std::to_string(i) + "]";
       if (!link.IsMap()) {
         sink_.error(link, what + " must be a mapping {name, url}, not " + describe(link));
@@ -224,7 +228,7 @@ class CaseReader {
     }
   }
 
-  std::optional<std::vector<core::Step>> read_steps(const YAML::Node& v, const std::string& what, int depth) {
+  std::optional<std::vector<core::Step>> read_steps(YamlNode v, const std::string& what, int depth) {
     if (v.IsNull()) return std::vector<core::Step>{};
     if (!v.IsSequence()) {
       sink_.error(v, what + " must be a list of steps, not " + describe(v));
@@ -241,7 +245,7 @@ class CaseReader {
     return steps;
   }
 
-  std::optional<core::Step> read_step(const YAML::Node& v, const std::string& what, int depth) {
+  std::optional<core::Step> read_step(YamlNode v, const std::string& what, int depth) {
     core::Step step;
     if (v.IsScalar()) {
       step.text = v.Scalar();
@@ -302,7 +306,7 @@ bool is_valid_case_id(const std::string& id) {
                      [&](char ch) { return alnum(ch) || ch == '.' || ch == '_' || ch == '/' || ch == '-'; });
 }
 
-std::optional<core::DesiredCase> parse_case(const YAML::Node& document, const core::Config& config,
+std::optional<core::DesiredCase> parse_case(YamlNode document, const core::Config& config,
                                             DiagnosticSink& sink) {
   return CaseReader(config, sink).read(document);
 }

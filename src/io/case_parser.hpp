@@ -1,8 +1,6 @@
 #pragma once
 // Turns one YAML document into a DesiredCase (SPEC.md §1.2), reporting every
 // problem with its position.
-#include <yaml-cpp/yaml.h>
-
 #include <optional>
 
 #include "core/case.hpp"
@@ -15,7 +13,7 @@ inline constexpr int kMaxStepDepth = 8;
 // Nodes visited per document before giving up: stops alias bombs.
 inline constexpr std::size_t kMaxNodesPerDocument = 200000;
 
-std::optional<core::DesiredCase> parse_case(const YAML::Node& document, const core::Config& config,
+std::optional<core::DesiredCase> parse_case(YamlNode document, const core::Config& config,
                                             DiagnosticSink& sink);
 
 bool is_valid_case_id(const std::string& id);

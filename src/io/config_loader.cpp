@@ -1,5 +1,8 @@
 #include "io/config_loader.hpp"
 
+#include <unistd.h>  // environ
+#include <yaml-cpp/exceptions.h>
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -7,8 +10,6 @@
 #include "io/file_io.hpp"
 #include "io/yaml_support.hpp"
 #include "util/did_you_mean.hpp"
-
-extern char** environ;
 
 namespace ato::io {
 namespace {
@@ -28,12 +29,12 @@ class ConfigReader {
  public:
   ConfigReader(core::Config& config, DiagnosticSink& sink) : c_(config), sink_(sink) {}
 
-  void read(const YAML::Node& root) {
+  void read(YamlNode root) {
     check_keys(root, kConfigKeys, "", sink_);
     for (const auto& entry : root) {
       if (!entry.first.IsScalar()) continue;
       const std::string key = entry.first.Scalar();
-      const YAML::Node& value = entry.second;
+      const YamlNode value = entry.second;
       if (key == "endpoint") {
         if (auto s = read_string(value, "endpoint", sink_)) c_.endpoint = *s;
       } else if (key == "project") {
@@ -77,13 +78,13 @@ class ConfigReader {
   }
 
  private:
-  bool expect_map(const YAML::Node& node, const std::string& what) {
+  bool expect_map(YamlNode node, const std::string& what) {
     if (node.IsMap()) return true;
     sink_.error(node, what + " must be a mapping, not " + describe(node));
     return false;
   }
 
-  void read_project(const YAML::Node& value) {
+  void read_project(YamlNode value) {
     if (value.IsMap()) {
       check_keys(value, {"id", "name"}, "project", sink_);
       if (value["id"]) {
@@ -98,7 +99,7 @@ class ConfigReader {
     if (auto n = read_integer(value, "project (an id, or {name: ...})", sink_)) c_.project.id = *n;
   }
 
-  void read_auth(const YAML::Node& value) {
+  void read_auth(YamlNode value) {
     auto s = read_string(value, "auth", sink_);
     if (!s) return;
     if (*s == "exchange") c_.auth = core::AuthMode::Exchange;
@@ -109,7 +110,7 @@ class ConfigReader {
                              util::did_you_mean(*s, {"exchange", "api-token", "bearer"}));
   }
 
-  void read_archive(const YAML::Node& value) {
+  void read_archive(YamlNode value) {
     if (value.IsScalar()) {
       if (value.Scalar() != "delete")
         sink_.error(value, "archive must be `delete` or {status: NAME}, not \"" + value.Scalar() + "\"");
@@ -121,7 +122,7 @@ class ConfigReader {
       if (auto s = read_string(value["status"], "archive.status", sink_)) c_.archive_status = *s;
   }
 
-  void read_guard(const YAML::Node& value) {
+  void read_guard(YamlNode value) {
     if (!expect_map(value, "guard")) return;
     check_keys(value, {"max_archive", "max_archive_percent"}, "guard", sink_);
     if (value["max_archive"])
@@ -132,11 +133,11 @@ class ConfigReader {
         c_.guard.max_archive_percent = static_cast<int>(*n);
   }
 
-  void read_defaults(const YAML::Node& value) {
+  void read_defaults(YamlNode value) {
     if (!expect_map(value, "defaults")) return;
     check_keys(value, {"status", "layer"}, "defaults", sink_);
     for (const char* key : {"status", "layer"}) {
-      const YAML::Node v = value[key];
+      const YamlNode v = value[key];
       if (!v || v.IsNull()) {
         if (v) (std::string(key) == "status" ? c_.default_status : c_.default_layer).clear();
         continue;
@@ -146,7 +147,7 @@ class ConfigReader {
     }
   }
 
-  void read_fields(const YAML::Node& value) {
+  void read_fields(YamlNode value) {
     if (!expect_map(value, "fields")) return;
     c_.fields.clear();
     for (const auto& entry : value) {
@@ -160,7 +161,7 @@ class ConfigReader {
     }
   }
 
-  void read_classifier(const YAML::Node& value, const std::string& what, core::ClassifierMapping& out) {
+  void read_classifier(YamlNode value, const std::string& what, core::ClassifierMapping& out) {
     if (value.IsScalar()) {
       if (value.Scalar() != "tag") sink_.error(value, what + " must be `tag` or {field: NAME}");
       return;
@@ -171,12 +172,12 @@ class ConfigReader {
       if (auto s = read_string(value["field"], what + ".field", sink_)) out.field = *s;
   }
 
-  void read_integrations(const YAML::Node& value) {
+  void read_integrations(YamlNode value) {
     if (!expect_map(value, "integrations")) return;
     for (const auto& entry : value) {
       auto prefix = read_string(entry.first, "an integrations key", sink_);
       if (!prefix) continue;
-      const YAML::Node& ref = entry.second;
+      const YamlNode ref = entry.second;
       const std::string what = "integrations." + *prefix;
       if (!expect_map(ref, what)) continue;
       check_keys(ref, {"id", "name"}, what, sink_);
@@ -193,7 +194,7 @@ class ConfigReader {
     }
   }
 
-  void read_http(const YAML::Node& value) {
+  void read_http(YamlNode value) {
     if (!expect_map(value, "http")) return;
     struct Setting {
       const char* key;
@@ -217,7 +218,7 @@ class ConfigReader {
     }
   }
 
-  void read_lints(const YAML::Node& value) {
+  void read_lints(YamlNode value) {
     auto names = read_string_list(value, "lints", sink_);
     if (!names) return;
     const auto& lint_names = core::lint_names();
@@ -277,7 +278,8 @@ ConfigResult parse_config(const std::string& text, const std::string& path, cons
   config.config_path = path;
   DiagnosticSink sink(display_path(path));
   try {
-    const YAML::Node root = YAML::Load(text);
+    const YamlTree tree(text, YamlDocuments::First);
+    const YamlNode root = tree.roots().front();
     if (root.IsMap()) {
       if (root["token"])
         sink.error(root["token"], "the token never goes in the config file: set ATO_TOKEN or use --token-file");

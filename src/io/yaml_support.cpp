@@ -9,13 +9,13 @@ core::SourceLocation DiagnosticSink::at(const YAML::Mark& mark) const {
   return {file_, mark.line + 1, mark.column + 1};
 }
 
-core::SourceLocation DiagnosticSink::at(const YAML::Node& node) const { return at(node.Mark()); }
+core::SourceLocation DiagnosticSink::at(YamlNode node) const { return at(node.Mark()); }
 
 void DiagnosticSink::error(const core::SourceLocation& where, std::string message) {
   diagnostics_.push_back({core::Severity::Error, where, std::move(message), ""});
 }
 
-std::string describe(const YAML::Node& node) {
+std::string describe(YamlNode node) {
   switch (node.Type()) {
     case YAML::NodeType::Sequence: return "a list";
     case YAML::NodeType::Map: return "a mapping";
@@ -25,7 +25,7 @@ std::string describe(const YAML::Node& node) {
   }
 }
 
-std::optional<std::string> read_string(const YAML::Node& node, const std::string& what, DiagnosticSink& sink) {
+std::optional<std::string> read_string(YamlNode node, const std::string& what, DiagnosticSink& sink) {
   if (!node.IsScalar()) {
     sink.error(node, what + " must be a string, not " + describe(node));
     return std::nullopt;
@@ -33,7 +33,7 @@ std::optional<std::string> read_string(const YAML::Node& node, const std::string
   return node.Scalar();
 }
 
-std::optional<long long> read_integer(const YAML::Node& node, const std::string& what, DiagnosticSink& sink) {
+std::optional<long long> read_integer(YamlNode node, const std::string& what, DiagnosticSink& sink) {
   if (node.IsScalar()) {
     const std::string& text = node.Scalar();
     try {
@@ -47,7 +47,7 @@ std::optional<long long> read_integer(const YAML::Node& node, const std::string&
   return std::nullopt;
 }
 
-std::optional<bool> read_bool(const YAML::Node& node, const std::string& what, DiagnosticSink& sink) {
+std::optional<bool> read_bool(YamlNode node, const std::string& what, DiagnosticSink& sink) {
   if (node.IsScalar()) {
     const std::string& t = node.Scalar();
     if (t == "true" || t == "yes" || t == "on") return true;
@@ -57,7 +57,7 @@ std::optional<bool> read_bool(const YAML::Node& node, const std::string& what, D
   return std::nullopt;
 }
 
-std::optional<std::vector<std::string>> read_string_list(const YAML::Node& node, const std::string& what,
+std::optional<std::vector<std::string>> read_string_list(YamlNode node, const std::string& what,
                                                          DiagnosticSink& sink) {
   if (!node.IsSequence()) {
     sink.error(node, what + " must be a list of strings, not " + describe(node));
@@ -74,7 +74,7 @@ std::optional<std::vector<std::string>> read_string_list(const YAML::Node& node,
   return out;
 }
 
-void check_keys(const YAML::Node& map, const std::vector<std::string>& known, const std::string& where,
+void check_keys(YamlNode map, const std::vector<std::string>& known, const std::string& where,
                 DiagnosticSink& sink) {
   for (const auto& entry : map) {
     if (!entry.first.IsScalar()) {

@@ -1,14 +1,13 @@
 #pragma once
 // Small helpers shared by the YAML readers: positions and typed scalars
 // with diagnostics instead of exceptions.
-#include <yaml-cpp/yaml.h>
-
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "io/yaml_tree.hpp"
 
 namespace ato::io {
 
@@ -16,10 +15,10 @@ namespace ato::io {
 class DiagnosticSink {
  public:
   explicit DiagnosticSink(std::string file) : file_(std::move(file)) {}
-  core::SourceLocation at(const YAML::Node& node) const;
+  core::SourceLocation at(YamlNode node) const;
   core::SourceLocation at(const YAML::Mark& mark) const;
   void error(const core::SourceLocation& where, std::string message);
-  void error(const YAML::Node& node, std::string message) { error(at(node), std::move(message)); }
+  void error(YamlNode node, std::string message) { error(at(node), std::move(message)); }
   const std::string& file() const { return file_; }
   core::Diagnostics take() { return std::move(diagnostics_); }
 
@@ -29,16 +28,16 @@ class DiagnosticSink {
 };
 
 // "a string" / "a list" / ... for messages.
-std::string describe(const YAML::Node& node);
+std::string describe(YamlNode node);
 
-std::optional<std::string> read_string(const YAML::Node& node, const std::string& what, DiagnosticSink& sink);
-std::optional<long long> read_integer(const YAML::Node& node, const std::string& what, DiagnosticSink& sink);
-std::optional<bool> read_bool(const YAML::Node& node, const std::string& what, DiagnosticSink& sink);
+std::optional<std::string> read_string(YamlNode node, const std::string& what, DiagnosticSink& sink);
+std::optional<long long> read_integer(YamlNode node, const std::string& what, DiagnosticSink& sink);
+std::optional<bool> read_bool(YamlNode node, const std::string& what, DiagnosticSink& sink);
 // A list of strings; a single string is not accepted.
-std::optional<std::vector<std::string>> read_string_list(const YAML::Node& node, const std::string& what,
+std::optional<std::vector<std::string>> read_string_list(YamlNode node, const std::string& what,
                                                          DiagnosticSink& sink);
 // Reports each key of `map` that is not in `known`, with a did-you-mean.
-void check_keys(const YAML::Node& map, const std::vector<std::string>& known, const std::string& where,
+void check_keys(YamlNode map, const std::vector<std::string>& known, const std::string& where,
                 DiagnosticSink& sink);
 
 // Path as shown in diagnostics: relative to the current directory when below it.
