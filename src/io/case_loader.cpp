@@ -125,13 +125,16 @@ CasesResult load_cases(const std::string& cases_root, const core::Config& config
   worker();
   for (auto& thread : pool) thread.join();
 
+  // Sorted by id, stable in file order. Sorting pointers and moving each case
+  // once is cheaper than sorting the cases, which are large.
+  std::vector<core::DesiredCase*> by_id;
   for (auto& r : per_file) {
-    std::move(r.cases.begin(), r.cases.end(), std::back_inserter(result.cases));
+    for (auto& c : r.cases) by_id.push_back(&c);
     std::move(r.diagnostics.begin(), r.diagnostics.end(), std::back_inserter(result.diagnostics));
   }
-
-  std::stable_sort(result.cases.begin(), result.cases.end(),
-                   [](const auto& a, const auto& b) { return a.external_id < b.external_id; });
+  std::stable_sort(by_id.begin(), by_id.end(), [](const auto* a, const auto* b) { return a->external_id < b->external_id; });
+  result.cases.reserve(by_id.size());
+  for (auto* c : by_id) result.cases.push_back(std::move(*c));
   for (std::size_t i = 1; i < result.cases.size(); ++i) {
     const auto& first = result.cases[i - 1];
     const auto& second = result.cases[i];
