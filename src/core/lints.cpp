@@ -80,6 +80,7 @@ class Linter {
   }
 
   // Tags that differ only in case or spacing, across the whole repository.
+  static constexpr std::size_t kPlacesShown = 3;
   void check_tag_spellings(const std::vector<DesiredCase>& cases) {
     std::map<std::string, std::map<std::string, std::vector<SourceLocation>>> spellings;  // folded -> tag -> places
     for (const auto& c : cases) {
@@ -94,7 +95,10 @@ class Linter {
         for (const auto& [other, other_places] : variants) {
           if (other == tag) continue;
           others += (others.empty() ? "" : "; ") + std::string("\"") + other + "\" at ";
-          for (std::size_t i = 0; i < other_places.size(); ++i) others += (i ? ", " : "") + place(other_places[i]);
+          // A few places each: with thousands of cases the message must stay one line.
+          const std::size_t shown = std::min<std::size_t>(other_places.size(), kPlacesShown);
+          for (std::size_t i = 0; i < shown; ++i) others += (i ? ", " : "") + place(other_places[i]);
+          if (other_places.size() > shown) others += " and " + std::to_string(other_places.size() - shown) + " more";
         }
         for (const auto& at : places)
           warn("tag-case-mismatch", at, "tag \"" + tag + "\" differs only in case or spacing from " + others + "; fix: pick one spelling");

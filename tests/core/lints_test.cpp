@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/builders.hpp"
 
 namespace ato::core {
@@ -44,6 +46,22 @@ TEST(Lints, TagsDifferingOnlyInCaseAreNamedEverywhere) {
             std::string::npos)
       << found[0].message;
   EXPECT_NE(found[1].message.find("from \"Smoke\" at cases/b.yaml:1:1"), std::string::npos) << found[1].message;
+}
+
+TEST(Lints, ManyPlacesOfAnotherSpellingAreCountedNotListed) {
+  std::vector<DesiredCase> cases{desired("odd", content("Odd", {"Smoke"}))};
+  for (int i = 0; i < 1000; ++i) {
+    auto c = desired("c" + std::to_string(i), content("C", {"smoke"}));
+    c.source.file = "cases/c" + std::to_string(i) + ".yaml";
+    cases.push_back(c);
+  }
+  const auto found = run_lints(cases, {});
+  ASSERT_EQ(found.size(), 1001u);
+  const auto& odd = *std::find_if(found.begin(), found.end(), [](const auto& d) { return d.message.find("tag \"Smoke\"") == 0; });
+  EXPECT_NE(odd.message.find("from \"smoke\" at cases/c0.yaml:1:1, cases/c1.yaml:1:1, cases/c2.yaml:1:1 and 997 more;"),
+            std::string::npos)
+      << odd.message;
+  EXPECT_LT(odd.message.size(), 200u);
 }
 
 TEST(Lints, LongFlatStepListWithARepeatedPrefix) {
