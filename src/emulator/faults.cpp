@@ -34,8 +34,8 @@ nlohmann::json Rule::to_json() const {
   std::string name;
   for (const auto& [value, n] : kActions)
     if (value == action) name = n;
-  return {{"method", method}, {"route", route},       {"action", name}, {"status", status}, {"delay_ms", delay_ms},
-          {"before", before}, {"bytes", bytes},       {"skip", skip},   {"times", times}};
+  return {{"method", method}, {"route", route}, {"action", name}, {"status", status}, {"delay_ms", delay_ms},
+          {"before", before},  {"bytes", bytes}, {"skip", skip},     {"times", times}};
 }
 
 void FaultSettings::update(const nlohmann::json& j) {
@@ -54,9 +54,9 @@ void FaultSettings::update(const nlohmann::json& j) {
 }
 
 nlohmann::json FaultSettings::to_json() const {
-  nlohmann::json j = {{"latency_ms", latency_ms}, {"jitter_ms", jitter_ms},   {"fail_rate", fail_rate},
-          {"rate_limit", rate_limit}, {"page_cap", page_cap},     {"html_rate", html_rate},
-          {"drop_after_write", drop_after_write}, {"rules", nlohmann::json::array()}};
+  nlohmann::json j = {{"latency_ms", latency_ms}, {"jitter_ms", jitter_ms}, {"fail_rate", fail_rate},
+                      {"rate_limit", rate_limit}, {"page_cap", page_cap},   {"html_rate", html_rate},
+                      {"drop_after_write", drop_after_write}, {"rules", nlohmann::json::array()}};
   for (const auto& rule : rules) j["rules"].push_back(rule.to_json());
   return j;
 }

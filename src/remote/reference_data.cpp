@@ -21,15 +21,22 @@ std::vector<json> read_all_pages(ApiClient& client, const std::string& target, i
       throw core::RemoteError("GET " + path_of(target) + " did not answer a page (no `content` list)");
     return answer;
   };
+  // A page without a readable `last` ends the list.
+  auto is_last = [](const json& page) {
+    const auto it = page.find("last");
+    return it == page.end() || !it->is_boolean() || it->get<bool>() || page["content"].empty();
+  };
   std::vector<json> pages{read_page(0)};
   // The first page says how many there are: read the rest side by side.
-  const int total = pages[0].value("totalPages", 1);
-  if (!pages[0].value("last", true) && total > 1 && total <= 100000) {
+  const auto total_pages = pages[0].find("totalPages");
+  const std::int64_t total =
+      total_pages != pages[0].end() && total_pages->is_number_integer() ? total_pages->get<std::int64_t>() : 1;
+  if (!is_last(pages[0]) && total > 1 && total <= 100000) {
     pages.resize(static_cast<std::size_t>(total));
     parallel_for(pages.size() - 1, parallelism, [&](std::size_t i) { pages[i + 1] = read_page(static_cast<int>(i + 1)); });
   }
   // Pages that appeared meanwhile (or a server that does not count them): on, one by one.
-  while (!pages.back().value("last", true) && !pages.back()["content"].empty())
+  while (!is_last(pages.back()))
     pages.push_back(read_page(static_cast<int>(pages.size())));
   std::vector<json> out;
   for (auto& page : pages)
