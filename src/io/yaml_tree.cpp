@@ -1,6 +1,7 @@
 #include "io/yaml_tree.hpp"
 
 #include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
@@ -27,7 +28,18 @@ class YamlTreeBuilder : public YAML::EventHandler {
     tree_.roots_.push_back(root_);
   }
 
-  void OnDocumentStart(const YAML::Mark&) override {}
+  // yaml-cpp 0.7 (Debian 12's) starts a document at a ',' outside [ ] and { }
+  // without consuming it, then starts the same empty document there again,
+  // forever (jbeder/yaml-cpp#1040; a file holding just "," or "--- ," does
+  // it). Any other document consumes at least one token, so one that starts
+  // where the previous one did is that loop: it ends here, as a syntax error.
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (started_ && mark.pos == last_start_.pos)
+      throw YAML::ParserException(mark,
+                                  "a document cannot start with ',' (quote text that begins with a comma)");
+    started_ = true;
+    last_start_ = mark;
+  }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     done(add(YAML::NodeType::Null, mark, anchor));
@@ -103,6 +115,8 @@ class YamlTreeBuilder : public YAML::EventHandler {
   std::vector<Open> open_;
   std::vector<std::uint32_t> pending_;  // children of the open collections, innermost last
   std::uint32_t root_ = kNone;
+  bool started_ = false;   // a document has started
+  YAML::Mark last_start_;  // where the last one started
 };
 
 YamlTree::YamlTree(std::string text, YamlDocuments which) {

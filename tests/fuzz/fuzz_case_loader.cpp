@@ -1,4 +1,4 @@
-// libFuzzer: any bytes as a case file must give diagnostics, never a crash.
+// libFuzzer: any bytes as a case file must give diagnostics, never a crash or a hang.
 #include <yaml-cpp/exceptions.h>
 
 #include "io/case_parser.hpp"

@@ -184,6 +184,38 @@ TEST(CaseLoader, AliasThatContainsItselfIsAnErrorNotACrash) {
       << loaded.result.diagnostics[0].message;
 }
 
+// yaml-cpp 0.7 starts a document at such a ',' without reading it, again and
+// again: the load never ended and memory grew (found by fuzz_case_loader).
+TEST(CaseLoader, CommaWhereADocumentStartsIsAnErrorNotAnEndlessLoad) {
+  const std::string error =
+      "YAML syntax error: a document cannot start with ',' (quote text that begins with a comma)";
+  const std::vector<std::pair<std::string, std::string>> texts = {
+      {",\"\nna\nm::A eb\"\nname\"\nname:: A\n", "1:1"},  // the fuzzer's input
+      {",", "1:1"},
+      {"id: a\nname: A\n--- ,\n", "3:5"},
+      {"\"x\" ,\n", "1:5"},
+      {"!t ,\n", "1:4"},
+      {"&a ,\n", "1:4"},
+      {"[a] ,\n", "1:5"},
+      {"  id: b\n  name: B\n,\n", "3:1"},
+      {"|\n x\n,\n", "3:1"}};
+  for (const auto& [text, where] : texts) {
+    const auto loaded = load({{"a.yaml", text}});
+    EXPECT_EQ(problems(loaded.result), std::vector<std::string>{where + ": " + error}) << text;
+    EXPECT_TRUE(loaded.result.cases.empty()) << text;
+  }
+}
+
+TEST(CaseLoader, EmptyDocumentsAndMarkersStillLoad) {
+  const auto loaded = load({{"a.yaml",
+                             "%YAML 1.2\n---\n---\n...\n--- !!map\nid: a\nname: \"A\" # x, y\n...\n"
+                             "---\nid: b\nname: B (b), c\ntags: [\"t\" , u]\n---\n"}});
+  EXPECT_TRUE(loaded.result.diagnostics.empty()) << problems(loaded.result)[0];
+  ASSERT_EQ(loaded.result.cases.size(), 2u);
+  EXPECT_EQ(loaded.result.cases[1].content.name, "B (b), c");
+  EXPECT_EQ(loaded.result.cases[1].content.tags, (std::vector<std::string>{"t", "u"}));
+}
+
 TEST(CaseLoader, SymlinkLoopsAreNotFollowed) {
   const auto dir = test::make_temp_dir();
   test::write_file(dir + "/cases/a.yaml", "id: a\nname: A\n");
