@@ -1,5 +1,6 @@
 #include <curl/curl.h>
 
+#include <array>
 #include <mutex>
 #include <vector>
 
@@ -60,11 +61,23 @@ class CurlTransport final : public HttpTransport {
  public:
   explicit CurlTransport(CurlOptions options) : options_(std::move(options)) {
     std::call_once(curl_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+    // Every handle shares one DNS cache and the TLS sessions: a new
+    // connection (each create has one) resumes a session instead of a full
+    // handshake, and the host is looked up once.
+    share_ = curl_share_init();
+    curl_share_setopt(share_, CURLSHOPT_LOCKFUNC, lock_shared);
+    curl_share_setopt(share_, CURLSHOPT_UNLOCKFUNC, unlock_shared);
+    curl_share_setopt(share_, CURLSHOPT_USERDATA, this);
+    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
   }
 
   ~CurlTransport() override {
-    std::lock_guard lock(mutex_);
-    for (CURL* handle : idle_) curl_easy_cleanup(handle);
+    {
+      std::lock_guard lock(mutex_);
+      for (CURL* handle : idle_) curl_easy_cleanup(handle);
+    }
+    curl_share_cleanup(share_);
   }
 
   HttpResponse send(const HttpRequest& request) override {
@@ -74,6 +87,7 @@ class CurlTransport final : public HttpTransport {
     HttpResponse response;
     const std::string url = options_.base_url + request.target;
     curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(curl, CURLOPT_SHARE, share_);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, options_.connect_timeout_ms);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, options_.total_timeout_ms);
@@ -155,9 +169,21 @@ class CurlTransport final : public HttpTransport {
     CURL* curl_ = nullptr;
   };
 
+  static void lock_shared(CURL*, curl_lock_data data, curl_lock_access, void* self) {
+    static_cast<CurlTransport*>(self)->shared_mutex(data).lock();
+  }
+  static void unlock_shared(CURL*, curl_lock_data data, void* self) {
+    static_cast<CurlTransport*>(self)->shared_mutex(data).unlock();
+  }
+  std::mutex& shared_mutex(curl_lock_data data) {
+    return shared_mutexes_[static_cast<std::size_t>(data) % shared_mutexes_.size()];
+  }
+
   CurlOptions options_;
   std::mutex mutex_;
   std::vector<CURL*> idle_;
+  CURLSH* share_ = nullptr;
+  std::array<std::mutex, CURL_LOCK_DATA_LAST> shared_mutexes_;
 };
 
 }  // namespace

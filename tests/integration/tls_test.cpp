@@ -45,6 +45,15 @@ TEST_F(Tls, CacertFlagTrustsTheServer) {
   EXPECT_TRUE(contains(result.out, "Plan: 1 to create"));
 }
 
+TEST_F(Tls, ApplyOverTlsCreatesOnFreshConnections) {
+  for (int i = 0; i < 12; ++i) repo.write("cases/c" + std::to_string(i) + ".yaml", case_yaml("c" + std::to_string(i), "C"));
+  const auto apply = run_ato_sync({"--cacert", certificate.cert, "apply", "--auto-approve"}, options());
+  EXPECT_EQ(apply.exit_code, 0) << apply.err;
+  EXPECT_TRUE(contains(apply.out, "Apply complete! 13 created")) << apply.out;
+  EXPECT_EQ(run_ato_sync({"--cacert", certificate.cert, "plan"}, options()).out,
+            "No changes. Allure TestOps matches the cases.\n");
+}
+
 TEST_F(Tls, CaBundleVariableTrustsTheServer) {
   auto o = options();
   o.env["ATO_CA_BUNDLE"] = certificate.cert;
