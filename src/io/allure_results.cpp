@@ -84,6 +84,11 @@ bool parse_allure_result(const std::string& text, const std::string& file, core:
     diagnostics.push_back({core::Severity::Warning, location_at_byte(text, file, e.byte),
                            "not valid JSON, skipped (" + message + ")", "malformed-result"});
     return false;
+  } catch (const json::exception& e) {
+    // A number too large for a double (out_of_range), which has no position.
+    diagnostics.push_back({core::Severity::Warning, location_at_byte(text, file, json_error_byte(text)),
+                           "not valid JSON, skipped (" + json_error_reason(e) + ")", "malformed-result"});
+    return false;
   }
   try {
     if (!object.is_object()) throw MalformedResult{"a result must be a JSON object"};

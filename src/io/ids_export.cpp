@@ -46,6 +46,11 @@ IdsRead parse_ids_json(const std::string& text, const std::string& file) {
     error(location_at_byte(text, file, e.byte),
           "not valid JSON; expected the output of 'ato-sync ids --format json'");
     return read;
+  } catch (const nlohmann::json::exception& e) {  // a number too large for a double: no position
+    error(
+        location_at_byte(text, file, json_error_byte(text)),
+        "not valid JSON (" + json_error_reason(e) + "); expected the output of 'ato-sync ids --format json'");
+    return read;
   }
   if (!rows.is_array()) {
     error({file, 0, 0}, "expected a JSON array, the output of 'ato-sync ids --format json'");

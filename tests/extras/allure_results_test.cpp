@@ -56,6 +56,16 @@ TEST(AllureResults, InvalidJsonIsAWarningWithItsPlace) {
   EXPECT_NE(d.message.find("not valid JSON, skipped"), std::string::npos) << d.message;
 }
 
+// nlohmann::json throws out_of_range, not parse_error, for a number too large
+// for a double; it ended the process (found by fuzz_results_reader).
+TEST(AllureResults, ANumberTooLargeIsAWarningWithItsPlace) {
+  const auto d = parse_failure("{\n  \"name\": \"t\",\n  \"start\": 1e69999999999,\n  \"stop\": 1\n}\n");
+  EXPECT_EQ(d.severity, core::Severity::Warning);
+  EXPECT_EQ(d.where.line, 3);
+  EXPECT_EQ(d.where.column, 12);
+  EXPECT_EQ(d.message, "not valid JSON, skipped (number overflow parsing '1e69999999999')");
+}
+
 TEST(AllureResults, AWrongShapeNamesTheField) {
   const auto d = parse_failure(R"({"labels":{"name":"AS_ID"}})");
   EXPECT_EQ(d.message, "not a valid Allure result, skipped: 'labels' must be an array");

@@ -55,6 +55,15 @@ TEST(IdsExport, InvalidJsonNamesFileLineAndColumn) {
   EXPECT_EQ(read.diagnostics[0].where, (core::SourceLocation{"ids.json", 2, 23}));
 }
 
+TEST(IdsExport, ANumberTooLargeNamesFileLineAndColumn) {
+  const auto read = parse_ids_json("[\n  {\"external_id\": \"a\", \"allure_id\": 1e400}\n]", "ids.json");
+  ASSERT_EQ(read.diagnostics.size(), 1u);
+  EXPECT_EQ(read.diagnostics[0].where.line, 2);
+  EXPECT_EQ(read.diagnostics[0].where.column, 37);
+  EXPECT_NE(read.diagnostics[0].message.find("number overflow parsing '1e400'"), std::string::npos)
+      << read.diagnostics[0].message;
+}
+
 TEST(IdsExport, EachBadRowIsNamedByIndexAndKey) {
   const auto read =
       parse_ids_json(R"([{"external_id":"a","allure_id":"3"}, 5, {"allure_id":4}])", "ids.json");
