@@ -21,11 +21,6 @@ namespace {
 // A case file is a few KiB; 10,000 cases in one file is about 2 MiB.
 constexpr std::uint64_t kMaxCaseFileBytes = 16u << 20;
 
-struct FileResult {
-  std::vector<core::DesiredCase> cases;
-  core::Diagnostics diagnostics;
-};
-
 bool is_case_file(const fs::path& path) {
   const auto ext = path.extension().string();
   return ext == ".yaml" || ext == ".yml";
@@ -67,23 +62,35 @@ std::vector<std::string> find_case_files(const std::string& root, core::Diagnost
   return files;
 }
 
-FileResult load_file(const std::string& path, const core::Config& config, const fs::path& cwd) {
-  FileResult result;
-  DiagnosticSink sink(display_path(path, cwd));
+FileCases load_file(const std::string& path, const core::Config& config, const fs::path& cwd) {
+  const std::string shown = display_path(path, cwd);
   FileText file = read_whole_file(path, kMaxCaseFileBytes);
-  if (!file.ok()) {
-    sink.error(core::SourceLocation{sink.file(), 0, 0},
-               "cannot read the file: " + file.error + (file.too_large ? " for a case file (split it into several files)" : ""));
-    result.diagnostics = sink.take();
-    return result;
-  }
-  if (auto problem = find_text_problem(file.text)) {
+  if (!file.ok())
+    return {{},
+            {{core::Severity::Error,
+              {shown, 0, 0},
+              "cannot read the file: " + file.error +
+                  (file.too_large ? " for a case file (split it into several files)" : ""),
+              ""}}};
+  return parse_case_file(std::move(file.text), shown, config);
+}
+
+std::string where(const core::SourceLocation& at) {
+  return at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+}
+
+}  // namespace
+
+FileCases parse_case_file(std::string text, const std::string& file, const core::Config& config) {
+  FileCases result;
+  DiagnosticSink sink(file);
+  if (auto problem = find_text_problem(text)) {
     sink.error(core::SourceLocation{sink.file(), problem->line, problem->column}, problem->message);
     result.diagnostics = sink.take();
     return result;
   }
   try {
-    const YamlTree tree(std::move(file.text), YamlDocuments::All);
+    const YamlTree tree(std::move(text), YamlDocuments::All);
     for (const auto& doc : tree.roots()) {
       if (doc.IsNull()) continue;  // an empty document between two `---`
       if (auto c = parse_case(doc, config, sink)) result.cases.push_back(std::move(*c));
@@ -95,12 +102,6 @@ FileResult load_file(const std::string& path, const core::Config& config, const 
   return result;
 }
 
-std::string where(const core::SourceLocation& at) {
-  return at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
-}
-
-}  // namespace
-
 bool diagnostic_less(const core::Diagnostic& a, const core::Diagnostic& b) {
   return std::tie(a.where.file, a.where.line, a.where.column, a.message) <
          std::tie(b.where.file, b.where.line, b.where.column, b.message);
@@ -111,7 +112,7 @@ CasesResult load_cases(const std::string& cases_root, const core::Config& config
   const auto files = find_case_files(cases_root, result.diagnostics);
   result.files = files.size();
 
-  std::vector<FileResult> per_file(files.size());
+  std::vector<FileCases> per_file(files.size());
   std::error_code ec;
   const fs::path cwd = fs::current_path(ec);  // empty when unreadable: paths are then shown as found
   std::atomic<std::size_t> next{0};

@@ -16,6 +16,14 @@ struct CasesResult {
   std::size_t files = 0;                 // case files read
 };
 
+// One case file's text, as load_cases reads each file: its cases in file
+// order and its problems, `file` naming it in the diagnostics.
+struct FileCases {
+  std::vector<core::DesiredCase> cases;
+  core::Diagnostics diagnostics;
+};
+FileCases parse_case_file(std::string text, const std::string& file, const core::Config& config);
+
 // The order diagnostics are shown in: file, line, column.
 bool diagnostic_less(const core::Diagnostic& a, const core::Diagnostic& b);
 
