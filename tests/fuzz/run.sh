@@ -36,11 +36,12 @@ seed case_loader "$here"/seeds/case/* \
 seed config_loader "$root/examples/quickstart/ato-sync.yaml" $(find "$root/tests/cli/schema_fixtures" -path '*configs*' -name '*.yaml')
 seed plan_reader "$here"/seeds/plan/*
 seed results_reader "$here"/seeds/results/* $(find "$root/tests/extras/fixtures" -name '*.json')
+seed ids_reader "$here"/seeds/ids/*
 seed adapter_json "$here"/seeds/overview/*
 
 passed=0
 failed=0
-for target in case_loader config_loader plan_reader results_reader adapter_json; do
+for target in case_loader config_loader plan_reader results_reader ids_reader adapter_json; do
   binary="$build/tests/fuzz/fuzz_$target"
   log="$work/$target.log"
   # -timeout and -rss_limit_mb stop one slow or greedy input; the outer
