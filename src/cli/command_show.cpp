@@ -3,8 +3,8 @@
 #include "cli/arg_parser.hpp"
 #include "cli/commands.hpp"
 #include "cli/planning.hpp"
-#include "io/plan_document.hpp"
 #include "io/file_io.hpp"
+#include "io/plan_document.hpp"
 #include "render/plan_views.hpp"
 
 namespace ato::cli {
