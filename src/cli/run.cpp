@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
@@ -71,6 +72,9 @@ const std::vector<CommandEntry>& command_table() {
 }
 
 int run(int argc, char** argv) {
+  // A reader of our output that goes away (`apply | head`) must not end the
+  // process halfway through the changes: writes to it just fail from then on.
+  std::signal(SIGPIPE, SIG_IGN);
   Args args(argv + 1, argv + argc);
   try {
     GlobalOptions global;

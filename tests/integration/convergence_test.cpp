@@ -64,5 +64,17 @@ TEST(Convergence, KilledAppliesConvergeOnTheNextRun) {
   expect_converged(emulator, repo);
 }
 
+TEST(Convergence, ApplyWhoseLogReaderGoesAwayStillFinishes) {
+  Emulator emulator({"--latency-ms", "2"});
+  Workspace repo(emulator);
+  write_cases(repo, "Case");
+  auto options = emulator.ato_options(repo.dir());
+  // `head -c 1` reads one byte of the verbose log and leaves: every write after is to a closed pipe.
+  const auto result = run_process({"/bin/sh", "-c", std::string(ATO_SYNC_BINARY) + " --verbose apply --auto-approve 2>&1 | head -c 1"},
+                                  options);
+  EXPECT_EQ(result.exit_code, 0);
+  expect_converged(emulator, repo);
+}
+
 }  // namespace
 }  // namespace ato::test
