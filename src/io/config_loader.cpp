@@ -278,9 +278,16 @@ ConfigResult parse_config(const std::string& text, const std::string& path, cons
   config.config_path = path;
   DiagnosticSink sink(display_path(path));
   try {
-    const YamlTree tree(text, YamlDocuments::First);
-    const YamlNode root = tree.roots().front();
-    if (root.IsMap()) {
+    const YamlTree tree(text, YamlDocuments::All);
+    const auto documents = tree.roots();
+    const YamlNode root = documents.empty() ? YamlNode() : documents.front();
+    // A second document would be ignored in silence: it is an error instead.
+    for (std::size_t i = 1; i < documents.size(); ++i)
+      if (!documents[i].IsNull())
+        sink.error(documents[i], "the config is one YAML document; this is another one (merge it into the first)");
+    if (!root) {
+      // an empty file: every key keeps its default
+    } else if (root.IsMap()) {
       if (root["token"])
         sink.error(root["token"], "the token never goes in the config file: set ATO_TOKEN or use --token-file");
       ConfigReader(config, sink).read(root);

@@ -314,6 +314,16 @@ TEST(ConfigLoader, AListIsNotAConfig) {
   EXPECT_NE(result.diagnostics[0].message.find("must be a mapping"), std::string::npos);
 }
 
+TEST(ConfigLoader, ASecondDocumentIsAnErrorNotIgnored) {
+  const auto result = config_from("endpoint: https://a\n---\nproject: 1\n");
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_EQ(result.diagnostics[0].where.line, 3);
+  EXPECT_EQ(result.diagnostics[0].message,
+            "the config is one YAML document; this is another one (merge it into the first)");
+  EXPECT_TRUE(config_from("---\nendpoint: https://a\n...\n").diagnostics.empty());
+  EXPECT_TRUE(config_from("").diagnostics.empty());
+}
+
 TEST(ConfigLoader, EndpointAndProjectAreRequiredToTalkToTestOps) {
   EXPECT_EQ(config_from("cases: cases\n", {}, true).diagnostics.size(), 2u);
   EXPECT_TRUE(config_from("cases: cases\n", {}, false).diagnostics.empty());
