@@ -25,6 +25,19 @@ const std::vector<std::string> kCaseKeys = {"id",   "name",     "description", "
                                             "status", "layer",  "fields",      "tags",         "severity",
                                             "priority", "issues", "links",     "allure_id",    "steps"};
 
+// What is wrong with an endpoint, or empty: it is the server's address, with
+// its scheme and without the API prefix.
+std::string endpoint_problem(std::string endpoint) {
+  while (!endpoint.empty() && endpoint.back() == '/') endpoint.pop_back();
+  if (endpoint.rfind("https://", 0) != 0 && endpoint.rfind("http://", 0) != 0)
+    return "endpoint must start with https:// (or http://), like https://acme.testops.cloud";
+  for (const std::string prefix : {"/api", "/api/rs"})
+    if (endpoint.size() > prefix.size() && endpoint.compare(endpoint.size() - prefix.size(), prefix.size(), prefix) == 0)
+      return "endpoint is the server's address without " + prefix + " (" + endpoint.substr(0, endpoint.size() - prefix.size()) +
+             "); the prefix goes in `api_prefix`";
+  return {};
+}
+
 class ConfigReader {
  public:
   ConfigReader(core::Config& config, DiagnosticSink& sink) : c_(config), sink_(sink) {}
@@ -36,7 +49,10 @@ class ConfigReader {
       const std::string key = entry.first.Scalar();
       const YamlNode value = entry.second;
       if (key == "endpoint") {
-        if (auto s = read_string(value, "endpoint", sink_)) c_.endpoint = *s;
+        if (auto s = read_string(value, "endpoint", sink_)) {
+          if (const auto problem = endpoint_problem(*s); !problem.empty()) sink_.error(value, problem);
+          c_.endpoint = *s;
+        }
       } else if (key == "project") {
         read_project(value);
       } else if (key == "cases") {
@@ -298,7 +314,11 @@ ConfigResult parse_config(const std::string& text, const std::string& path, cons
     sink.error(sink.at(e.mark), "YAML syntax error: " + e.msg);
   }
 
-  if (auto endpoint = env_value(env, "ATO_BASE", "ALLURE_ENDPOINT"); !endpoint.empty()) config.endpoint = endpoint;
+  if (auto endpoint = env_value(env, "ATO_BASE", "ALLURE_ENDPOINT"); !endpoint.empty()) {
+    if (const auto problem = endpoint_problem(endpoint); !problem.empty())
+      sink.error(core::SourceLocation{sink.file(), 0, 0}, "ATO_BASE: " + problem);
+    config.endpoint = endpoint;
+  }
   if (auto project = env_value(env, "ATO_PROJECT_ID", "ALLURE_PROJECT_ID"); !project.empty()) {
     try {
       std::size_t used = 0;

@@ -314,6 +314,22 @@ TEST(ConfigLoader, AListIsNotAConfig) {
   EXPECT_NE(result.diagnostics[0].message.find("must be a mapping"), std::string::npos);
 }
 
+TEST(ConfigLoader, EndpointIsTheServersAddressWithItsScheme) {
+  const auto with_api = config_from("endpoint: https://acme.testops.cloud/api/\n");
+  ASSERT_EQ(with_api.diagnostics.size(), 1u);
+  EXPECT_EQ(with_api.diagnostics[0].where.line, 1);
+  EXPECT_EQ(with_api.diagnostics[0].message,
+            "endpoint is the server's address without /api (https://acme.testops.cloud); the prefix goes in `api_prefix`");
+  const auto no_scheme = config_from("endpoint: acme.testops.cloud\n");
+  ASSERT_EQ(no_scheme.diagnostics.size(), 1u);
+  EXPECT_EQ(no_scheme.diagnostics[0].message,
+            "endpoint must start with https:// (or http://), like https://acme.testops.cloud");
+  const auto from_env = config_from("project: 1\n", {{"ATO_BASE", "https://a.example/api/rs"}});
+  ASSERT_EQ(from_env.diagnostics.size(), 1u);
+  EXPECT_EQ(from_env.diagnostics[0].message.rfind("ATO_BASE: endpoint is the server's address without /api/rs", 0), 0u);
+  EXPECT_TRUE(config_from("endpoint: https://corp.example/testops\n").diagnostics.empty());
+}
+
 TEST(ConfigLoader, ASecondDocumentIsAnErrorNotIgnored) {
   const auto result = config_from("endpoint: https://a\n---\nproject: 1\n");
   ASSERT_EQ(result.diagnostics.size(), 1u);
