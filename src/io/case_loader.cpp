@@ -45,12 +45,10 @@ std::vector<std::string> find_case_files(const std::string& root, core::Diagnost
     for (; !ec && it != end; it.increment(ec)) {
       const auto& entry = *it;
       std::error_code type_ec;
-      if (entry.is_symlink(type_ec)) {
-        if (is_case_file(entry.path()) && entry.is_regular_file(type_ec)) files.push_back(entry.path().string());
-      } else if (entry.is_directory(type_ec)) {
+      if (!entry.is_symlink(type_ec) && entry.is_directory(type_ec)) {
         if (entry.path().filename().string().front() != '.') folders.push_back(entry.path());
-      } else if (is_case_file(entry.path())) {
-        files.push_back(entry.path().string());
+      } else if (is_case_file(entry.path()) && entry.is_regular_file(type_ec)) {
+        files.push_back(entry.path().string());  // not a pipe or a device: reading one could block forever
       }
     }
     if (ec)

@@ -20,13 +20,14 @@ struct Descriptor {
   }
 };
 
-}  // namespace
-
+// "50.0 MiB"
 std::string describe_size(std::uint64_t bytes) {
   char text[32];
   std::snprintf(text, sizeof text, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
   return text;
 }
+
+}  // namespace
 
 FileText read_whole_file(const std::string& path, std::uint64_t max_bytes) {
   FileText result;

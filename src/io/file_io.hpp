@@ -21,7 +21,4 @@ FileText read_whole_file(const std::string& path, std::uint64_t max_bytes);
 // Throws std::runtime_error naming the path and the reason.
 void replace_file(const std::string& path, const std::string& text);
 
-// "50.0 MiB"
-std::string describe_size(std::uint64_t bytes);
-
 }  // namespace ato::io

@@ -1,5 +1,6 @@
 // The case and config loaders: every error with its exact position.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include "io/case_loader.hpp"
 #include "io/config_loader.hpp"
@@ -223,6 +224,16 @@ TEST(CaseLoader, SymlinkLoopsAreNotFollowed) {
   const auto result = load_cases(dir + "/cases", core::Config{});
   EXPECT_TRUE(result.diagnostics.empty());
   EXPECT_EQ(result.cases.size(), 1u);
+}
+
+TEST(CaseLoader, PipesNamedLikeCaseFilesAreNotRead) {
+  const auto dir = test::make_temp_dir();
+  test::write_file(dir + "/cases/a.yaml", "id: a\nname: A\n");
+  ASSERT_EQ(mkfifo((dir + "/cases/pipe.yaml").c_str(), 0644), 0);  // reading it would wait forever
+  const auto result = load_cases(dir + "/cases", core::Config{});
+  EXPECT_TRUE(result.diagnostics.empty());
+  EXPECT_EQ(result.cases.size(), 1u);
+  EXPECT_EQ(result.files, 1u);
 }
 
 TEST(CaseLoader, TenThousandDocumentsInOneFile) {
