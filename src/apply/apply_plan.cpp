@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <mutex>
-#include <ostream>
 #include <thread>
 
 namespace ato::apply {
@@ -19,11 +18,11 @@ void execute(const core::Change& change, core::TestOpsPort& port, ApplyReport& r
     }
     case Action::Update:
     case Action::Adopt:
-      port.update_case(*change.allure_id, change.external_id, change.after, change.fields);
+      port.update_case(*change.allure_id, change.external_id, change.after, change.writes);
       return;
     case Action::Restore:
       port.restore_case(*change.allure_id);
-      if (!change.fields.empty()) port.update_case(*change.allure_id, change.external_id, change.after, change.fields);
+      if (!change.writes.empty()) port.update_case(*change.allure_id, change.external_id, change.after, change.writes);
       return;
     case Action::Archive:
       port.archive_case(*change.allure_id);
@@ -31,24 +30,7 @@ void execute(const core::Change& change, core::TestOpsPort& port, ApplyReport& r
   }
 }
 
-void count(core::PlanSummary& s, core::Action action) {
-  switch (action) {
-    case core::Action::Create: ++s.create; break;
-    case core::Action::Update: ++s.update; break;
-    case core::Action::Archive: ++s.archive; break;
-    case core::Action::Restore: ++s.restore; break;
-    case core::Action::Adopt: ++s.adopt; break;
-  }
-}
-
 }  // namespace
-
-void TtyProgress::change_started(std::size_t index, std::size_t total, const core::Change& change) {
-  out_ << "\r\033[Kapplying " << index << "/" << total << ": " << change.external_id << " ("
-       << core::action_name(change.action) << ")" << std::flush;
-}
-
-void TtyProgress::finished() { out_ << "\r\033[K" << std::flush; }
 
 ApplyReport apply_plan(const core::Plan& plan, core::TestOpsPort& port, const ApplyOptions& options) {
   ApplyReport report;
@@ -79,7 +61,7 @@ ApplyReport apply_plan(const core::Plan& plan, core::TestOpsPort& port, const Ap
       try {
         execute(change, port, report, mutex);
         std::lock_guard lock(mutex);
-        count(report.done, change.action);
+        report.done.count(change.action);
       } catch (const std::exception& e) {
         std::lock_guard lock(mutex);
         report.failures.push_back({change.external_id, change.action, change.allure_id, e.what()});
@@ -97,25 +79,6 @@ ApplyReport apply_plan(const core::Plan& plan, core::TestOpsPort& port, const Ap
   std::sort(report.failures.begin(), report.failures.end(),
             [](const auto& a, const auto& b) { return a.external_id < b.external_id; });
   return report;
-}
-
-void render_apply_report(const ApplyReport& report, std::size_t planned, std::ostream& out) {
-  const auto& d = report.done;
-  const std::string counts = std::to_string(d.create) + " created, " + std::to_string(d.update) + " updated, " +
-                             std::to_string(d.archive) + " archived, " + std::to_string(d.restore) + " restored, " +
-                             std::to_string(d.adopt) + " adopted.";
-  if (report.ok()) {
-    out << "Apply complete! " << counts << "\n";
-    return;
-  }
-  for (const auto& f : report.failures) {
-    out << "Error: " << f.external_id << " (" << core::action_name(f.action);
-    if (f.allure_id) out << ", ATO #" << *f.allure_id;
-    out << "): " << f.message << "\n";
-  }
-  if (report.cancelled) out << "Apply interrupted: changes not started were left alone.\n";
-  out << "Apply failed: " << report.failures.size() << " of " << planned << " changes failed; " << counts
-      << " Run plan again to see what is left.\n";
 }
 
 }  // namespace ato::apply

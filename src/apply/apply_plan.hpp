@@ -4,7 +4,6 @@
 // does not stop the others.
 #include <atomic>
 #include <cstdint>
-#include <iosfwd>
 #include <map>
 #include <string>
 #include <vector>
@@ -14,22 +13,12 @@
 
 namespace ato::apply {
 
-// Progress display; the TTY one writes "applying i/N: id (action)".
+// Progress display (render/apply_views.hpp has the terminal one).
 class ApplyObserver {
  public:
   virtual ~ApplyObserver() = default;
   virtual void change_started(std::size_t index, std::size_t total, const core::Change& change) = 0;
   virtual void finished() = 0;
-};
-
-class TtyProgress final : public ApplyObserver {
- public:
-  explicit TtyProgress(std::ostream& out) : out_(out) {}
-  void change_started(std::size_t index, std::size_t total, const core::Change& change) override;
-  void finished() override;
-
- private:
-  std::ostream& out_;
 };
 
 struct ApplyFailure {
@@ -54,8 +43,5 @@ struct ApplyOptions {
 };
 
 ApplyReport apply_plan(const core::Plan& plan, core::TestOpsPort& port, const ApplyOptions& options);
-
-// "Apply complete! N created, ..." or one line per failure and a closing line.
-void render_apply_report(const ApplyReport& report, std::size_t planned, std::ostream& out);
 
 }  // namespace ato::apply

@@ -10,6 +10,7 @@
 #include "cli/planning.hpp"
 #include "cli/session.hpp"
 #include "core/staleness.hpp"
+#include "render/apply_views.hpp"
 #include "render/plan_views.hpp"
 
 namespace ato::cli {
@@ -25,7 +26,7 @@ void on_interrupt(int) {
 }
 
 int execute(const core::Plan& plan, core::TestOpsPort& port, const core::Config& config, const GlobalOptions& global) {
-  apply::TtyProgress progress(std::cerr);
+  render::TtyProgress progress(std::cerr);
   apply::ApplyOptions options;
   options.parallelism = config.parallelism;
   options.observer = global.stderr_is_tty ? &progress : nullptr;
@@ -33,7 +34,7 @@ int execute(const core::Plan& plan, core::TestOpsPort& port, const core::Config&
   std::signal(SIGINT, on_interrupt);
   const auto report = apply::apply_plan(plan, port, options);
   std::signal(SIGINT, SIG_DFL);
-  apply::render_apply_report(report, plan.changes.size(), report.ok() ? std::cout : std::cerr);
+  render::render_apply_report(report, plan.changes.size(), report.ok() ? std::cout : std::cerr);
   return report.ok() ? 0 : 1;
 }
 
@@ -76,17 +77,14 @@ int apply_saved_plan(const GlobalOptions& global, const std::string& path) {
 
 int command_apply(const GlobalOptions& global, const Args& args) {
   bool auto_approve = false;
-  std::string refresh, allow_archive;
   std::vector<std::string> files;
-  PlanFlags flags;
+  PlanFlagSet plan_flags;
   ArgParser parser("ato-sync apply [PLANFILE] [--auto-approve] [--target ID]...",
                    "Makes Allure TestOps match the cases. With PLANFILE (from `plan -out`), applies exactly\n"
                    "that plan after checking that TestOps did not change since. Without it, plans, shows the\n"
                    "plan and asks for `yes` (without a terminal, --auto-approve is required).");
   parser.flag("--auto-approve", &auto_approve, "apply without asking");
-  parser.repeated("--target", &flags.targets, "ID", "only cases whose id matches (repeatable, * globs)");
-  parser.option("--refresh", &refresh, "full", "--refresh=full ignores the local cache");
-  parser.option("--allow-archive", &allow_archive, "N", "allow a plan that archives up to N cases");
+  plan_flags.declare(parser);
   parser.positionals(&files, 1);
   parser.examples("  ato-sync apply\n  ato-sync plan -out plan.json && ato-sync apply plan.json\n"
                   "  ato-sync apply --auto-approve --target 'checkout/*'\n");
@@ -96,24 +94,22 @@ int command_apply(const GlobalOptions& global, const Args& args) {
     return 0;
   }
   if (!files.empty()) {
-    if (!flags.targets.empty() || !allow_archive.empty() || !refresh.empty())
+    if (plan_flags.any_given())
       throw UsageError("a saved plan is applied as it is: --target, --refresh and --allow-archive go with `plan`");
     return apply_saved_plan(global, files[0]);
   }
-  if (!refresh.empty() && refresh != "full") throw UsageError("--refresh takes only 'full'");
-  flags.refresh_full = refresh == "full";
-  flags.allow_archive = parse_count(allow_archive, "--allow-archive");
+  const PlanFlags flags = plan_flags.resolve();
   if (!auto_approve && !isatty(STDIN_FILENO))
     throw UsageError("apply asks for confirmation, but stdin is not a terminal: pass --auto-approve, or apply a saved plan");
 
   PlannedRun run = make_plan(global, flags);
   render::render_human(run.plan, render_context(run.config, run.project_id, global.color), std::cout);
-  if (!run.plan.has_changes()) return 0;
+  if (!run.plan.has_changes()) return exit_code_after(run, 0);
   if (!auto_approve && !confirmed()) {
     std::cout << "Apply cancelled; nothing was changed.\n";
     return 1;
   }
-  return execute(run.plan, *run.port, run.config, global);
+  return exit_code_after(run, execute(run.plan, *run.port, run.config, global));
 }
 
 }  // namespace ato::cli

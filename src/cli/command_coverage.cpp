@@ -4,6 +4,7 @@
 
 #include "cli/arg_parser.hpp"
 #include "cli/commands.hpp"
+#include "cli/failure.hpp"
 #include "cli/managed_identities.hpp"
 #include "cli/session.hpp"
 #include "io/allure_results.hpp"
@@ -30,10 +31,7 @@ std::vector<core::CaseIdentity> case_identities(const GlobalOptions& global, con
     return managed_identities(*port, config);
   }
   auto read = io::read_ids_file(ids_file);
-  if (core::has_errors(read.diagnostics)) {
-    render::print_diagnostics(read.diagnostics, std::cerr, global.color_stderr);
-    throw AlreadyReported();
-  }
+  if (core::has_errors(read.diagnostics)) throw CommandFailed(std::move(read.diagnostics), "");
   return std::move(read.cases);
 }
 
@@ -84,11 +82,9 @@ int command_coverage(const GlobalOptions& global, const Args& args) {
 
   // Compared as printed, so that "66.7% is below 66.7" cannot happen.
   const double shown_percent = std::round(report.percent() * 10.0) / 10.0;
-  if (shown_percent < min_percent) {
-    std::cerr << "ato-sync: error: automation coverage " << render::format_percent(report.percent())
-              << "% is below --min-percent " << min_percent_text << "\n";
-    return 1;
-  }
+  if (shown_percent < min_percent)
+    throw CommandFailed("automation coverage " + render::format_percent(report.percent()) +
+                        "% is below --min-percent " + min_percent_text);
   return 0;
 }
 

@@ -8,6 +8,7 @@
 
 #include "cli/arg_parser.hpp"
 #include "cli/commands.hpp"
+#include "cli/failure.hpp"
 #include "cli/session.hpp"
 #include "core/case_naming.hpp"
 #include "io/case_writer.hpp"
@@ -29,7 +30,7 @@ LocalCases read_local_cases(const core::Config& config) {
   if (!fs::is_directory(cases_root(config), ec)) return local;
   for (const auto& c : load_cases_or_exit(config)) {
     local.external_ids.insert(c.external_id);
-    if (c.allure_id) local.bound[*c.allure_id] = c.source.file + ":" + std::to_string(c.source.line);
+    if (c.allure_id) local.bound[*c.allure_id] = core::format_place(c.source);
   }
   return local;
 }
@@ -47,11 +48,11 @@ std::vector<std::int64_t> parse_allure_ids(const std::vector<std::string>& texts
   return ids;
 }
 
-// The cases to import. Prints why a requested case is not imported; `failed`
-// is set when a requested id does not exist.
+// The cases to import. Prints why a requested case is skipped; a requested
+// id that does not exist goes to `errors`.
 std::vector<core::RemoteCase> select_cases(core::TestOpsPort& port, bool all,
                                            const std::vector<std::int64_t>& requested,
-                                           const LocalCases& local, bool& failed) {
+                                           const LocalCases& local, std::vector<std::string>& errors) {
   std::vector<std::int64_t> ids = requested;
   int managed = 0, bound = 0;
   if (all) {
@@ -76,8 +77,7 @@ std::vector<core::RemoteCase> select_cases(core::TestOpsPort& port, bool all,
     const auto it = found.find(id);
     const std::string which = "#" + std::to_string(id);
     if (it == found.end()) {
-      std::cerr << "ato-sync: error: there is no case " << which << " in the project\n";
-      failed = true;
+      errors.push_back("there is no case " + which + " in the project");
     } else if (it->second.deleted) {
       std::cout << "Skipped " << which << ": it is deleted in TestOps (restore it there first)\n";
     } else if (!it->second.external_id.empty()) {
@@ -145,11 +145,12 @@ int command_import(const GlobalOptions& global, const Args& args) {
   std::set<std::string> taken = local.external_ids;
   for (const auto& row : port->find_managed()) taken.insert(row.external_id);
 
-  bool failed = false;
-  const auto selected = select_cases(*port, all, requested, local, failed);
+  std::vector<std::string> errors;
+  const auto selected = select_cases(*port, all, requested, local, errors);
   if (selected.empty()) {
     std::cout << "Nothing to import.\n";
-    return failed ? 1 : 0;
+    if (!errors.empty()) throw CommandFailed(std::move(errors), "");
+    return 0;
   }
   std::error_code ec;
   fs::create_directories(dir, ec);
@@ -170,8 +171,7 @@ int command_import(const GlobalOptions& global, const Args& args) {
         io::write_case_yaml({name, remote.allure_id, remote.content}, config, schema_ref);
     std::string error;
     if (!write_new_file(path, text, error)) {
-      std::cerr << "ato-sync: error: " << path.string() << " " << error << "\n";
-      failed = true;
+      errors.push_back(path.string() + " " + error);
       continue;
     }
     ++imported;
@@ -185,7 +185,8 @@ int command_import(const GlobalOptions& global, const Args& args) {
   if (imported > 0)
     std::cout << "Next: review the files, then `ato-sync plan` shows " << imported
               << " to adopt; `ato-sync apply` binds them (adds the identity tag).\n";
-  return failed ? 1 : 0;
+  if (!errors.empty()) throw CommandFailed(std::move(errors), "");
+  return 0;
 }
 
 }  // namespace ato::cli

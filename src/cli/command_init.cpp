@@ -4,6 +4,7 @@
 
 #include "cli/arg_parser.hpp"
 #include "cli/commands.hpp"
+#include "cli/failure.hpp"
 #include "cli/session.hpp"
 #include "cli/starter_files.hpp"
 
@@ -34,18 +35,13 @@ int command_init(const GlobalOptions& global, const Args& args) {
   }
 
   const auto files = starter_files();
-  bool exists = false;
+  std::vector<std::string> existing;
   for (const auto& file : files) {
     std::error_code ec;
-    if (fs::exists(fs::symlink_status(target_of(file, global), ec))) {
-      std::cerr << "ato-sync: error: " << target_of(file, global).string() << " exists already\n";
-      exists = true;
-    }
+    if (fs::exists(fs::symlink_status(target_of(file, global), ec)))
+      existing.push_back(target_of(file, global).string() + " exists already");
   }
-  if (exists) {
-    std::cerr << "Nothing was written; init never overwrites a file.\n";
-    throw AlreadyReported();
-  }
+  if (!existing.empty()) throw CommandFailed(std::move(existing), "Nothing was written; init never overwrites a file.");
 
   for (const auto& file : files) {
     const fs::path path = target_of(file, global);

@@ -10,9 +10,9 @@
 namespace ato::cli {
 
 int command_plan(const GlobalOptions& global, const Args& args) {
-  std::string out_file, refresh, allow_archive;
+  std::string out_file;
   bool json = false, markdown = false, detailed = false;
-  PlanFlags flags;
+  PlanFlagSet plan_flags;
   ArgParser parser("ato-sync plan [-out FILE] [--json | --markdown] [--detailed-exitcode] [--target ID]... "
                    "[--refresh=full] [--allow-archive N]",
                    "Fetches the cases from Allure TestOps, compares them with the YAML and shows what apply\n"
@@ -22,9 +22,7 @@ int command_plan(const GlobalOptions& global, const Args& args) {
   parser.flag("--json", &json, "print the plan as JSON (the saved-plan format)");
   parser.flag("--markdown", &markdown, "print the plan as a pull-request comment");
   parser.flag("--detailed-exitcode", &detailed, "exit 2 when there are changes (0 none, 1 error)");
-  parser.repeated("--target", &flags.targets, "ID", "only cases whose id matches (repeatable, * globs)");
-  parser.option("--refresh", &refresh, "full", "--refresh=full ignores the local cache");
-  parser.option("--allow-archive", &allow_archive, "N", "allow a plan that archives up to N cases");
+  plan_flags.declare(parser);
   parser.examples("  ato-sync plan\n  ato-sync plan -out plan.json --markdown > plan.md\n"
                   "  ato-sync plan --detailed-exitcode --target 'checkout/*'\n");
   parser.parse(args);
@@ -33,11 +31,7 @@ int command_plan(const GlobalOptions& global, const Args& args) {
     return 0;
   }
   if (json && markdown) throw UsageError("--json and --markdown exclude each other");
-  if (!refresh.empty() && refresh != "full") throw UsageError("--refresh takes only 'full'");
-  flags.refresh_full = refresh == "full";
-  flags.allow_archive = parse_count(allow_archive, "--allow-archive");
-
-  const PlannedRun run = make_plan(global, flags);
+  const PlannedRun run = make_plan(global, plan_flags.resolve());
   const auto saved = to_saved_plan(run);
   if (!out_file.empty()) {
     io::replace_file(out_file, io::encode_plan(saved));
@@ -48,7 +42,7 @@ int command_plan(const GlobalOptions& global, const Args& args) {
   else render::render_human(run.plan, context, std::cout);
   if (!out_file.empty() && !json && !markdown)
     std::cout << "\nSaved the plan to " << out_file << "; apply exactly it with: ato-sync apply " << out_file << "\n";
-  return detailed && run.plan.has_changes() ? 2 : 0;
+  return exit_code_after(run, detailed && run.plan.has_changes() ? 2 : 0);
 }
 
 }  // namespace ato::cli

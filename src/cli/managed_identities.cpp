@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/permalink.hpp"
 #include "cli/session.hpp"
 
 namespace ato::cli {
@@ -12,7 +13,7 @@ std::vector<core::CaseIdentity> managed_identities(core::TestOpsPort& port, cons
   std::vector<core::CaseIdentity> identities;
   for (const auto& row : port.find_managed()) {
     if (row.deleted || row.external_id.empty()) continue;
-    identities.push_back({row.external_id, row.allure_id, permalink(config, project_id, row.allure_id)});
+    identities.push_back({row.external_id, row.allure_id, core::case_permalink(config.endpoint, project_id, row.allure_id)});
   }
   std::sort(identities.begin(), identities.end(), [](const auto& a, const auto& b) {
     return std::tie(a.external_id, a.allure_id) < std::tie(b.external_id, b.allure_id);

@@ -7,6 +7,7 @@
 
 #include "ato/version.hpp"
 #include "cli/arg_parser.hpp"
+#include "cli/failure.hpp"
 #include "cli/remote_state.hpp"
 #include "cli/session.hpp"
 #include "core/plan.hpp"
@@ -41,13 +42,38 @@ PlannedRun make_plan(const GlobalOptions& global, const PlanFlags& flags) {
   if (!result.errors.empty()) {
     for (auto& e : result.errors)
       if (e.where.file.empty()) e.where.file = "ato-sync";
-    render::print_diagnostics(result.errors, std::cerr, global.color_stderr);
-    std::cerr << "Plan failed: " << result.errors.size() << " problem" << (result.errors.size() == 1 ? "" : "s")
-              << "; nothing was changed in TestOps\n";
-    throw AlreadyReported();
+    const auto count = result.errors.size();
+    throw CommandFailed(std::move(result.errors), "Plan failed: " + std::to_string(count) + " problem" +
+                                                      (count == 1 ? "" : "s") + "; nothing was changed in TestOps");
+  }
+  if (!result.conflicts.empty()) {
+    for (auto& e : result.conflicts) e.where.file = "ato-sync";
+    render::print_diagnostics(result.conflicts, std::cerr, global.color_stderr);
   }
   run.plan = std::move(result.plan);
+  run.conflicts = std::move(result.conflicts);
   return run;
+}
+
+int exit_code_after(const PlannedRun& run, int code) {
+  if (run.conflicts.empty()) return code;
+  const auto count = run.conflicts.size();
+  throw CommandFailed(std::to_string(count) + " identity conflict" + (count == 1 ? "" : "s") +
+                      " in TestOps (above): those ids were left out; the rest of the plan stands");
+}
+
+void PlanFlagSet::declare(ArgParser& parser) {
+  parser.repeated("--target", &flags_.targets, "ID", "only cases whose id matches (repeatable, * globs)");
+  parser.option("--refresh", &refresh_, "full", "--refresh=full ignores the local cache");
+  parser.option("--allow-archive", &allow_archive_, "N", "allow a plan that archives up to N cases");
+}
+
+PlanFlags PlanFlagSet::resolve() const {
+  if (!refresh_.empty() && refresh_ != "full") throw UsageError("--refresh takes only 'full'");
+  PlanFlags flags = flags_;
+  flags.refresh_full = refresh_ == "full";
+  flags.allow_archive = parse_count(allow_archive_, "--allow-archive");
+  return flags;
 }
 
 render::RenderContext render_context(const core::Config& config, std::int64_t project_id, bool color) {

@@ -21,16 +21,35 @@ struct PlanFlags {
   std::optional<int> allow_archive;
 };
 
+class ArgParser;
+
+// The flags `plan` and `apply` share (--target, --refresh, --allow-archive),
+// declared and checked in one place.
+class PlanFlagSet {
+ public:
+  void declare(ArgParser& parser);
+  bool any_given() const { return !flags_.targets.empty() || !refresh_.empty() || !allow_archive_.empty(); }
+  PlanFlags resolve() const;  // throws UsageError
+
+ private:
+  PlanFlags flags_;
+  std::string refresh_, allow_archive_;
+};
+
 struct PlannedRun {
   core::Config config;
   std::unique_ptr<core::TestOpsPort> port;
   std::int64_t project_id = 0;
   core::Plan plan;
+  core::Diagnostics conflicts;  // printed already; ids left out of the plan
 };
 
-// Prints every problem (validation, unknown names, guard) and throws
-// AlreadyReported when the plan must not be applied.
+// Throws CommandFailed with every problem (validation, unknown names, guard)
+// when the plan must not be applied. Identity conflicts are printed at once,
+// and the rest of the plan stands (SPEC.md §2).
 PlannedRun make_plan(const GlobalOptions& global, const PlanFlags& flags);
+// After the plan was shown or applied: `code`, or CommandFailed when ids were left out.
+int exit_code_after(const PlannedRun& run, int code);
 
 render::RenderContext render_context(const core::Config& config, std::int64_t project_id, bool color);
 io::SavedPlan to_saved_plan(const PlannedRun& run);

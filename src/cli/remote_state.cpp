@@ -11,20 +11,16 @@
 namespace ato::cli {
 namespace {
 
-bool targeted(const std::string& id, const std::vector<std::string>& targets) {
-  if (targets.empty()) return true;
-  return std::any_of(targets.begin(), targets.end(),
-                     [&](const std::string& pattern) { return util::glob_match(pattern, id); });
-}
-
 // A case known only from its search row: enough to archive it or report it.
 core::RemoteCase from_row(const core::SearchRow& row) {
   core::RemoteCase c;
   c.allure_id = row.allure_id;
   c.external_id = row.external_id;
+  c.other_identities = row.other_identities;
   c.deleted = row.deleted;
   c.last_modified = row.last_modified;
   c.content.name = row.name;
+  c.content.status = row.status;
   return c;
 }
 
@@ -57,7 +53,7 @@ RemoteState read_remote_state(core::TestOpsPort& port, std::int64_t project_id, 
   std::unordered_set<std::int64_t> managed_ids;
   for (const auto& row : state.rows) managed_ids.insert(row.allure_id);
   for (const auto& d : desired) {
-    if (!targeted(d.external_id, options.targets)) continue;
+    if (!util::selected_by(options.targets, d.external_id)) continue;
     wanted.insert(d.external_id);
     if (d.allure_id && !managed_ids.count(*d.allure_id)) bound_ids.push_back(*d.allure_id);
   }

@@ -10,6 +10,7 @@
 #include "ato/version.hpp"
 #include "cli/arg_parser.hpp"
 #include "cli/commands.hpp"
+#include "cli/failure.hpp"
 #include "cli/session.hpp"
 #include "util/did_you_mean.hpp"
 
@@ -76,6 +77,7 @@ int run(int argc, char** argv) {
   // process halfway through the changes: writes to it just fail from then on.
   std::signal(SIGPIPE, SIG_IGN);
   Args args(argv + 1, argv + argc);
+  bool color_stderr = false;
   try {
     GlobalOptions global;
     bool no_color = false;
@@ -85,6 +87,7 @@ int run(int argc, char** argv) {
     global.color = !no_color && isatty(STDOUT_FILENO);
     global.stderr_is_tty = isatty(STDERR_FILENO);
     global.color_stderr = !no_color && global.stderr_is_tty;
+    color_stderr = global.color_stderr;
     if (global.cacert.empty())
       if (const char* bundle = std::getenv("ATO_CA_BUNDLE")) global.cacert = bundle;
 
@@ -103,13 +106,9 @@ int run(int argc, char** argv) {
     for (const auto& entry : command_table()) names.emplace_back(entry.name);
     throw UsageError("unknown command '" + args[0] + "'" + util::did_you_mean(args[0], names) +
                      "; see 'ato-sync --help'");
-  } catch (const AlreadyReported&) {
-    return 1;
-  } catch (const UsageError& e) {
-    std::cerr << "ato-sync: error: " << e.what() << "\n";
-    return 1;
   } catch (const std::exception& e) {
-    std::cerr << "ato-sync: error: " << e.what() << "\n";
+    // The one place errors leave a command (cli/failure.hpp).
+    print_failure(e, std::cerr, color_stderr);
     return 1;
   }
 }

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/failure.hpp"
 #include "io/case_loader.hpp"
 #include "io/config_loader.hpp"
 #include "render/diagnostics_view.hpp"
@@ -11,10 +12,7 @@ namespace ato::cli {
 
 core::Config load_config_or_exit(const GlobalOptions& global, bool require_remote) {
   auto result = io::load_config(global.config_path, io::process_environment(), require_remote);
-  if (core::has_errors(result.diagnostics)) {
-    render::print_diagnostics(result.diagnostics, std::cerr, global.color_stderr);
-    throw AlreadyReported();
-  }
+  if (core::has_errors(result.diagnostics)) throw CommandFailed(std::move(result.diagnostics), "");
   result.config.cacert = global.cacert;
   return result.config;
 }
@@ -27,10 +25,9 @@ std::string cases_root(const core::Config& config) {
 std::vector<core::DesiredCase> load_cases_or_exit(const core::Config& config) {
   auto result = io::load_cases(cases_root(config), config);
   if (core::has_errors(result.diagnostics)) {
-    render::print_diagnostics(result.diagnostics, std::cerr, false);
-    std::cerr << render::diagnostics_summary(result.diagnostics, result.files, result.cases.size())
-              << "; nothing was sent to TestOps\n";
-    throw AlreadyReported();
+    auto closing = render::diagnostics_summary(result.diagnostics, result.files, result.cases.size()) +
+                   "; nothing was sent to TestOps";
+    throw CommandFailed(std::move(result.diagnostics), std::move(closing));
   }
   return std::move(result.cases);
 }

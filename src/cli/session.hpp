@@ -12,14 +12,7 @@
 
 namespace ato::cli {
 
-// Thrown after the problem was already printed (diagnostics); run() exits 1
-// without printing anything more.
-class AlreadyReported : public std::exception {
- public:
-  const char* what() const noexcept override { return "already reported"; }
-};
-
-// Loads the config or throws with every diagnostic printed to stderr.
+// Loads the config or throws CommandFailed with every diagnostic.
 core::Config load_config_or_exit(const GlobalOptions& global, bool require_remote);
 // The folder the cases live in: config.cases_dir, relative to the config's folder.
 std::string cases_root(const core::Config& config);
@@ -28,7 +21,5 @@ std::vector<core::DesiredCase> load_cases_or_exit(const core::Config& config);
 // The token from --token-file, else ATO_TOKEN, else ALLURE_TOKEN; throws when none.
 std::string read_token(const GlobalOptions& global);
 std::unique_ptr<core::TestOpsPort> connect_testops(const core::Config& config, const GlobalOptions& global);
-// `<endpoint>/project/<projectId>/test-cases/<id>`
-std::string permalink(const core::Config& config, std::int64_t project_id, std::int64_t allure_id);
 
 }  // namespace ato::cli

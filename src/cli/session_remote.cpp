@@ -31,8 +31,5 @@ std::unique_ptr<core::TestOpsPort> connect_testops(const core::Config& config, c
   return remote::connect(effective, options);
 }
 
-std::string permalink(const core::Config& config, std::int64_t project_id, std::int64_t allure_id) {
-  return config.endpoint + "/project/" + std::to_string(project_id) + "/test-cases/" + std::to_string(allure_id);
-}
 
 }  // namespace ato::cli

@@ -17,6 +17,11 @@ struct SourceLocation {
   bool operator==(const SourceLocation&) const = default;
 };
 
+// "file:line:col", "file:line" or "file", as much as is known.
+std::string format_place(const SourceLocation& at);
+// How messages name a TestOps case: "ATO #1234".
+inline std::string ato_label(std::int64_t allure_id) { return "ATO #" + std::to_string(allure_id); }
+
 enum class Keyword { None, Given, When, Then, And, But };
 
 struct Step {
@@ -54,8 +59,8 @@ struct CaseContent {
   bool operator==(const CaseContent&) const = default;
 };
 
-// The parts of a case that can change independently; apply maps each to the
-// request that writes it.
+// The parts of a case that can change independently. core/case_fields.hpp
+// holds one row per field: everything that loops over fields reads it.
 enum class Field {
   Name,
   Description,
@@ -69,17 +74,20 @@ enum class Field {
   Links,
   Steps,
 };
-inline constexpr Field kAllFields[] = {Field::Name,   Field::Description, Field::Precondition,
-                                       Field::Expected, Field::Status,    Field::Layer,
-                                       Field::CustomFields, Field::Tags, Field::Issues,
-                                       Field::Links,  Field::Steps};
 
 // A case as the repository wants it.
 struct DesiredCase {
   std::string external_id;
   std::optional<std::int64_t> allure_id;  // bind (adopt) an existing case
-  SourceLocation source;                  // where the document starts (the `id` key)
-  std::map<std::string, SourceLocation> field_sources;  // YAML key -> where it is written
+  SourceLocation source;                  // where the case starts (the `id` key, the scenario)
+  SourceLocation allure_id_source;        // where allure_id is written; empty = at `source`
+  std::map<Field, SourceLocation> field_sources;  // where each field is written, when it is
+  // Where `field` is written, else where the case starts.
+  const SourceLocation& place_of(Field field) const {
+    const auto it = field_sources.find(field);
+    return it == field_sources.end() ? source : it->second;
+  }
+  const SourceLocation& allure_id_place() const { return allure_id_source.file.empty() ? source : allure_id_source; }
   CaseContent content;
 };
 
@@ -87,6 +95,7 @@ struct DesiredCase {
 struct RemoteCase {
   std::int64_t allure_id = 0;
   std::string external_id;  // from the identity tag; empty when unmanaged
+  std::vector<std::string> other_identities;  // further identity tags on the same case (a conflict)
   bool deleted = false;
   std::int64_t last_modified = 0;  // epoch ms, as the server reports it
   std::string last_modified_by;

@@ -29,10 +29,6 @@ std::string fold(const std::string& s) {
 
 std::string first_word(const std::string& text) { return lower(text.substr(0, text.find(' '))); }
 
-std::string place(const SourceLocation& at) {
-  return at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
-}
-
 class Linter {
  public:
   Linter(const std::vector<std::string>& disabled, Diagnostics& out) : disabled_(disabled), out_(out) {}
@@ -43,10 +39,7 @@ class Linter {
   }
 
   void check_case(const DesiredCase& c) {
-    const auto at = [&](const std::string& key) {
-      const auto it = c.field_sources.find(key);
-      return it == c.field_sources.end() ? c.source : it->second;
-    };
+    const auto at = [&](Field field) { return c.place_of(field); };
     const auto& content = c.content;
     if (content.layer.empty())
       warn("missing-layer", c.source, "case \"" + c.external_id + "\" has no layer, so coverage loses the UI/API/Unit split; fix: add `layer: UI` (or API, Unit, ...)");
@@ -55,13 +48,13 @@ class Linter {
     for (const auto& tag : content.tags) {
       const auto word = lower(tag);
       if (kSeverityWords.count(word))
-        warn("bare-severity-tag", at("tags"), "tag \"" + tag + "\" is a severity without the convention; fix: write `severity: " + word + "` instead");
+        warn("bare-severity-tag", at(Field::Tags), "tag \"" + tag + "\" is a severity without the convention; fix: write `severity: " + word + "` instead");
       else if (kPriorityWords.count(word))
-        warn("bare-severity-tag", at("tags"), "tag \"" + tag + "\" is a priority without the convention; fix: write `priority: " + word + "` instead");
+        warn("bare-severity-tag", at(Field::Tags), "tag \"" + tag + "\" is a priority without the convention; fix: write `priority: " + word + "` instead");
     }
-    check_flat_steps(content.steps, at("steps"));
+    check_flat_steps(content.steps, at(Field::Steps));
     if (!content.description.empty() && fold(content.description) == fold(content.name))
-      warn("description-repeats-name", at("description"), "the description only repeats the name; fix: say what the case covers and why, or drop it");
+      warn("description-repeats-name", at(Field::Description), "the description only repeats the name; fix: say what the case covers and why, or drop it");
   }
 
   void check_flat_steps(const std::vector<Step>& steps, const SourceLocation& where) {
@@ -84,8 +77,7 @@ class Linter {
   void check_tag_spellings(const std::vector<DesiredCase>& cases) {
     std::map<std::string, std::map<std::string, std::vector<SourceLocation>>> spellings;  // folded -> tag -> places
     for (const auto& c : cases) {
-      const auto it = c.field_sources.find("tags");
-      const SourceLocation at = it == c.field_sources.end() ? c.source : it->second;
+      const SourceLocation& at = c.place_of(Field::Tags);
       for (const auto& tag : c.content.tags) spellings[fold(tag)][tag].push_back(at);
     }
     for (const auto& [folded, variants] : spellings) {
@@ -97,7 +89,7 @@ class Linter {
           others += (others.empty() ? "" : "; ") + std::string("\"") + other + "\" at ";
           // A few places each: with thousands of cases the message must stay one line.
           const std::size_t shown = std::min<std::size_t>(other_places.size(), kPlacesShown);
-          for (std::size_t i = 0; i < shown; ++i) others += (i ? ", " : "") + place(other_places[i]);
+          for (std::size_t i = 0; i < shown; ++i) others += (i ? ", " : "") + format_place(other_places[i]);
           if (other_places.size() > shown) others += " and " + std::to_string(other_places.size() - shown) + " more";
         }
         for (const auto& at : places)

@@ -1,5 +1,7 @@
 #include "core/normalize.hpp"
 
+#include "core/case_fields.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -9,15 +11,6 @@ namespace {
 constexpr std::pair<Keyword, std::string_view> kKeywords[] = {
     {Keyword::Given, "Given"}, {Keyword::When, "When"}, {Keyword::Then, "Then"},
     {Keyword::And, "And"},     {Keyword::But, "But"},
-};
-
-constexpr std::pair<Field, std::string_view> kFieldNames[] = {
-    {Field::Name, "name"},     {Field::Description, "description"},
-    {Field::Precondition, "precondition"}, {Field::Expected, "expected"},
-    {Field::Status, "status"}, {Field::Layer, "layer"},
-    {Field::CustomFields, "fields"}, {Field::Tags, "tags"},
-    {Field::Issues, "issues"}, {Field::Links, "links"},
-    {Field::Steps, "steps"},
 };
 
 bool iequals(std::string_view a, std::string_view b) {
@@ -50,23 +43,20 @@ std::optional<Keyword> parse_keyword(std::string_view word) {
   return std::nullopt;
 }
 
-Step split_keyword(std::string_view text) {
+Step split_keyword(std::string_view raw) {
   Step step;
-  const auto trimmed_start = text.find_first_not_of(" \t");
-  if (trimmed_start != std::string_view::npos) text.remove_prefix(trimmed_start);
-  const auto space = text.find_first_of(" \t");
-  if (space != std::string_view::npos) {
-    const auto word = text.substr(0, space);
-    for (const auto& [k, name] : kKeywords) {
-      if (word == name) {
-        step.keyword = k;
-        text.remove_prefix(space);
-        text.remove_prefix(std::min(text.find_first_not_of(" \t"), text.size()));
-        break;
-      }
-    }
+  std::string text = normalize_text(raw);
+  text.erase(0, std::min(text.find_first_not_of(" \t"), text.size()));
+  const auto space = std::min(text.find_first_of(" \t"), text.size());
+  const std::string_view word = std::string_view(text).substr(0, space);
+  for (const auto& [k, name] : kKeywords) {
+    if (word != name) continue;  // also a bare "Given": the keyword with no text
+    step.keyword = k;
+    text.erase(0, space);
+    text.erase(0, std::min(text.find_first_not_of(" \t"), text.size()));
+    break;
   }
-  step.text = normalize_text(text);
+  step.text = std::move(text);
   return step;
 }
 
@@ -95,38 +85,29 @@ std::string normalize_text(std::string_view text) {
   return out.substr(first, last - first + 1);
 }
 
+// TestOps keeps a step as one body, "Keyword text" (API-NOTES.md), and reads
+// a leading keyword word back as the keyword: both sides take the form the
+// server will give back, so a plain step "Given x" or "  x" converges.
 Step normalize(Step step) {
-  step.text = normalize_text(step.text);
+  Step read_back = split_keyword(join_keyword(step));
+  step.keyword = read_back.keyword;
+  step.text = std::move(read_back.text);
   step.expected = normalize_text(step.expected);
   for (auto& child : step.steps) child = normalize(std::move(child));
   return step;
 }
 
 CaseContent normalize(CaseContent content) {
-  content.name = normalize_text(content.name);
-  content.description = normalize_text(content.description);
-  content.precondition = normalize_text(content.precondition);
-  content.expected = normalize_text(content.expected);
+  for (const auto& spec : case_fields()) {
+    if (spec.text) content.*spec.text = normalize_text(content.*spec.text);
+    if (spec.names) sort_unique(content.*spec.names);
+  }
   for (auto it = content.custom_fields.begin(); it != content.custom_fields.end();) {
     sort_unique(it->second);
     it = it->second.empty() ? content.custom_fields.erase(it) : std::next(it);
   }
-  sort_unique(content.tags);
-  sort_unique(content.issues);
   for (auto& step : content.steps) step = normalize(std::move(step));
   return content;
-}
-
-std::string_view field_name(Field field) {
-  for (const auto& [f, name] : kFieldNames)
-    if (f == field) return name;
-  return "";
-}
-
-std::optional<Field> parse_field(std::string_view name) {
-  for (const auto& [f, field_text] : kFieldNames)
-    if (field_text == name) return f;
-  return std::nullopt;
 }
 
 }  // namespace ato::core

@@ -24,7 +24,4 @@ std::string normalize_text(std::string_view text);
 Step normalize(Step step);
 CaseContent normalize(CaseContent content);
 
-std::string_view field_name(Field field);  // "name", "description", ... "steps"
-std::optional<Field> parse_field(std::string_view name);
-
 }  // namespace ato::core

@@ -20,17 +20,38 @@ std::optional<Action> parse_action(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view kind_name(Kind kind) {
+  switch (kind) {
+    case Kind::Case: return "case";
+  }
+  return "";
+}
+
+std::optional<Kind> parse_kind(std::string_view name) {
+  if (name == "case") return Kind::Case;
+  return std::nullopt;
+}
+
+namespace {
+template <class Summary>
+auto& slot(Summary& s, Action action) {
+  switch (action) {
+    case Action::Create: return s.create;
+    case Action::Update: return s.update;
+    case Action::Archive: return s.archive;
+    case Action::Restore: return s.restore;
+    case Action::Adopt: return s.adopt;
+  }
+  return s.create;
+}
+}  // namespace
+
+void PlanSummary::count(Action action) { ++slot(*this, action); }
+int PlanSummary::of(Action action) const { return slot(*this, action); }
+
 PlanSummary Plan::summary() const {
   PlanSummary s;
-  for (const auto& change : changes) {
-    switch (change.action) {
-      case Action::Create: ++s.create; break;
-      case Action::Update: ++s.update; break;
-      case Action::Archive: ++s.archive; break;
-      case Action::Restore: ++s.restore; break;
-      case Action::Adopt: ++s.adopt; break;
-    }
-  }
+  for (const auto& change : changes) s.count(change.action);
   return s;
 }
 

@@ -15,15 +15,25 @@
 namespace ato::core {
 
 enum class Action { Create, Update, Archive, Restore, Adopt };
+inline constexpr Action kAllActions[] = {Action::Create, Action::Update, Action::Archive, Action::Restore,
+                                         Action::Adopt};
 std::string_view action_name(Action action);  // "create", "update", ...
 std::optional<Action> parse_action(std::string_view name);
 
+// The kinds of resource a plan holds, in the order views list them and apply
+// runs them (SPEC.md §4, §5).
+enum class Kind { Case };
+std::string_view kind_name(Kind kind);  // "case"
+std::optional<Kind> parse_kind(std::string_view name);
+
 struct Change {
+  Kind kind = Kind::Case;
   Action action = Action::Create;
-  std::string external_id;
+  std::string external_id;                // the resource's id within its kind
   std::optional<std::int64_t> allure_id;  // none for create
   std::string reason;                     // one line, for humans
-  std::vector<Field> fields;              // what differs, in kAllFields order
+  std::vector<Field> diff;                // what differs between before and after: what views show
+  std::vector<Field> writes;              // what apply writes to the existing case (create: all of `after`)
   CaseContent before;                     // remote content; empty for create
   CaseContent after;                      // desired content; equals before for archive
   std::int64_t remote_last_modified = 0;  // the remote state this change was planned against
@@ -41,8 +51,12 @@ struct NewFieldValue {
   auto operator<=>(const NewFieldValue&) const = default;
 };
 
+// Changes counted by action: the one counter behind every "Plan:" and
+// "Apply complete!" line.
 struct PlanSummary {
   int create = 0, update = 0, archive = 0, restore = 0, adopt = 0;
+  void count(Action action);
+  int of(Action action) const;
   int total() const { return create + update + archive + restore + adopt; }
 };
 
@@ -76,7 +90,8 @@ struct PlanOptions {
 
 struct PlanResult {
   Plan plan;
-  Diagnostics errors;  // duplicate identities, unknown names, guard; plan must not be applied when non-empty
+  Diagnostics errors;     // unknown names, bad bindings, the guard: the plan must not be applied
+  Diagnostics conflicts;  // remote identity conflicts: nothing is planned for those ids, the rest stands
 };
 
 PlanResult compute_plan(const std::vector<DesiredCase>& desired, const std::vector<RemoteCase>& remote,

@@ -27,9 +27,11 @@ class RemoteError : public std::runtime_error {
 struct SearchRow {
   std::int64_t allure_id = 0;
   std::string external_id;  // from the identity tag; empty when unmanaged
+  std::vector<std::string> other_identities;  // further identity tags on the same case (a conflict)
   bool deleted = false;
   std::int64_t last_modified = 0;
   std::string name;
+  std::string status;  // workflow status name: with archive-by-status, tells archived cases apart
 };
 
 class TestOpsPort {
@@ -52,7 +54,7 @@ class TestOpsPort {
   // Creates the case with its identity tag in the same request; never leaves
   // a duplicate even when the outcome of the request is unknown.
   virtual std::int64_t create_case(const std::string& external_id, const CaseContent& content) = 0;
-  // Writes only the given fields of `after` (the identity tag always kept).
+  // Writes only the given fields of `after` (the identity tag always written with tags).
   virtual void update_case(std::int64_t allure_id, const std::string& external_id,
                            const CaseContent& after, const std::vector<Field>& fields) = 0;
   virtual void archive_case(std::int64_t allure_id) = 0;

@@ -1,5 +1,7 @@
 #include "io/case_json.hpp"
 
+#include <stdexcept>
+
 #include "core/normalize.hpp"
 
 namespace ato::io {
@@ -32,39 +34,70 @@ std::vector<core::Step> steps_from_json(const json& j) {
   return out;
 }
 
+json links_to_json(const std::vector<core::Link>& links) {
+  json out = json::array();
+  for (const auto& l : links) out.push_back({{"name", l.name}, {"url", l.url}, {"type", l.type}});
+  return out;
+}
+
+std::vector<core::Link> links_from_json(const json& j) {
+  std::vector<core::Link> out;
+  for (const auto& l : j) out.push_back({l.at("name").get<std::string>(), l.at("url").get<std::string>(), l.value("type", "")});
+  return out;
+}
+
+// One row per field of core/case_fields.hpp: its JSON key and both directions.
+struct JsonField {
+  core::Field field;
+  const char* key;
+  json (*to)(const core::CaseContent&);
+  void (*from)(const json&, core::CaseContent&);
+};
+
+template <auto Member>
+JsonField plain(core::Field field, const char* key) {
+  return {field, key, [](const core::CaseContent& c) { return json(c.*Member); },
+          [](const json& j, core::CaseContent& c) { j.get_to(c.*Member); }};
+}
+
+const JsonField kJsonFields[] = {
+    plain<&core::CaseContent::name>(core::Field::Name, "name"),
+    plain<&core::CaseContent::description>(core::Field::Description, "description"),
+    plain<&core::CaseContent::precondition>(core::Field::Precondition, "precondition"),
+    plain<&core::CaseContent::expected>(core::Field::Expected, "expected"),
+    plain<&core::CaseContent::status>(core::Field::Status, "status"),
+    plain<&core::CaseContent::layer>(core::Field::Layer, "layer"),
+    {core::Field::CustomFields, "custom_fields", [](const core::CaseContent& c) { return json(c.custom_fields); },
+     [](const json& j, core::CaseContent& c) {
+       for (const auto& [field, values] : j.items()) c.custom_fields[field] = values.get<std::vector<std::string>>();
+     }},
+    plain<&core::CaseContent::tags>(core::Field::Tags, "tags"),
+    plain<&core::CaseContent::issues>(core::Field::Issues, "issues"),
+    {core::Field::Links, "links", [](const core::CaseContent& c) { return links_to_json(c.links); },
+     [](const json& j, core::CaseContent& c) { c.links = links_from_json(j); }},
+    {core::Field::Steps, "steps", [](const core::CaseContent& c) { return steps_to_json(c.steps); },
+     [](const json& j, core::CaseContent& c) { c.steps = steps_from_json(j); }},
+};
+
+const JsonField& json_field(core::Field field) {
+  for (const auto& row : kJsonFields)
+    if (row.field == field) return row;
+  throw std::logic_error("case field without a JSON row");
+}
+
 }  // namespace
 
+json field_to_json(core::Field field, const core::CaseContent& content) { return json_field(field).to(content); }
+
 json content_to_json(const core::CaseContent& c) {
-  json links = json::array();
-  for (const auto& l : c.links) links.push_back({{"name", l.name}, {"url", l.url}, {"type", l.type}});
-  return {{"name", c.name},
-          {"description", c.description},
-          {"precondition", c.precondition},
-          {"expected", c.expected},
-          {"status", c.status},
-          {"layer", c.layer},
-          {"custom_fields", c.custom_fields},
-          {"tags", c.tags},
-          {"issues", c.issues},
-          {"links", links},
-          {"steps", steps_to_json(c.steps)}};
+  json out = json::object();
+  for (const auto& row : kJsonFields) out[row.key] = row.to(c);
+  return out;
 }
 
 core::CaseContent content_from_json(const json& j) {
   core::CaseContent c;
-  j.at("name").get_to(c.name);
-  j.at("description").get_to(c.description);
-  j.at("precondition").get_to(c.precondition);
-  j.at("expected").get_to(c.expected);
-  j.at("status").get_to(c.status);
-  j.at("layer").get_to(c.layer);
-  for (const auto& [field, values] : j.at("custom_fields").items())
-    c.custom_fields[field] = values.get<std::vector<std::string>>();
-  j.at("tags").get_to(c.tags);
-  j.at("issues").get_to(c.issues);
-  for (const auto& l : j.at("links"))
-    c.links.push_back({l.at("name").get<std::string>(), l.at("url").get<std::string>(), l.value("type", "")});
-  c.steps = steps_from_json(j.at("steps"));
+  for (const auto& row : kJsonFields) row.from(j.at(row.key), c);
   return c;
 }
 

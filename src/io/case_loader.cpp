@@ -8,6 +8,7 @@
 #include <map>
 #include <thread>
 
+#include "core/case_identity.hpp"
 #include "io/case_parser.hpp"
 #include "io/file_io.hpp"
 #include "io/text_checks.hpp"
@@ -73,9 +74,6 @@ FileCases load_file(const std::string& path, const core::Config& config, const f
   return parse_case_file(std::move(file.text), shown, config);
 }
 
-std::string where(const core::SourceLocation& at) {
-  return at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
-}
 
 }  // namespace
 
@@ -134,14 +132,8 @@ CasesResult load_cases(const std::string& cases_root, const core::Config& config
   std::stable_sort(by_id.begin(), by_id.end(), [](const auto* a, const auto* b) { return a->external_id < b->external_id; });
   result.cases.reserve(by_id.size());
   for (auto* c : by_id) result.cases.push_back(std::move(*c));
-  for (std::size_t i = 1; i < result.cases.size(); ++i) {
-    const auto& first = result.cases[i - 1];
-    const auto& second = result.cases[i];
-    if (first.external_id == second.external_id)
-      result.diagnostics.push_back({core::Severity::Error, second.source,
-                                    "duplicate id \"" + second.external_id + "\" (also at " + where(first.source) + ")",
-                                    ""});
-  }
+  auto identity_errors = core::check_identities(result.cases);
+  std::move(identity_errors.begin(), identity_errors.end(), std::back_inserter(result.diagnostics));
   std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
   return result;
 }

@@ -1,6 +1,7 @@
 #include "io/case_parser.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/normalize.hpp"
@@ -61,7 +62,7 @@ class CaseReader {
       if (!entry.first.IsScalar()) continue;
       const std::string key = entry.first.Scalar();
       const YamlNode v = entry.second;
-      c.field_sources[key] = sink_.at(entry.first);
+      record_place(c, key, sink_.at(entry.first));
       if (key == "id") {
         c.source = sink_.at(entry.first);
         if (auto s = read_string(v, "id", sink_)) {
@@ -99,6 +100,7 @@ class CaseReader {
       } else if (key == "links") {
         read_links(v, content);
       } else if (key == "allure_id") {
+        c.allure_id_source = sink_.at(entry.first);
         if (auto n = read_integer(v, "allure_id", sink_)) {
           if (*n <= 0) sink_.error(v, "allure_id must be a positive Allure TestOps case id");
           else c.allure_id = *n;
@@ -120,6 +122,26 @@ class CaseReader {
   }
 
  private:
+  // Messages about a field point at the key that writes it; the field's own
+  // key wins over others that feed it (`tags` over `severity`).
+  void record_place(core::DesiredCase& c, const std::string& key, const core::SourceLocation& at) const {
+    static const std::map<std::string, core::Field> kOwnKeys = {
+        {"name", core::Field::Name},     {"description", core::Field::Description},
+        {"precondition", core::Field::Precondition}, {"expected", core::Field::Expected},
+        {"status", core::Field::Status}, {"layer", core::Field::Layer},
+        {"fields", core::Field::CustomFields}, {"tags", core::Field::Tags},
+        {"issues", core::Field::Issues}, {"links", core::Field::Links},
+        {"steps", core::Field::Steps}};
+    if (const auto own = kOwnKeys.find(key); own != kOwnKeys.end()) {
+      c.field_sources[own->second] = at;
+    } else if (key == "severity" || key == "priority") {
+      const auto& mapping = key == "severity" ? config_.severity : config_.priority;
+      c.field_sources.emplace(mapping.field.empty() ? core::Field::Tags : core::Field::CustomFields, at);
+    } else if (config_.fields.count(key)) {
+      c.field_sources.emplace(core::Field::CustomFields, at);
+    }
+  }
+
   void text_field(YamlNode v, const std::string& key, std::string& out) {
     if (v.IsNull()) {
       out.clear();

@@ -2,7 +2,8 @@
 
 #include <stdexcept>
 
-#include "core/normalize.hpp"
+#include "core/case_fields.hpp"
+#include "core/permalink.hpp"
 #include "io/case_json.hpp"
 
 namespace ato::io {
@@ -10,34 +11,32 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json field_value(core::Field field, const core::CaseContent& c) {
-  const json all = content_to_json(c);
-  const std::string key = field == core::Field::CustomFields ? "custom_fields" : std::string(core::field_name(field));
-  return all.at(key);
-}
 
-std::string permalink(const SavedPlan& saved, std::int64_t id) {
-  return saved.endpoint + "/project/" + std::to_string(saved.project_id) + "/test-cases/" + std::to_string(id);
-}
 
 }  // namespace
 
 std::string encode_plan(const SavedPlan& saved) {
   const auto s = saved.plan.summary();
+  json summary = json::object();
+  for (const auto action : core::kAllActions) summary[std::string(core::action_name(action))] = s.of(action);
   json changes = json::array();
   for (const auto& c : saved.plan.changes) {
     json fields = json::array();
-    for (const auto f : c.fields)
-      fields.push_back({{"name", std::string(core::field_name(f))}, {"before", field_value(f, c.before)}, {"after", field_value(f, c.after)}});
-    changes.push_back({{"external_id", c.external_id},
+    for (const auto f : c.diff)
+      fields.push_back({{"name", std::string(core::field_name(f))}, {"before", field_to_json(f, c.before)}, {"after", field_to_json(f, c.after)}});
+    json writes = json::array();
+    for (const auto f : c.writes) writes.push_back(std::string(core::field_name(f)));
+    changes.push_back({{"kind", std::string(core::kind_name(c.kind))},
+                       {"external_id", c.external_id},
                        {"allure_id", c.allure_id ? json(*c.allure_id) : json()},
                        {"action", std::string(core::action_name(c.action))},
                        {"reason", c.reason},
-                       {"permalink", c.allure_id ? json(permalink(saved, *c.allure_id)) : json()},
+                       {"permalink", c.allure_id ? json(core::case_permalink(saved.endpoint, saved.project_id, *c.allure_id)) : json()},
                        {"remote_last_modified", c.remote_last_modified},
                        {"last_modified_by", c.last_modified_by},
                        {"source", {{"file", c.source.file}, {"line", c.source.line}, {"column", c.source.column}}},
                        {"fields", fields},
+                       {"writes", writes},
                        {"before", content_to_json(c.before)},
                        {"after", content_to_json(c.after)}});
   }
@@ -48,8 +47,7 @@ std::string encode_plan(const SavedPlan& saved) {
                     {"endpoint", saved.endpoint},
                     {"project_id", saved.project_id},
                     {"created_at", saved.created_at},
-                    {"summary",
-                     {{"create", s.create}, {"update", s.update}, {"archive", s.archive}, {"restore", s.restore}, {"adopt", s.adopt}}},
+                    {"summary", summary},
                     {"new_field_values", new_values},
                     {"changes", changes}};
   return doc.dump(2) + "\n";
@@ -61,6 +59,9 @@ SavedPlan decode_plan(const std::string& text, const std::string& path) {
     throw std::runtime_error(path + ": not a saved plan (not a JSON object); make one with `ato-sync plan -out " + path + "`");
   try {
     const std::string version = doc.at("format_version").get<std::string>();
+    // 1.0 has no kinds (every change is a case) and one field list that
+    // meant both what differs and what apply writes.
+    const bool version_1_0 = version == "1.0";
     if (version.rfind("1.", 0) != 0)
       throw std::runtime_error(path + ": plan format_version " + version + " is not supported; this ato-sync reads 1.x");
     SavedPlan saved;
@@ -75,6 +76,11 @@ SavedPlan decode_plan(const std::string& text, const std::string& path) {
       const auto action = core::parse_action(j.at("action").get<std::string>());
       if (!action) throw std::runtime_error(path + ": unknown action \"" + j.at("action").get<std::string>() + "\"");
       c.action = *action;
+      if (!version_1_0) {
+        const auto kind = core::parse_kind(j.at("kind").get<std::string>());
+        if (!kind) throw std::runtime_error(path + ": unknown kind \"" + j.at("kind").get<std::string>() + "\"");
+        c.kind = *kind;
+      }
       c.external_id = j.at("external_id").get<std::string>();
       if (!j.at("allure_id").is_null()) c.allure_id = j.at("allure_id").get<std::int64_t>();
       c.reason = j.at("reason").get<std::string>();
@@ -82,11 +88,15 @@ SavedPlan decode_plan(const std::string& text, const std::string& path) {
       c.last_modified_by = j.at("last_modified_by").get<std::string>();
       const auto& source = j.at("source");
       c.source = {source.at("file").get<std::string>(), source.at("line").get<int>(), source.at("column").get<int>()};
-      for (const auto& f : j.at("fields")) {
-        const auto field = core::parse_field(f.at("name").get<std::string>());
-        if (!field) throw std::runtime_error(path + ": unknown field \"" + f.at("name").get<std::string>() + "\"");
-        c.fields.push_back(*field);
-      }
+      const auto field_named = [&](const std::string& name) {
+        const auto field = core::parse_field(name);
+        if (!field) throw std::runtime_error(path + ": unknown field \"" + name + "\"");
+        return *field;
+      };
+      for (const auto& f : j.at("fields")) c.diff.push_back(field_named(f.at("name").get<std::string>()));
+      if (version_1_0) c.writes = c.diff;
+      else
+        for (const auto& name : j.at("writes")) c.writes.push_back(field_named(name.get<std::string>()));
       c.before = content_from_json(j.at("before"));
       c.after = content_from_json(j.at("after"));
       if (c.action != core::Action::Create && !c.allure_id)

@@ -8,7 +8,7 @@
 
 namespace ato::io {
 
-inline constexpr const char* kPlanFormatVersion = "1.0";
+inline constexpr const char* kPlanFormatVersion = "1.1";  // reads 1.0 too
 
 struct SavedPlan {
   std::string tool_version;

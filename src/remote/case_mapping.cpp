@@ -22,8 +22,12 @@ std::int64_t number(const json& dto, const char* key) {
   return it != dto.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
 }
 
-// Identity tags first sorted, so a case carrying two gives a stable answer.
-std::pair<std::string, std::vector<std::string>> split_tags(const json& dto, const std::string& prefix) {
+struct SplitTags {
+  std::vector<std::string> identities;  // sorted, so a case carrying two gives a stable answer
+  std::vector<std::string> tags;        // the others
+};
+
+SplitTags split_tags(const json& dto, const std::string& prefix) {
   std::vector<std::string> identities, tags;
   if (dto.contains("tags") && dto["tags"].is_array())
     for (const auto& t : dto["tags"]) {
@@ -32,7 +36,15 @@ std::pair<std::string, std::vector<std::string>> split_tags(const json& dto, con
       else if (!name.empty()) tags.push_back(name);
     }
   std::sort(identities.begin(), identities.end());
-  return {identities.empty() ? std::string() : identities.front(), tags};
+  identities.erase(std::unique(identities.begin(), identities.end()), identities.end());
+  return {identities, tags};
+}
+
+// The first identity is the case's; any others are a conflict the plan reports.
+void take_identities(std::vector<std::string> identities, std::string& external_id, std::vector<std::string>& others) {
+  if (identities.empty()) return;
+  external_id = identities.front();
+  others.assign(identities.begin() + 1, identities.end());
 }
 
 core::Step step_from_dto(const json& dto) {
@@ -104,10 +116,11 @@ std::int64_t id_of(const std::map<std::string, std::int64_t>& ids, const std::st
 core::SearchRow row_from_dto(const json& dto, const std::string& id_tag_prefix) {
   core::SearchRow row;
   row.allure_id = number(dto, "id");
-  row.external_id = split_tags(dto, id_tag_prefix).first;
+  take_identities(split_tags(dto, id_tag_prefix).identities, row.external_id, row.other_identities);
   row.deleted = dto.value("deleted", false);
   row.last_modified = number(dto, "lastModifiedDate");
   row.name = text(dto, "name");
+  row.status = name_of(dto, "status");
   return row;
 }
 
@@ -118,7 +131,9 @@ core::RemoteCase case_from_overview(const json& dto, const ReferenceData& ref, c
   c.last_modified = number(dto, "lastModifiedDate");
   c.last_modified_by = text(dto, "lastModifiedBy");
   auto& content = c.content;
-  std::tie(c.external_id, content.tags) = split_tags(dto, id_tag_prefix);
+  auto tags = split_tags(dto, id_tag_prefix);
+  take_identities(std::move(tags.identities), c.external_id, c.other_identities);
+  content.tags = std::move(tags.tags);
   content.name = text(dto, "name");
   content.description = text(dto, "description");
   content.precondition = text(dto, "precondition");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/case_fields.hpp"
 #include "remote/case_mapping.hpp"
 #include "remote/parallel.hpp"
 
@@ -156,20 +157,23 @@ std::int64_t TestOpsAdapter::create_case(const std::string& external_id, const c
 void TestOpsAdapter::update_case(std::int64_t allure_id, const std::string& external_id, const core::CaseContent& after,
                                  const std::vector<core::Field>& fields) {
   const auto& ref = reference();
-  auto has = [&](core::Field f) { return std::find(fields.begin(), fields.end(), f) != fields.end(); };
+  // One request per route that a written field takes (SPEC.md §5).
+  const auto routed = [&](core::WriteRoute route) {
+    return std::any_of(fields.begin(), fields.end(), [&](core::Field f) { return core::spec_of(f).route == route; });
+  };
   json patch, cfv, issues;
   {
     std::lock_guard lock(reference_mutex_);
     patch = patch_body(external_id, after, fields, ref, config_.id_tag_prefix);
-    if (has(core::Field::CustomFields)) cfv = cfv_body(after, ref);
-    if (has(core::Field::Issues)) issues = issues_body(after.issues, ref);
+    if (routed(core::WriteRoute::CustomFieldValues)) cfv = cfv_body(after, ref);
+    if (routed(core::WriteRoute::Issues)) issues = issues_body(after.issues, ref);
   }
   const std::string path = case_path(allure_id);
   write_existing_case([&] {
     if (!patch.is_null()) client_->send("PATCH", path, patch);
-    if (has(core::Field::Steps)) client_->send("POST", path + "/scenario", scenario_body(after.steps));
-    if (has(core::Field::Issues)) client_->send("POST", path + "/issue", issues);
-    if (has(core::Field::CustomFields)) client_->send("PATCH", path + "/cfv", cfv);
+    if (routed(core::WriteRoute::Scenario)) client_->send("POST", path + "/scenario", scenario_body(after.steps));
+    if (routed(core::WriteRoute::Issues)) client_->send("POST", path + "/issue", issues);
+    if (routed(core::WriteRoute::CustomFieldValues)) client_->send("PATCH", path + "/cfv", cfv);
   });
 }
 

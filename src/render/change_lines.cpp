@@ -1,9 +1,12 @@
 #include "render/change_lines.hpp"
 
 #include <dtl/dtl.hpp>
+
+#include <algorithm>
 #include <ctime>
 #include <sstream>
 
+#include "core/case_fields.hpp"
 #include "core/normalize.hpp"
 
 namespace ato::render {
@@ -165,26 +168,26 @@ std::vector<ChangeLine> change_lines(const core::Change& change, const std::set<
     return out;
   }
   FieldPrinter print(change, new_values, out);
-  const auto& b = change.before;
-  const auto& a = change.after;
-  for (const auto field : change.fields) {
-    switch (field) {
-      case core::Field::Name: print.text("name", b.name, a.name); break;
-      case core::Field::Description: print.text("description", b.description, a.description); break;
-      case core::Field::Precondition: print.text("precondition", b.precondition, a.precondition); break;
-      case core::Field::Expected: print.text("expected", b.expected, a.expected); break;
-      case core::Field::Status: print.text("status", b.status, a.status); break;
-      case core::Field::Layer: print.text("layer", b.layer, a.layer); break;
-      case core::Field::CustomFields: print.custom_fields(); break;
-      case core::Field::Tags:
-        if (b.tags != a.tags || change.action == core::Action::Create) print.list("tags", b.tags, a.tags);
-        else if (change.action == core::Action::Adopt) out.push_back({'~', 0, "tags: + identity tag"});
+  const auto has = [](const std::vector<core::Field>& fields, core::Field f) {
+    return std::find(fields.begin(), fields.end(), f) != fields.end();
+  };
+  for (const auto field : change.diff) {
+    const auto& spec = core::spec_of(field);
+    switch (spec.shape) {
+      case core::FieldShape::Text:
+        print.text(std::string(spec.name), change.before.*spec.text, change.after.*spec.text);
         break;
-      case core::Field::Issues: print.list("issues", b.issues, a.issues); break;
-      case core::Field::Links: print.links(); break;
-      case core::Field::Steps: print.steps(); break;
+      case core::FieldShape::NameSet:
+        print.list(std::string(spec.name), change.before.*spec.names, change.after.*spec.names);
+        break;
+      case core::FieldShape::CustomFields: print.custom_fields(); break;
+      case core::FieldShape::Links: print.links(); break;
+      case core::FieldShape::Steps: print.steps(); break;
     }
   }
+  // Adopting writes the identity tag even where the tags match.
+  if (has(change.writes, core::Field::Tags) && !has(change.diff, core::Field::Tags))
+    out.push_back({'~', 0, "tags: + identity tag"});
   return out;
 }
 
@@ -207,15 +210,32 @@ std::string change_header(const core::Change& change) {
       header += ", last edited in TestOps by " + change.last_modified_by + " " + utc_date(change.remote_last_modified);
     header += ")";
   } else if (!change.source.file.empty()) {
-    header += " (" + change.source.file + ":" + std::to_string(change.source.line) + ")";
+    header += " (" + core::format_place({change.source.file, change.source.line, 0}) + ")";
   }
   return header;
 }
 
-std::string summary_line(const core::PlanSummary& s) {
-  return "Plan: " + std::to_string(s.create) + " to create, " + std::to_string(s.update) + " to update, " +
-         std::to_string(s.archive) + " to archive, " + std::to_string(s.restore) + " to restore, " +
-         std::to_string(s.adopt) + " to adopt.";
+namespace {
+struct ActionWords {
+  core::Action action;
+  const char* planned;  // "to create"
+  const char* done;     // "created"
+};
+constexpr ActionWords kActionWords[] = {
+    {core::Action::Create, "to create", "created"},   {core::Action::Update, "to update", "updated"},
+    {core::Action::Archive, "to archive", "archived"}, {core::Action::Restore, "to restore", "restored"},
+    {core::Action::Adopt, "to adopt", "adopted"},
+};
+}  // namespace
+
+std::string counts_text(const core::PlanSummary& s, Tense tense) {
+  std::string out;
+  for (const auto& words : kActionWords)
+    out += (out.empty() ? "" : ", ") + std::to_string(s.of(words.action)) + " " +
+           (tense == Tense::Planned ? words.planned : words.done);
+  return out;
 }
+
+std::string summary_line(const core::PlanSummary& s) { return "Plan: " + counts_text(s, Tense::Planned) + "."; }
 
 }  // namespace ato::render

@@ -27,7 +27,10 @@ std::vector<ChangeLine> change_lines(const core::Change& change, const std::set<
 
 // "checkout/x will be updated in-place (ATO #12, last edited in TestOps by alice 2026-11-20)"
 std::string change_header(const core::Change& change);
-std::string summary_line(const core::PlanSummary& summary);
+enum class Tense { Planned, Done };
+// "1 to create, 0 to update, ..." or "1 created, 0 updated, ...": every action, in order.
+std::string counts_text(const core::PlanSummary& summary, Tense tense);
+std::string summary_line(const core::PlanSummary& summary);  // "Plan: " + counts + "."
 std::string utc_date(std::int64_t epoch_ms);
 
 }  // namespace ato::render

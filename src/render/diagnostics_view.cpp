@@ -13,8 +13,7 @@ std::string plural(std::size_t n, const std::string& word) {
 }  // namespace
 
 std::string format_diagnostic(const core::Diagnostic& d, bool color) {
-  std::string out = d.where.file;
-  if (d.where.line > 0) out += ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column);
+  std::string out = core::format_place(d.where);
   const bool error = d.severity == core::Severity::Error;
   const std::string label = error ? "error" : "warning";
   if (color) out += error ? ": \033[1;31m" + label + "\033[0m: " : ": \033[1;33m" + label + "\033[0m: ";

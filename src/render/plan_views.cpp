@@ -4,6 +4,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/permalink.hpp"
 #include "render/change_lines.hpp"
 
 namespace ato::render {
@@ -32,9 +33,6 @@ char action_sign(core::Action action) {
   }
 }
 
-std::string permalink(const RenderContext& context, std::int64_t id) {
-  return context.endpoint + "/project/" + std::to_string(context.project_id) + "/test-cases/" + std::to_string(id);
-}
 
 }  // namespace
 
@@ -70,9 +68,13 @@ std::string render_markdown(const core::Plan& plan, const RenderContext& context
     head << "No changes. Allure TestOps matches the cases.\n";
     return head.str();
   }
-  head << "| create | update | archive | restore | adopt |\n|---:|---:|---:|---:|---:|\n"
-       << "| " << s.create << " | " << s.update << " | " << s.archive << " | " << s.restore << " | " << s.adopt
-       << " |\n\n";
+  std::string names = "|", rule = "|", counts = "|";
+  for (const auto action : core::kAllActions) {
+    names += " " + std::string(core::action_name(action)) + " |";
+    rule += "---:|";
+    counts += " " + std::to_string(s.of(action)) + " |";
+  }
+  head << names << "\n" << rule << "\n" << counts << "\n\n";
   if (s.archive > 0) {
     head << "> [!WARNING]\n> This plan archives " << s.archive << " case" << (s.archive == 1 ? "" : "s")
          << " in Allure TestOps:";
@@ -93,7 +95,7 @@ std::string render_markdown(const core::Plan& plan, const RenderContext& context
     std::ostringstream block;
     block << "<details><summary><code>" << action_sign(change.action) << " " << change_header(change)
           << "</code></summary>\n\n";
-    if (change.allure_id) block << "[Open in TestOps](" << permalink(context, *change.allure_id) << ")\n\n";
+    if (change.allure_id) block << "[Open in TestOps](" << core::case_permalink(context.endpoint, context.project_id, *change.allure_id) << ")\n\n";
     block << "```diff\n";
     for (const auto& line : change_lines(change, new_values)) block << diff_block_text(line) << "\n";
     block << "```\n</details>\n\n";

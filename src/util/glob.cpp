@@ -22,4 +22,11 @@ bool glob_match(std::string_view pattern, std::string_view text) {
   return p == pattern.size();
 }
 
+bool selected_by(const std::vector<std::string>& patterns, std::string_view text) {
+  if (patterns.empty()) return true;
+  for (const auto& pattern : patterns)
+    if (glob_match(pattern, text)) return true;
+  return false;
+}
+
 }  // namespace ato::util

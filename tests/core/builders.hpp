@@ -21,7 +21,7 @@ inline DesiredCase desired(const std::string& id, CaseContent c, std::optional<s
   d.external_id = id;
   d.allure_id = allure_id;
   d.source = {"cases/" + id + ".yaml", 1, 1};
-  d.field_sources["layer"] = {"cases/" + id + ".yaml", 3, 1};
+  d.field_sources[Field::Layer] = {"cases/" + id + ".yaml", 3, 1};
   d.content = std::move(c);
   return d;
 }

@@ -41,7 +41,7 @@ TEST(ComputePlan, RenamedCaseIsAnUpdateOfTheName) {
   ASSERT_EQ(result.plan.changes.size(), 1u);
   const auto& c = result.plan.changes[0];
   EXPECT_EQ(c.action, Action::Update);
-  EXPECT_EQ(c.fields, std::vector<Field>{Field::Name});
+  EXPECT_EQ(c.diff, std::vector<Field>{Field::Name});
   EXPECT_EQ(c.allure_id, 1);
   EXPECT_EQ(c.remote_last_modified, 1001);
 }
@@ -52,7 +52,7 @@ TEST(ComputePlan, StepMovedBetweenLevelsIsAStepsChange) {
   nested.steps.pop_back();
   const auto result = plan({desired("a", nested)}, {remote(1, "a", content("A"))});
   ASSERT_EQ(result.plan.changes.size(), 1u);
-  EXPECT_EQ(result.plan.changes[0].fields, std::vector<Field>{Field::Steps});
+  EXPECT_EQ(result.plan.changes[0].diff, std::vector<Field>{Field::Steps});
 }
 
 TEST(ComputePlan, CaseMovedBetweenFilesIsNoChange) {
@@ -94,14 +94,15 @@ TEST(ComputePlan, ArchiveByStatusTreatsThatStatusAsArchived) {
   const auto back = compute_plan({desired("b", content("B"))}, {remote(2, "b", outdated)}, o);
   ASSERT_EQ(back.plan.changes.size(), 1u);
   EXPECT_EQ(back.plan.changes[0].action, Action::Restore);
-  EXPECT_EQ(back.plan.changes[0].fields, std::vector<Field>{Field::Status});
+  EXPECT_EQ(back.plan.changes[0].diff, std::vector<Field>{Field::Status});
 }
 
 TEST(ComputePlan, AllureIdWithoutIdentityIsAdopted) {
   const auto result = plan({desired("a", content("A"), 7)}, {remote(7, "", content("A"))});
   ASSERT_EQ(result.plan.changes.size(), 1u);
   EXPECT_EQ(result.plan.changes[0].action, Action::Adopt);
-  EXPECT_EQ(result.plan.changes[0].fields, std::vector<Field>{Field::Tags});
+  EXPECT_TRUE(result.plan.changes[0].diff.empty());  // nothing differs: shown as "+ identity tag"
+  EXPECT_EQ(result.plan.changes[0].writes, std::vector<Field>{Field::Tags});
 }
 
 TEST(ComputePlan, AllureIdThatDoesNotExistIsAnError) {
@@ -116,11 +117,81 @@ TEST(ComputePlan, AllureIdOfAnotherIdentityIsAnError) {
   EXPECT_EQ(result.errors[0].message, "allure_id 7 belongs to \"b\" already");
 }
 
-TEST(ComputePlan, DuplicateRemoteIdentitiesAreAnErrorAndLeftAlone) {
-  const auto result = plan({desired("a", content("A2"))}, {remote(3, "a", content("A")), remote(4, "a", content("A"))});
+TEST(ComputePlan, DuplicateRemoteIdentitiesAreReportedAndOnlyThatIdIsLeftAlone) {
+  const auto result = plan({desired("a", content("A2")), desired("b", content("B2"))},
+                           {remote(3, "a", content("A")), remote(4, "a", content("A")), remote(5, "b", content("B"))});
+  EXPECT_TRUE(result.errors.empty());  // the rest of the plan stands (SPEC.md §2)
+  ASSERT_EQ(result.conflicts.size(), 1u);
+  EXPECT_NE(result.conflicts[0].message.find("ATO #3 and ATO #4"), std::string::npos);
+  ASSERT_EQ(result.plan.changes.size(), 1u);
+  EXPECT_EQ(result.plan.changes[0].external_id, "b");
+}
+
+TEST(ComputePlan, ACaseWithTwoIdentityTagsIsAConflictForBothIds) {
+  auto twice = remote(3, "a", content("A"));
+  twice.other_identities = {"b"};
+  const auto result = plan({desired("a", content("A2")), desired("b", content("B"))}, {twice});
+  ASSERT_EQ(result.conflicts.size(), 1u);
+  EXPECT_NE(result.conflicts[0].message.find("ATO #3 carries several identity tags (\"a\", \"b\")"),
+            std::string::npos);
+  EXPECT_FALSE(result.plan.has_changes());  // neither updated nor created
+}
+
+TEST(ComputePlan, TwoSoftDeletedTwinsRestoreTheLowestAllureId) {
+  const auto result =
+      plan({desired("a", content("A"))}, {remote(9, "a", content("A"), true), remote(4, "a", content("A"), true)});
+  ASSERT_EQ(result.plan.changes.size(), 1u);
+  EXPECT_EQ(result.plan.changes[0].action, Action::Restore);
+  EXPECT_EQ(result.plan.changes[0].allure_id, 4);
+}
+
+TEST(ComputePlan, TwoCasesBindingOneAllureIdAreAnError) {
+  const auto result =
+      plan({desired("a", content("A"), 7), desired("b", content("B"), 7)}, {remote(7, "", content("A"))});
   ASSERT_EQ(result.errors.size(), 1u);
-  EXPECT_NE(result.errors[0].message.find("ATO #3 and ATO #4"), std::string::npos);
-  EXPECT_FALSE(result.plan.has_changes());
+  EXPECT_NE(result.errors[0].message.find("allure_id 7 is bound by \"a\" already"), std::string::npos);
+  EXPECT_EQ(result.errors[0].where.file, "cases/b.yaml");
+}
+
+TEST(ComputePlan, AllureIdOfASoftDeletedCaseIsRestoredAndAdopted) {
+  const auto result = plan({desired("a", content("A"), 7)}, {remote(7, "", content("A"), true)});
+  ASSERT_EQ(result.plan.changes.size(), 1u);
+  const auto& c = result.plan.changes[0];
+  EXPECT_EQ(c.action, Action::Restore);
+  EXPECT_EQ(c.writes, std::vector<Field>{Field::Tags});  // the identity tag
+  EXPECT_NE(c.reason.find("restored and adopted"), std::string::npos);
+}
+
+TEST(ComputePlan, CasesArchivedByStatusAreNotArchivedAgain) {
+  auto o = options();
+  o.archive_status = "Outdated";
+  // As read from a search row only: the status is all the plan knows.
+  RemoteCase row;
+  row.allure_id = 2;
+  row.external_id = "b";
+  row.content.name = "B";
+  row.content.status = "Outdated";
+  EXPECT_FALSE(compute_plan({}, {row}, o).plan.has_changes());
+  row.content.status = "Active";
+  const auto live = compute_plan({desired("a", content("A"))}, {row, remote(1, "a", content("A"))}, o);
+  ASSERT_EQ(live.plan.changes.size(), 1u);
+  EXPECT_EQ(live.plan.changes[0].action, Action::Archive);
+}
+
+TEST(ComputePlan, UpdateWritesExactlyWhatDiffers) {
+  auto mine = content("A", {"new"});
+  const auto result = plan({desired("a", mine)}, {remote(1, "a", content("A", {"old"}))});
+  ASSERT_EQ(result.plan.changes.size(), 1u);
+  EXPECT_EQ(result.plan.changes[0].diff, std::vector<Field>{Field::Tags});
+  EXPECT_EQ(result.plan.changes[0].writes, std::vector<Field>{Field::Tags});
+}
+
+TEST(ComputePlan, PlainStepsStartingWithAKeywordConvergeWithTheirReadBack) {
+  auto mine = content("A");
+  mine.steps = {Step{Keyword::None, "Given a cart", "", {}}, Step{Keyword::None, "  \tpay", "", {}}};
+  auto theirs = content("A");
+  theirs.steps = {split_keyword("Given a cart"), split_keyword("pay")};
+  EXPECT_FALSE(plan({desired("a", mine)}, {remote(1, "a", theirs)}).plan.has_changes());
 }
 
 TEST(ComputePlan, UnknownLayerIsReportedAtTheLayerKey) {

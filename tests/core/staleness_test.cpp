@@ -15,7 +15,12 @@ Change change(Action action, std::string id, std::optional<std::int64_t> allure_
 }
 
 SearchRow row(std::int64_t allure_id, std::string id, std::int64_t modified, bool deleted = false) {
-  return {allure_id, std::move(id), deleted, modified, ""};
+  SearchRow r;
+  r.allure_id = allure_id;
+  r.external_id = std::move(id);
+  r.deleted = deleted;
+  r.last_modified = modified;
+  return r;
 }
 
 }  // namespace

@@ -68,7 +68,7 @@ steps:
   EXPECT_EQ(c.content.steps[0].steps[0].text, "Navigate to /login");
   EXPECT_EQ(c.content.steps[1].expected, "Confirmation page shows the order ID");
   EXPECT_EQ(c.source.line, 1);
-  EXPECT_EQ(c.field_sources.at("layer").line, 8);
+  EXPECT_EQ(c.field_sources.at(core::Field::Layer).line, 8);
 }
 
 TEST(CaseLoader, SeveralDocumentsInOneFile) {

@@ -28,7 +28,7 @@ SavedPlan sample() {
   create.action = core::Action::Create;
   create.external_id = "a";
   create.reason = "not in TestOps yet";
-  create.fields = {core::Field::Name, core::Field::Steps};
+  create.diff = {core::Field::Name, core::Field::Steps};
   create.after = content("A");
   create.source = {"cases/a.yaml", 1, 1};
   core::Change update = create;
@@ -36,7 +36,8 @@ SavedPlan sample() {
   update.external_id = "b";
   update.allure_id = 12;
   update.before = content("Old");
-  update.fields = {core::Field::Name};
+  update.diff = {core::Field::Name};
+  update.writes = {core::Field::Name};
   update.remote_last_modified = 1700000000123;
   update.last_modified_by = "alice";
   saved.plan.changes = {create, update};
@@ -55,13 +56,38 @@ TEST(PlanDocument, RoundTripsExactly) {
 
 TEST(PlanDocument, CarriesTheContractFields) {
   const auto doc = nlohmann::json::parse(encode_plan(sample()));
-  EXPECT_EQ(doc["format_version"], "1.0");
+  EXPECT_EQ(doc["format_version"], "1.1");
   EXPECT_EQ(doc["summary"]["update"], 1);
   const auto& update = doc["changes"][1];
   EXPECT_EQ(update["allure_id"], 12);
   EXPECT_EQ(update["remote_last_modified"], 1700000000123);
   EXPECT_EQ(update["permalink"], "https://acme.testops.cloud/project/42/test-cases/12");
   EXPECT_EQ(update["fields"][0], (nlohmann::json{{"name", "name"}, {"before", "Old"}, {"after", "A"}}));
+}
+
+TEST(PlanDocument, KeepsWhatApplyWritesApartFromWhatDiffers) {
+  auto saved = sample();
+  saved.plan.changes[1].action = core::Action::Adopt;
+  saved.plan.changes[1].writes = {core::Field::Name, core::Field::Tags};
+  const auto doc = nlohmann::json::parse(encode_plan(saved));
+  EXPECT_EQ(doc["changes"][1]["kind"], "case");
+  EXPECT_EQ(doc["changes"][1]["fields"].size(), 1u);
+  EXPECT_EQ(doc["changes"][1]["writes"], (nlohmann::json{"name", "tags"}));
+  EXPECT_EQ(decode_plan(doc.dump(), "p.json").plan.changes[1].writes, saved.plan.changes[1].writes);
+}
+
+TEST(PlanDocument, ReadsFormat10PlansWhoseFieldsAreAlsoTheWrites) {
+  auto doc = nlohmann::json::parse(encode_plan(sample()));
+  doc["format_version"] = "1.0";
+  for (auto& change : doc["changes"]) {
+    change.erase("kind");
+    change.erase("writes");
+  }
+  const auto back = decode_plan(doc.dump(), "old.json");
+  ASSERT_EQ(back.plan.changes.size(), 2u);
+  EXPECT_EQ(back.plan.changes[1].kind, core::Kind::Case);
+  EXPECT_EQ(back.plan.changes[1].diff, std::vector<core::Field>{core::Field::Name});
+  EXPECT_EQ(back.plan.changes[1].writes, std::vector<core::Field>{core::Field::Name});
 }
 
 TEST(PlanDocument, BadFilesAreClearErrors) {

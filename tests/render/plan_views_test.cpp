@@ -42,7 +42,7 @@ core::Plan sample_plan() {
   create.after = guest("User clicks Checkout", {"smoke"});
   create.after.name = "A new case";
   create.after.custom_fields = {{"Feature", {"Payments"}}};
-  create.fields = {core::Field::Name, core::Field::Description, core::Field::Status, core::Field::Layer,
+  create.diff = {core::Field::Name, core::Field::Description, core::Field::Status, core::Field::Layer,
                    core::Field::CustomFields, core::Field::Tags, core::Field::Issues, core::Field::Steps};
   create.source = {"cases/checkout/new.yaml", 1, 1};
 
@@ -54,7 +54,8 @@ core::Plan sample_plan() {
   update.before = guest("User clicks Buy", {"legacy", "smoke"});
   update.before.name = "Guest checkout";
   update.after = guest("User clicks Checkout", {"checkout", "smoke"});
-  update.fields = {core::Field::Name, core::Field::Tags, core::Field::Steps};
+  update.diff = {core::Field::Name, core::Field::Tags, core::Field::Steps};
+  update.writes = update.diff;
   update.remote_last_modified = 1795132800000;  // 2026-11-20
   update.last_modified_by = "alice";
 

@@ -1,0 +1,20 @@
+#include "cli/failure.hpp"
+
+#include <ostream>
+
+#include "render/diagnostics_view.hpp"
+
+namespace ato::cli {
+
+void print_failure(const std::exception& error, std::ostream& err, bool color) {
+  const auto* failed = dynamic_cast<const CommandFailed*>(&error);
+  if (!failed) {
+    err << "ato-sync: error: " << error.what() << "\n";
+    return;
+  }
+  if (!failed->problems().empty()) render::print_diagnostics(failed->problems(), err, color);
+  for (const auto& message : failed->messages()) err << "ato-sync: error: " << message << "\n";
+  if (!failed->closing().empty()) err << failed->closing() << "\n";
+}
+
+}  // namespace ato::cli

@@ -1,0 +1,103 @@
+#include "core/case_changes.hpp"
+
+#include <algorithm>
+
+#include "core/case_fields.hpp"
+#include "core/remote_index.hpp"
+
+namespace ato::core {
+namespace {
+
+std::string field_list(const std::vector<Field>& fields) {
+  std::string out;
+  for (const auto f : fields) out += (out.empty() ? "" : ", ") + std::string(field_name(f));
+  return out;
+}
+
+// Adopting writes the identity tag, so tags are written even where they match.
+std::vector<Field> with_tags(std::vector<Field> fields) {
+  if (std::find(fields.begin(), fields.end(), Field::Tags) == fields.end()) {
+    fields.push_back(Field::Tags);
+    std::sort(fields.begin(), fields.end());
+  }
+  return fields;
+}
+
+Change against(Action action, const DesiredCase& d, const RemoteCase& r, std::string reason) {
+  Change c;
+  c.action = action;
+  c.external_id = d.external_id;
+  c.allure_id = r.allure_id;
+  c.reason = std::move(reason);
+  c.diff = changed_fields(r.content, d.content);
+  c.writes = c.diff;
+  c.before = r.content;
+  c.after = d.content;
+  c.remote_last_modified = r.last_modified;
+  c.last_modified_by = r.last_modified_by;
+  c.source = d.source;
+  return c;
+}
+
+Change create_change(const DesiredCase& d) {
+  Change c;
+  c.action = Action::Create;
+  c.external_id = d.external_id;
+  c.reason = "not in TestOps yet";
+  c.diff = set_fields(d.content);
+  c.after = d.content;
+  c.source = d.source;
+  return c;
+}
+
+std::optional<Change> existing_change(const DesiredCase& d, const RemoteCase& r, const std::string& archive_status) {
+  switch (lifecycle_of(r, archive_status)) {
+    case Lifecycle::SoftDeleted:
+      return against(Action::Restore, d, r, "soft-deleted in TestOps, back in the repository");
+    case Lifecycle::ArchivedByStatus:
+      if (d.content.status != archive_status)
+        return against(Action::Restore, d, r, "archived as \"" + archive_status + "\", back in the repository");
+      break;
+    case Lifecycle::Live: break;
+  }
+  auto c = against(Action::Update, d, r, "");
+  if (c.diff.empty()) return std::nullopt;
+  c.reason = "differs in " + field_list(c.diff);
+  return c;
+}
+
+Change adopt_change(const DesiredCase& d, const RemoteCase& r) {
+  const std::string bound = "allure_id " + std::to_string(r.allure_id);
+  // A soft-deleted case cannot be written to: restore it, then adopt it.
+  auto c = r.deleted ? against(Action::Restore, d, r, bound + " is soft-deleted in TestOps: restored and adopted")
+                     : against(Action::Adopt, d, r, bound + " has no identity tag yet");
+  c.writes = with_tags(std::move(c.writes));
+  return c;
+}
+
+}  // namespace
+
+std::optional<Change> case_change(const Binding& binding, const std::string& archive_status) {
+  const DesiredCase& d = *binding.desired;
+  switch (binding.kind) {
+    case BindingKind::Create: return create_change(d);
+    case BindingKind::Existing: return existing_change(d, *binding.remote, archive_status);
+    case BindingKind::Adopt: return adopt_change(d, *binding.remote);
+  }
+  return std::nullopt;
+}
+
+Change archive_change(const RemoteCase& r) {
+  Change c;
+  c.action = Action::Archive;
+  c.external_id = r.external_id;
+  c.allure_id = r.allure_id;
+  c.reason = "not in the repository any more";
+  c.before = r.content;
+  c.after = r.content;
+  c.remote_last_modified = r.last_modified;
+  c.last_modified_by = r.last_modified_by;
+  return c;
+}
+
+}  // namespace ato::core
