@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/failure.hpp"
 #include "cli/session.hpp"
+#include "remote/redacted_output.hpp"
 #include "util/did_you_mean.hpp"
 
 namespace ato::cli {
@@ -76,6 +77,8 @@ int run(int argc, char** argv) {
   // A reader of our output that goes away (`apply | head`) must not end the
   // process halfway through the changes: writes to it just fail from then on.
   std::signal(SIGPIPE, SIG_IGN);
+  // Every message leaves through this filter: the token and the JWT never show.
+  remote::RedactedOutput redacted_output;
   Args args(argv + 1, argv + argc);
   bool color_stderr = false;
   try {

@@ -37,6 +37,13 @@ json error_body(int status, const std::string& message) {
   return {{"status", status}, {"error", reason_phrase(status)}, {"message", message}};
 }
 
+// "Name: value; ..." of every header, as a proxy's error page shows them.
+std::string headers_text(const httplib::Request& req) {
+  std::string out;
+  for (const auto& [name, value] : req.headers) out += (out.empty() ? "" : "; ") + name + ": " + value;
+  return out;
+}
+
 int port_of(const sockaddr_storage& addr) {
   if (addr.ss_family == AF_INET) return ntohs(reinterpret_cast<const sockaddr_in&>(addr).sin_port);
   if (addr.ss_family == AF_INET6) return ntohs(reinterpret_cast<const sockaddr_in6&>(addr).sin6_port);
@@ -164,6 +171,8 @@ void Api::route(httplib::Server& server, const std::string& method, const std::s
     using Action = Rule::Action;
     if (rule && rule->action == Action::Status)
       return send_json(res, rule->status, error_body(rule->status, "injected by the emulator's fault rules"));
+    if (rule && rule->action == Action::Echo)
+      return send_json(res, rule->status, error_body(rule->status, "request headers: " + headers_text(req)));
     if (rule && rule->action == Action::Slow && rule->before)
       std::this_thread::sleep_for(std::chrono::milliseconds(rule->delay_ms));
     switch (faults_.decide()) {
@@ -184,8 +193,9 @@ void Api::route(httplib::Server& server, const std::string& method, const std::s
     Answer answer;
     try {
       std::lock_guard lock(store_.mutex);
+      const bool deleted = rule && rule->action == Action::SoftDelete && soft_delete_cases(rule->rql, rule->count);
       answer = is_token_route ? exchange_token(req) : handler(req);
-      if (write && answer.status < 300) save_state();
+      if ((write && answer.status < 300) || deleted) save_state();
     } catch (const BadRequest& e) {
       answer = {400, error_body(400, e.what())};
     } catch (const NotFound& e) {

@@ -46,6 +46,9 @@ class Api {
   StoredCase& live_case(const httplib::Request& req, bool allow_deleted = false);
   void apply_case_fields(StoredCase& c, const json& body, bool creating);
   json search(const httplib::Request& req);
+  // Soft-deletes up to `count` live cases that `rql` selects, lowest ids
+  // first, as a user in the UI would; false when none. Throws BadRequest.
+  bool soft_delete_cases(const std::string& rql, int count);
 
   Options options_;
   Store& store_;

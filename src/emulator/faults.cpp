@@ -8,7 +8,8 @@ namespace {
 
 const std::vector<std::pair<Rule::Action, std::string>> kActions = {
     {Rule::Action::Status, "status"}, {Rule::Action::Slow, "slow"},
-    {Rule::Action::Truncate, "truncate"}, {Rule::Action::Oversize, "oversize"}};
+    {Rule::Action::Truncate, "truncate"}, {Rule::Action::Oversize, "oversize"},
+    {Rule::Action::Echo, "echo"},         {Rule::Action::SoftDelete, "soft_delete"}};
 
 }  // namespace
 
@@ -25,6 +26,8 @@ Rule Rule::from_json(const nlohmann::json& j) {
   rule.delay_ms = j.value("delay_ms", rule.delay_ms);
   rule.before = j.value("before", rule.before);
   rule.bytes = j.value("bytes", rule.bytes);
+  rule.rql = j.value("rql", rule.rql);
+  rule.count = j.value("count", rule.count);
   rule.skip = j.value("skip", rule.skip);
   rule.times = j.value("times", rule.times);
   return rule;
@@ -35,7 +38,8 @@ nlohmann::json Rule::to_json() const {
   for (const auto& [value, n] : kActions)
     if (value == action) name = n;
   return {{"method", method}, {"route", route}, {"action", name}, {"status", status}, {"delay_ms", delay_ms},
-          {"before", before},  {"bytes", bytes}, {"skip", skip},     {"times", times}};
+          {"before", before},  {"bytes", bytes}, {"rql", rql},       {"count", count},
+          {"skip", skip},      {"times", times}};
 }
 
 void FaultSettings::update(const nlohmann::json& j) {

@@ -15,16 +15,21 @@
 namespace ato::emulator {
 
 // A scripted answer for some requests, for tests of one exact fault: an error
-// status, a slow answer, a body cut short or one far too large. The first
-// `skip` matching requests pass untouched; the next `times` (-1: all) get it.
+// status, a slow answer, a body cut short or one far too large, an error that
+// echoes the request's headers (as some proxies do, Authorization included),
+// or cases soft-deleted by someone else just before the answer (a user in
+// the UI while ato-sync reads the search pages). The first `skip` matching
+// requests pass untouched; the next `times` (-1: all) get it.
 struct Rule {
   std::string method;  // empty: any
   std::string route;   // a route template, e.g. /api/testcase/{id}; empty: any
-  enum class Action { Status, Slow, Truncate, Oversize } action = Action::Status;
-  int status = 500;            // Status: the code answered
+  enum class Action { Status, Slow, Truncate, Oversize, Echo, SoftDelete } action = Action::Status;
+  int status = 500;            // Status, Echo: the code answered
   int delay_ms = 0;            // Slow: how long the answer takes
   bool before = false;         // Slow: wait before doing the work, not after
   std::int64_t bytes = 0;      // Oversize: the size of the body sent
+  std::string rql;             // SoftDelete: which live cases (AQL), lowest ids first
+  int count = 1;               // SoftDelete: how many per request
   int skip = 0;
   int times = 1;
 

@@ -20,8 +20,10 @@ std::string usage() {
          "              \"status\": 409, \"skip\": 2, \"times\": 1}]}\n"
          "  action: status (answer `status`), slow (answer after delay_ms; before: true waits\n"
          "  before doing the work), truncate (close the connection halfway through the body),\n"
-         "  oversize (a body of `bytes` bytes). skip: matching requests let through first;\n"
-         "  times: how many get the answer (-1: all).\n";
+         "  oversize (a body of `bytes` bytes), echo (answer `status` with the request's headers\n"
+         "  in the message, as some proxies do), soft_delete (first soft-delete `count` live cases\n"
+         "  that the AQL `rql` selects, lowest ids first, then answer as usual).\n"
+         "  skip: matching requests let through first; times: how many get the answer (-1: all).\n";
 }
 
 Options parse_options(int argc, char** argv) {

@@ -137,6 +137,25 @@ json Api::search(const httplib::Request& req) {
                  [&](std::size_t i) { return case_dto(store_, *matching[i]); });
 }
 
+bool Api::soft_delete_cases(const std::string& rql, int count) {
+  const AqlQuery query = [&] {
+    try {
+      return AqlQuery::parse(rql, kAqlAttributes);
+    } catch (const AqlError& e) {
+      throw BadRequest(std::string("invalid AQL in the fault rule: ") + e.what());
+    }
+  }();
+  int deleted = 0;
+  for (auto& [id, c] : store_.cases) {  // ordered by id
+    if (deleted >= count) break;
+    if (c.deleted || !query.matches([&](const std::string& a) { return attribute_values(store_, c, a); })) continue;
+    c.deleted = true;
+    store_.touch(c, "someone in the UI");
+    ++deleted;
+  }
+  return deleted > 0;
+}
+
 void Api::register_case_routes(httplib::Server& server) {
   const std::string p = options_.prefix;
   const std::string one = p + R"(/testcase/(\d+))";

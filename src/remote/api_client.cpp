@@ -65,8 +65,8 @@ HttpResponse ApiClient::exchange(const HttpRequest& base, Retry retry) {
         continue;
       }
       if (!RetryPolicy::retryable_status(response.status)) return response;
-      // A gateway error may hide a request the server did process.
-      if (retry == Retry::NotBlindly && (response.status == 502 || response.status == 504))
+      // A gateway error or a proxy's 408 may hide a request the server did process.
+      if (retry == Retry::NotBlindly && (response.status == 408 || response.status == 502 || response.status == 504))
         throw UnknownOutcome(describe_status(request, response), response.status);
       retry_after = response.retry_after;
       failure = describe_status(request, response);

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "core/testops_port.hpp"
+#include "remote/secrets.hpp"
 
 namespace ato::remote {
 namespace {
@@ -23,6 +24,7 @@ std::string form_escape(const std::string& value) {
 
 Authenticator::Authenticator(core::AuthMode mode, std::string token, HttpTransport& transport, RetryPolicy policy)
     : mode_(mode), token_(std::move(token)), transport_(transport), policy_(policy) {
+  process_secrets().add(token_);
   if (mode_ == core::AuthMode::ApiToken) header_ = "Api-Token " + token_;
   if (mode_ == core::AuthMode::Bearer) header_ = "Bearer " + token_;
 }
@@ -75,6 +77,9 @@ void Authenticator::exchange() {
                                 (response.content_type.empty() ? "" : " with " + response.content_type) +
                                 ", not a token; is the endpoint an Allure TestOps server?",
                             response.status);
+  // Whatever the exchange hands out is as secret as the token itself.
+  for (const char* key : {"access_token", "refresh_token", "id_token"})
+    if (body.contains(key) && body[key].is_string()) process_secrets().add(body[key].get<std::string>());
   header_ = "Bearer " + body["access_token"].get<std::string>();
   const long long expires_in = body.value("expires_in", 3600LL);
   // Renew a minute early (or at half time for short-lived tokens).

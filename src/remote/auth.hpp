@@ -1,7 +1,8 @@
 #pragma once
 // The Authorization header for each auth mode (API-NOTES.md): an exchanged
 // JWT renewed before it expires and once on a 401, an Api-Token, or a bearer
-// token as given. The token never appears in a message.
+// token as given. The token, and every secret the exchange gives for it, is
+// added to process_secrets(): no message that leaves the process shows them.
 #include <chrono>
 #include <mutex>
 #include <string>

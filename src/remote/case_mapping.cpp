@@ -124,6 +124,12 @@ core::SearchRow row_from_dto(const json& dto, const std::string& id_tag_prefix) 
   return row;
 }
 
+bool carries_tag(const json& dto, const std::string& tag) {
+  const auto tags = dto.find("tags");
+  if (tags == dto.end() || !tags->is_array()) return false;
+  return std::any_of(tags->begin(), tags->end(), [&](const json& t) { return text(t, "name") == tag; });
+}
+
 core::RemoteCase case_from_overview(const json& dto, const ReferenceData& ref, const std::string& id_tag_prefix) {
   core::RemoteCase c;
   c.allure_id = number(dto, "id");

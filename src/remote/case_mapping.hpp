@@ -12,6 +12,8 @@ namespace ato::remote {
 
 // From a TestCaseDto (a search row).
 core::SearchRow row_from_dto(const json& dto, const std::string& id_tag_prefix);
+// Whether a TestCaseDto's tags include exactly `tag`.
+bool carries_tag(const json& dto, const std::string& tag);
 // From a TestCaseOverviewDto, normalised.
 core::RemoteCase case_from_overview(const json& overview, const ReferenceData& ref, const std::string& id_tag_prefix);
 

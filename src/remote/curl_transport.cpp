@@ -4,6 +4,7 @@
 #include <mutex>
 #include <vector>
 
+#include "remote/curl_errors.hpp"
 #include "remote/http_transport.hpp"
 
 namespace ato::remote {
@@ -42,19 +43,6 @@ std::size_t read_header(char* data, std::size_t size, std::size_t count, void* o
     }
   }
   return size * count;
-}
-
-TransportError::Kind kind_of(CURLcode code, bool too_large) {
-  using Kind = TransportError::Kind;
-  if (too_large || code == CURLE_FILESIZE_EXCEEDED) return Kind::TooLarge;
-  if (code == CURLE_OPERATION_TIMEDOUT) return Kind::TimedOut;
-  if (code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE || code == CURLE_SSL_CERTPROBLEM)
-    return Kind::Untrusted;
-  // Errors where the request cannot have reached the server.
-  if (code == CURLE_COULDNT_CONNECT || code == CURLE_COULDNT_RESOLVE_HOST || code == CURLE_COULDNT_RESOLVE_PROXY ||
-      code == CURLE_SSL_CONNECT_ERROR)
-    return Kind::NotSent;
-  return Kind::Dropped;
 }
 
 class CurlTransport final : public HttpTransport {
@@ -128,11 +116,11 @@ class CurlTransport final : public HttpTransport {
     const CURLcode code = curl_easy_perform(curl);
     curl_slist_free_all(headers);
     if (code != CURLE_OK) {
-      const auto kind = kind_of(code, body.too_large);
-      std::string message = error[0] ? error : curl_easy_strerror(code);
-      if (kind == TransportError::Kind::TooLarge)
-        message = "the answer is larger than " + std::to_string(options_.max_response_bytes >> 20) + " MiB; refused";
-      throw TransportError(message, kind);
+      CurlFailure failure{code, 0, error[0] ? error : curl_easy_strerror(code), body.too_large};
+      curl_easy_getinfo(curl, CURLINFO_OS_ERRNO, &failure.os_errno);
+      if (failure.too_large || code == CURLE_FILESIZE_EXCEEDED)
+        failure.detail = "the answer is larger than " + std::to_string(options_.max_response_bytes >> 20) + " MiB; refused";
+      throw transport_error(failure);
     }
     long status = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);

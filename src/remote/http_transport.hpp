@@ -28,20 +28,24 @@ struct HttpResponse {
   std::string retry_after;
 };
 
-// No (whole) answer came back.
+// No (whole) answer came back. The kind says whether the server can have
+// seen the request and whether sending it again can help: errors that
+// retrying cannot fix are reported at once (SPEC.md §5).
 class TransportError : public std::runtime_error {
  public:
   enum class Kind {
-    NotSent,   // no connection: the server cannot have seen the request
-    Untrusted, // TLS verification failed: not sent, and sending again won't help
-    Dropped,   // the connection broke: the server may have acted on it
-    TimedOut,  // no answer in time: the server may still be acting on it
-    TooLarge,  // the answer passed the size limit: sending again won't help
+    NotSent,     // no connection (refused, unreachable, reset before the request): may work soon
+    Unresolved,  // the host name does not resolve: not sent, and sending again won't help
+    Untrusted,   // TLS verification or the TLS handshake failed: not sent, and sending again won't help
+    Unusable,    // the URL or the answer's protocol cannot work (an https server on http://)
+    Dropped,     // the connection broke: the server may have acted on it
+    TimedOut,    // no answer in time: the server may still be acting on it
+    TooLarge,    // the answer passed the size limit: sending again won't help
   };
   TransportError(const std::string& message, Kind kind) : std::runtime_error(message), kind_(kind) {}
   Kind kind() const { return kind_; }
-  bool maybe_sent() const { return kind_ != Kind::NotSent && kind_ != Kind::Untrusted; }
-  bool worth_retrying() const { return kind_ != Kind::TooLarge && kind_ != Kind::Untrusted; }
+  bool maybe_sent() const { return kind_ == Kind::Dropped || kind_ == Kind::TimedOut || kind_ == Kind::TooLarge; }
+  bool worth_retrying() const { return kind_ == Kind::NotSent || kind_ == Kind::Dropped || kind_ == Kind::TimedOut; }
 
  private:
   Kind kind_;

@@ -13,34 +13,40 @@ std::string url_encode(const std::string& value) {
   return out;
 }
 
-std::vector<json> read_all_pages(ApiClient& client, const std::string& target, int page_size, int parallelism) {
+json read_page(ApiClient& client, const std::string& target, int page, int page_size) {
   const char separator = target.find('?') == std::string::npos ? '?' : '&';
-  auto read_page = [&](int page) {
-    json answer = client.get(target + separator + "page=" + std::to_string(page) + "&size=" + std::to_string(page_size));
-    if (!answer.is_object() || !answer.contains("content") || !answer["content"].is_array())
-      throw core::RemoteError("GET " + path_of(target) + " did not answer a page (no `content` list)");
-    return answer;
-  };
-  // A page without a readable `last` ends the list.
-  auto is_last = [](const json& page) {
-    const auto it = page.find("last");
-    return it == page.end() || !it->is_boolean() || it->get<bool>() || page["content"].empty();
-  };
-  std::vector<json> pages{read_page(0)};
+  json answer = client.get(target + separator + "page=" + std::to_string(page) + "&size=" + std::to_string(page_size));
+  if (!answer.is_object() || !answer.contains("content") || !answer["content"].is_array())
+    throw core::RemoteError("GET " + path_of(target) + " did not answer a page (no `content` list)");
+  return answer;
+}
+
+bool is_last_page(const json& page) {
+  const auto it = page.find("last");
+  return it == page.end() || !it->is_boolean() || it->get<bool>() || page["content"].empty();
+}
+
+std::vector<json> read_pages(ApiClient& client, const std::string& target, int page_size, int parallelism) {
+  auto read = [&](int page) { return read_page(client, target, page, page_size); };
+  std::vector<json> pages{read(0)};
   // The first page says how many there are: read the rest side by side.
   const auto total_pages = pages[0].find("totalPages");
   const std::int64_t total =
       total_pages != pages[0].end() && total_pages->is_number_integer() ? total_pages->get<std::int64_t>() : 1;
-  if (!is_last(pages[0]) && total > 1 && total <= 100000) {
+  if (!is_last_page(pages[0]) && total > 1 && total <= 100000) {
     pages.resize(static_cast<std::size_t>(total));
-    parallel_for(pages.size() - 1, parallelism, [&](std::size_t i) { pages[i + 1] = read_page(static_cast<int>(i + 1)); });
+    parallel_for(pages.size() - 1, parallelism, [&](std::size_t i) { pages[i + 1] = read(static_cast<int>(i + 1)); });
   }
   // Pages that appeared meanwhile (or a server that does not count them): on, one by one.
-  while (!is_last(pages.back()))
-    pages.push_back(read_page(static_cast<int>(pages.size())));
+  while (!is_last_page(pages.back())) pages.push_back(read(static_cast<int>(pages.size())));
+  for (auto& page : pages) page = std::move(page["content"]);
+  return pages;
+}
+
+std::vector<json> read_all_pages(ApiClient& client, const std::string& target, int page_size, int parallelism) {
   std::vector<json> out;
-  for (auto& page : pages)
-    for (auto& item : page["content"]) out.push_back(std::move(item));
+  for (auto& page : read_pages(client, target, page_size, parallelism))
+    for (auto& item : page) out.push_back(std::move(item));
   return out;
 }
 

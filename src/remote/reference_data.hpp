@@ -33,6 +33,12 @@ struct ReferenceData {
 // page gives `totalPages`, the others are read `parallelism` at a time.
 std::vector<json> read_all_pages(ApiClient& client, const std::string& target, int page_size = 1000,
                                  int parallelism = 1);
+// The same, page by page: each page's `content`, in page order.
+std::vector<json> read_pages(ApiClient& client, const std::string& target, int page_size = 1000, int parallelism = 1);
+// One page of a paged list; throws unless the answer holds a `content` list.
+json read_page(ApiClient& client, const std::string& target, int page, int page_size);
+// A page without a readable `last`, or an empty one, ends the list.
+bool is_last_page(const json& page);
 
 ReferenceData load_reference_data(ApiClient& client, const core::Config& config);
 

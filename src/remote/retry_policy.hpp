@@ -1,7 +1,9 @@
 #pragma once
 // When to try a request again, and how long to wait first (SPEC.md §5):
-// connection errors, 429, 502, 503 and 504, with exponential backoff and
-// jitter, honouring Retry-After, within a total time budget. Pure.
+// connection errors, 408, 429, 502, 503 and 504, with exponential backoff and
+// jitter, honouring Retry-After, within a total time budget. Every other
+// answer is final: a 4xx says what is wrong with the request, and sending it
+// again cannot fix that. Pure.
 #include <chrono>
 #include <optional>
 #include <string>
@@ -14,7 +16,9 @@ struct RetryPolicy {
   std::chrono::milliseconds max_delay{10000};
   std::chrono::milliseconds budget{120000};  // total time spent waiting, at most
 
-  static bool retryable_status(int status) { return status == 429 || status == 502 || status == 503 || status == 504; }
+  static bool retryable_status(int status) {
+    return status == 408 || status == 429 || status == 502 || status == 503 || status == 504;
+  }
 
   // The wait before attempt `attempt + 1` (attempt counts from 1), or nullopt
   // to give up. `jitter` is uniform in [0, 1); `waited` is the time already

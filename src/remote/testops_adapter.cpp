@@ -4,6 +4,7 @@
 
 #include "core/case_fields.hpp"
 #include "remote/case_mapping.hpp"
+#include "remote/case_search.hpp"
 #include "remote/parallel.hpp"
 
 namespace ato::remote {
@@ -50,12 +51,15 @@ core::KnownNames TestOpsAdapter::known_names() {
   return ref.known_names();
 }
 
-std::vector<core::SearchRow> TestOpsAdapter::search(const std::string& rql, bool deleted) {
+std::vector<json> TestOpsAdapter::search_dtos(const std::string& rql, bool deleted) {
   const std::string target = "/testcase/__search?projectId=" + std::to_string(project_id()) +
-                             "&rql=" + url_encode(rql) + "&deleted=" + (deleted ? "true" : "false") + "&sort=id%2CASC";
+                             "&deleted=" + (deleted ? "true" : "false");
+  return search_cases(*client_, target, rql, config_.parallelism);
+}
+
+std::vector<core::SearchRow> TestOpsAdapter::search(const std::string& rql, bool deleted) {
   std::vector<core::SearchRow> rows;
-  for (const auto& dto : read_all_pages(*client_, target, 1000, config_.parallelism))
-    rows.push_back(row_from_dto(dto, config_.id_tag_prefix));
+  for (const auto& dto : search_dtos(rql, deleted)) rows.push_back(row_from_dto(dto, config_.id_tag_prefix));
   return rows;
 }
 
@@ -67,7 +71,11 @@ std::vector<core::SearchRow> TestOpsAdapter::find_managed() {
   for (auto& part : found)
     for (auto& row : part)
       if (!row.external_id.empty()) rows.push_back(std::move(row));  // `~=` also matches "xato-sync:..."
-  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.allure_id < b.allure_id; });
+  // A case deleted or restored while both lists were read can be in both:
+  // keep it once, as live (a live case beside a deleted one wins, SPEC.md §2).
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.allure_id < b.allure_id; });
+  rows.erase(std::unique(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.allure_id == b.allure_id; }),
+             rows.end());
   return rows;
 }
 
@@ -119,8 +127,11 @@ void TestOpsAdapter::create_field_values(const std::vector<core::NewFieldValue>&
 }
 
 std::optional<std::int64_t> TestOpsAdapter::find_by_identity(const std::string& external_id) {
-  for (const auto& row : search("tag = " + aql_string(config_.id_tag_prefix + external_id), false))
-    if (row.external_id == external_id) return row.allure_id;
+  // By the exact tag, not by the row's identity: a case that carries two
+  // identity tags is found by either of them, and never created again.
+  const std::string tag = config_.id_tag_prefix + external_id;
+  for (const auto& dto : search_dtos("tag = " + aql_string(tag), false))
+    if (carries_tag(dto, tag)) return row_from_dto(dto, config_.id_tag_prefix).allure_id;
   return std::nullopt;
 }
 

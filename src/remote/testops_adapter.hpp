@@ -29,6 +29,7 @@ class TestOpsAdapter final : public core::TestOpsPort {
 
  private:
   const ReferenceData& reference();  // loaded once, thread-safe
+  std::vector<json> search_dtos(const std::string& rql, bool deleted);
   std::vector<core::SearchRow> search(const std::string& rql, bool deleted);
   std::optional<std::int64_t> find_by_identity(const std::string& external_id);
   std::string case_path(std::int64_t id) const { return "/testcase/" + std::to_string(id); }

@@ -135,6 +135,41 @@ TEST(EmulatorFaults, DropAfterWriteDoesTheWriteButNeverAnswers) {
   EXPECT_EQ(e.cases_with_tag("ato-sync:d").size(), 1u);
 }
 
+TEST(EmulatorFaults, EchoRuleAnswersWithTheRequestHeadersAsSomeProxiesDo) {
+  Emulator e;
+  e.set_faults({{"rules", {{{"route", "/api/testlayer"}, {"action", "echo"}, {"status", 502}}}}});
+  try {
+    e.get("/api/testlayer");
+    FAIL() << "no error";
+  } catch (const std::runtime_error& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find("answered 502"), std::string::npos) << message;
+    EXPECT_NE(message.find(std::string("Authorization: Api-Token ") + Emulator::kToken), std::string::npos) << message;
+  }
+  EXPECT_EQ(e.status_of("GET", "/api/testlayer"), 200) << "times: 1";
+}
+
+TEST(EmulatorFaults, SoftDeleteRuleDeletesMatchingCasesBeforeTheAnswer) {
+  Emulator e;
+  for (int i = 0; i < 4; ++i) new_case(e, "C", "ato-sync:c" + std::to_string(i));
+  new_case(e, "K", "ato-sync:keep");
+  e.set_faults({{"rules",
+                 {{{"method", "GET"}, {"route", "/api/testcase/__search"}, {"action", "soft_delete"},
+                   {"rql", "tag ~= \"ato-sync:c\""}, {"count", 3}, {"skip", 1}}}}});
+  EXPECT_EQ(e.get("/api/testcase/__search?projectId=1&rql=id%20%3E%200")["totalElements"], 5) << "skipped";
+  EXPECT_EQ(e.get("/api/testcase/__search?projectId=1&rql=id%20%3E%200")["totalElements"], 2);
+  EXPECT_EQ(e.cases_with_tag("ato-sync:c0", true).size(), 1u) << "the lowest ids first";
+  EXPECT_EQ(e.cases_with_tag("ato-sync:c2", true).size(), 1u);
+  EXPECT_EQ(e.cases_with_tag("ato-sync:c3").size(), 1u);
+  EXPECT_EQ(e.cases_with_tag("ato-sync:keep").size(), 1u);
+}
+
+TEST(EmulatorFaults, SoftDeleteRuleWithBadAqlIsABadRequest) {
+  Emulator e;
+  e.set_faults({{"rules", {{{"action", "soft_delete"}, {"rql", "tag ~="}}}}});
+  EXPECT_EQ(e.status_of("GET", "/api/testlayer"), 400);
+}
+
 TEST(EmulatorState, PersistsAcrossRestarts) {
   const std::string state = make_temp_dir() + "/state.json";
   {

@@ -186,6 +186,95 @@ TEST(Remote, TheTokenNeverAppearsInOutputOrFiles) {
     }
 }
 
+// A proxy or server whose error repeats the request's headers, on the
+// search (plan: one answer at once, one after the retries) and on the create
+// (apply), with --verbose: the token and the JWT never reach stdout or
+// stderr, while the rest of the message does.
+std::string output_of_echoed_errors(Emulator& emulator, const ProcessOptions& options) {
+  using nlohmann::json;
+  std::string seen;
+  auto run = [&](const std::vector<std::string>& args) {
+    const auto result = run_ato_sync(args, options);
+    EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+    seen += result.out + result.err;
+  };
+  auto echo = [](const std::string& method, const std::string& route, int status, int times) {
+    return json{{"method", method}, {"route", route}, {"action", "echo"}, {"status", status}, {"times", times}};
+  };
+  emulator.set_faults({{"rules", {echo("GET", "/api/testcase/__search", 400, 1)}}});
+  run({"--verbose", "plan"});
+  emulator.set_faults({{"rules", {echo("GET", "/api/testcase/__search", 503, -1)}}});
+  run({"plan"});
+  emulator.set_faults({{"rules", {echo("POST", "/api/testcase", 409, -1)}}});
+  run({"--verbose", "apply", "--auto-approve"});
+  emulator.set_faults({{"rules", json::array()}});
+  return seen;
+}
+
+TEST(Remote, ErrorThatEchoesTheApiTokenShowsItRedacted) {
+  const std::string token = "0f3c9a1e-5b7d-4e2a-9c11-7d2b8e6f4a90";
+  Emulator emulator({"--token", token});
+  Workspace repo(emulator, config_with("auth: api-token\nhttp: {attempts: 2}\n"));
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  auto options = emulator.ato_options(repo.dir());
+  options.env["ATO_TOKEN"] = token;
+  const auto seen = output_of_echoed_errors(emulator, options);
+  EXPECT_TRUE(contains(seen, "Authorization: Api-Token [REDACTED]")) << seen;
+  EXPECT_TRUE(contains(seen, "(gave up after 2 attempts)")) << seen;
+  EXPECT_TRUE(contains(seen, "Error: a (create): POST /api/testcase answered 409")) << seen;
+  EXPECT_FALSE(contains(seen, token)) << seen;
+}
+
+TEST(Remote, ErrorThatEchoesTheExchangedJwtShowsItRedacted) {
+  const std::string token = "0f3c9a1e-5b7d-4e2a-9c11-7d2b8e6f4a90";
+  Emulator emulator({"--token", token});
+  Workspace repo(emulator, config_with("http: {attempts: 2}\n"));
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  auto options = emulator.ato_options(repo.dir());
+  options.env["ATO_TOKEN"] = token;
+  const auto seen = output_of_echoed_errors(emulator, options);
+  EXPECT_TRUE(contains(seen, "Authorization: Bearer [REDACTED]")) << seen;
+  EXPECT_FALSE(contains(seen, token)) << seen;
+  EXPECT_FALSE(contains(seen, "eyJhbGciOiJIUzI1NiJ9")) << "the emulator's JWTs start so:\n" << seen;
+}
+
+TEST(Remote, ErrorThatEchoesTheBearerTokenShowsItRedacted) {
+  Emulator emulator;
+  Workspace repo(emulator, config_with("auth: bearer\nhttp: {attempts: 2}\n"));
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  auto options = emulator.ato_options(repo.dir());
+  const std::string jwt = emulator.exchange_token();
+  options.env["ATO_TOKEN"] = jwt;
+  const auto seen = output_of_echoed_errors(emulator, options);
+  EXPECT_TRUE(contains(seen, "Authorization: Bearer [REDACTED]")) << seen;
+  EXPECT_FALSE(contains(seen, jwt)) << seen;
+  EXPECT_FALSE(contains(seen, jwt.substr(0, 30))) << seen;
+}
+
+// Issue #15: with pages capped at 10, cases soft-deleted in the UI while
+// apply reads the search pages shifted every later offset, live managed
+// cases went unseen and apply created them again.
+TEST(Remote, CasesDeletedWhileTheSearchPagesAreReadHideNoLiveCase) {
+  Emulator emulator({"--page-cap", "10"});
+  Workspace repo(emulator);
+  for (int i = 0; i < 10; ++i) repo.write("cases/x" + std::to_string(i) + ".yaml", case_yaml("x" + std::to_string(i), "X"));
+  repo.expect(0, {"apply", "--auto-approve"});  // the lowest ids: their deletion shifts every page
+  for (int i = 0; i < 100; ++i) repo.write("cases/c" + std::to_string(i) + ".yaml", case_yaml("c" + std::to_string(i), "C"));
+  repo.expect(0, {"apply", "--auto-approve"});
+  for (int i = 0; i < 10; ++i) repo.remove("cases/x" + std::to_string(i) + ".yaml");
+  // Someone deletes the x cases in the UI, one before each page after the first.
+  emulator.set_faults({{"rules",
+                        {{{"method", "GET"}, {"route", "/api/testcase/__search"}, {"action", "soft_delete"},
+                          {"rql", "tag ~= \"ato-sync:x\""}, {"count", 1}, {"skip", 1}, {"times", -1}}}}});
+  emulator.reset_stats();
+  const auto apply = repo.expect(0, {"apply", "--auto-approve"});
+  EXPECT_EQ(emulator.count("POST /api/testcase"), 0) << apply.out;
+  emulator.set_faults({{"rules", nlohmann::json::array()}});
+  for (int i = 0; i < 100; ++i) EXPECT_EQ(emulator.cases_with_tag("ato-sync:c" + std::to_string(i)).size(), 1u) << i;
+  for (int i = 0; i < 10; ++i) EXPECT_TRUE(emulator.cases_with_tag("ato-sync:x" + std::to_string(i)).empty()) << i;
+  EXPECT_EQ(repo.expect(0, {"plan"}).out, "No changes. Allure TestOps matches the cases.\n");
+}
+
 TEST(Remote, ConnectionRefusedIsAClearError) {
   Emulator emulator;
   Workspace repo(emulator, config_with("http: {attempts: 2}\n"));

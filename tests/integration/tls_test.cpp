@@ -73,5 +73,20 @@ TEST(TlsWrongName, CertificateForAnotherHostIsRefusedEvenWhenTrusted) {
   EXPECT_TRUE(contains(result.err, "certificate")) << result.err;
 }
 
+// Issue #15: an https endpoint whose server speaks plain http was tried 8
+// times (17 s); the handshake can never succeed, so it is reported at once.
+TEST(TlsPlainServer, HttpsEndpointOfAPlainHttpServerIsReportedAtOnce) {
+  Emulator emulator;  // plain http
+  Workspace repo{emulator};
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  auto options = emulator.ato_options(repo.dir());
+  options.env["ATO_BASE"] = "https://127.0.0.1:" + std::to_string(emulator.port());
+  const auto result = run_ato_sync({"plan"}, options);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_TRUE(contains(result.err, "ato-sync: error: POST /api/uaa/oauth/token failed: ")) << result.err;
+  EXPECT_TRUE(contains(result.err, "does the server speak https on that port?")) << result.err;
+  EXPECT_FALSE(contains(result.err, "gave up after")) << result.err;
+}
+
 }  // namespace
 }  // namespace ato::test

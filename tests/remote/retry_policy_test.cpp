@@ -9,8 +9,8 @@ using namespace std::chrono;
 const auto kNow = system_clock::from_time_t(1445412480);  // Wed, 21 Oct 2015 07:28:00 GMT
 
 TEST(RetryPolicy, RetriesOnlyTransientStatuses) {
-  for (int status : {429, 502, 503, 504}) EXPECT_TRUE(RetryPolicy::retryable_status(status)) << status;
-  for (int status : {200, 400, 401, 403, 404, 409, 500}) EXPECT_FALSE(RetryPolicy::retryable_status(status)) << status;
+  for (int status : {408, 429, 502, 503, 504}) EXPECT_TRUE(RetryPolicy::retryable_status(status)) << status;
+  for (int status : {200, 400, 401, 403, 404, 405, 409, 413, 422, 500}) EXPECT_FALSE(RetryPolicy::retryable_status(status)) << status;
 }
 
 TEST(RetryPolicy, BackoffGrowsExponentiallyWithJitter) {
