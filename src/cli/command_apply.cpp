@@ -85,7 +85,7 @@ int command_apply(const GlobalOptions& global, const Args& args) {
                    "plan and asks for `yes` (without a terminal, --auto-approve is required).");
   parser.flag("--auto-approve", &auto_approve, "apply without asking");
   parser.repeated("--target", &flags.targets, "ID", "only cases whose id matches (repeatable, * globs)");
-  parser.option("--refresh", &refresh, "full", "--refresh=full ignores the local cache");
+  parser.option("--refresh", &refresh, "full", "ignore the local cache (the only value: full)");
   parser.option("--allow-archive", &allow_archive, "N", "allow a plan that archives up to N cases");
   parser.positionals(&files, 1);
   parser.examples("  ato-sync apply\n  ato-sync plan -out plan.json && ato-sync apply plan.json\n"

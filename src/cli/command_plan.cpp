@@ -23,7 +23,7 @@ int command_plan(const GlobalOptions& global, const Args& args) {
   parser.flag("--markdown", &markdown, "print the plan as a pull-request comment");
   parser.flag("--detailed-exitcode", &detailed, "exit 2 when there are changes (0 none, 1 error)");
   parser.repeated("--target", &flags.targets, "ID", "only cases whose id matches (repeatable, * globs)");
-  parser.option("--refresh", &refresh, "full", "--refresh=full ignores the local cache");
+  parser.option("--refresh", &refresh, "full", "ignore the local cache (the only value: full)");
   parser.option("--allow-archive", &allow_archive, "N", "allow a plan that archives up to N cases");
   parser.examples("  ato-sync plan\n  ato-sync plan -out plan.json --markdown > plan.md\n"
                   "  ato-sync plan --detailed-exitcode --target 'checkout/*'\n");

@@ -11,6 +11,7 @@
 #include "cli/arg_parser.hpp"
 #include "cli/commands.hpp"
 #include "cli/session.hpp"
+#include "cli/shell_completion.hpp"
 #include "util/did_you_mean.hpp"
 
 namespace ato::cli {
@@ -96,6 +97,7 @@ int run(int argc, char** argv) {
       std::cout << "ato-sync " << kVersion << "\n";
       return 0;
     }
+    if (args[0] == "completion") return command_completion(Args(args.begin() + 1, args.end()));  // hidden
     for (const auto& entry : command_table()) {
       if (args[0] == entry.name) return entry.run(global, Args(args.begin() + 1, args.end()));
     }
