@@ -32,8 +32,10 @@ void bash_value_case(std::ostream& out, const std::string& command, const FlagSy
   const auto kind = value_kind(flag.value_name);
   if (flag.value_name.empty()) return;
   out << "    " << bash_patterns(command, flag) << ") ";
-  if (kind == ValueKind::file) out << "_ato_sync_files -f";
-  else if (kind == ValueKind::directory) out << "_ato_sync_files -d";
+  if (kind == ValueKind::file)
+    out << "_ato_sync_files -f";
+  else if (kind == ValueKind::directory)
+    out << "_ato_sync_files -d";
   else if (kind == ValueKind::words) {
     std::string words;
     for (const auto& word : value_words(flag.value_name)) words += (words.empty() ? "" : " ") + word;
@@ -67,8 +69,12 @@ std::string bash_completion(const CompletionModel& model) {
          "  local command=\"\" i\n"
          "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
          "    case ${COMP_WORDS[i]} in\n"
-         "      " << global_value_flags << ") ((i++)) ;;\n"
-         "      " << bash_names(model.commands, "|") << ") command=${COMP_WORDS[i]}; break ;;\n"
+         "      "
+      << global_value_flags
+      << ") ((i++)) ;;\n"
+         "      "
+      << bash_names(model.commands, "|")
+      << ") command=${COMP_WORDS[i]}; break ;;\n"
          "    esac\n"
          "  done\n"
          "  case \"$command:$flag\" in\n";
@@ -76,10 +82,13 @@ std::string bash_completion(const CompletionModel& model) {
   for (const auto& command : model.commands)
     for (const auto& flag : command.syntax.flags) bash_value_case(out, command.name, flag);
   out << "  esac\n"
-         "  local global=\"" << bash_spellings(model.global_flags) << "\" words=\"\"\n"
+         "  local global=\""
+      << bash_spellings(model.global_flags)
+      << "\" words=\"\"\n"
          "  case $command in\n"
-         "    \"\") COMPREPLY=($(compgen -W \"" << bash_spellings(model.top_level_flags) << " $global "
-      << bash_names(model.commands, " ") << "\" -- \"$cur\")); return ;;\n";
+         "    \"\") COMPREPLY=($(compgen -W \""
+      << bash_spellings(model.top_level_flags) << " $global " << bash_names(model.commands, " ")
+      << "\" -- \"$cur\")); return ;;\n";
   for (const auto& command : model.commands) {
     out << "    " << command.name << ") words=\"" << bash_spellings(command.syntax.flags) << "\"";
     if (command.syntax.max_positionals > 0) out << "; [[ $cur == -* ]] || { _ato_sync_files -f; return; }";

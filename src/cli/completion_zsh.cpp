@@ -10,23 +10,29 @@ namespace {
 std::string zsh_quoted(const std::string& text) {
   std::string out;
   for (char c : text) {
-    if (c == '\'') out += "'\\''";
-    else if (c == '[' || c == ']' || c == ':' || c == '\\') out += std::string("\\") + c;
-    else out += c;
+    if (c == '\'')
+      out += "'\\''";
+    else if (c == '[' || c == ']' || c == ':' || c == '\\')
+      out += std::string("\\") + c;
+    else
+      out += c;
   }
   return out;
 }
 
 std::string zsh_action(const FlagSyntax& flag) {
   switch (value_kind(flag.value_name)) {
-    case ValueKind::file: return "_files";
-    case ValueKind::directory: return "_files -/";
+    case ValueKind::file:
+      return "_files";
+    case ValueKind::directory:
+      return "_files -/";
     case ValueKind::words: {
       std::string words;
       for (const auto& word : value_words(flag.value_name)) words += (words.empty() ? "" : " ") + word;
       return "(" + words + ")";
     }
-    case ValueKind::none: break;
+    case ValueKind::none:
+      break;
   }
   return " ";  // a message only: nothing to offer for an id or a number
 }
@@ -36,8 +42,8 @@ void zsh_specs(std::ostream& out, const FlagSyntax& flag, const std::string& ind
   std::vector<std::string> spellings{flag.name};
   spellings.insert(spellings.end(), flag.aliases.begin(), flag.aliases.end());
   for (const auto& spelling : spellings) {
-    out << indent << "'" << (flag.repeatable ? "*" : "") << spelling << (flag.value_name.empty() ? "" : "=") << "["
-        << zsh_quoted(flag.help) << "]";
+    out << indent << "'" << (flag.repeatable ? "*" : "") << spelling << (flag.value_name.empty() ? "" : "=")
+        << "[" << zsh_quoted(flag.help) << "]";
     if (!flag.value_name.empty()) out << ":" << zsh_quoted(flag.value_name) << ":" << zsh_action(flag);
     out << "'" << end;
   }
@@ -79,7 +85,8 @@ std::string zsh_completion(const CompletionModel& model) {
          "  esac\n"
          "}\n"
          "# Autoloaded from $fpath, or sourced: `source <(ato-sync completion zsh)`.\n"
-         "if [ \"$funcstack[1]\" = \"_ato-sync\" ]; then _ato-sync \"$@\"; else compdef _ato-sync ato-sync; fi\n";
+         "if [ \"$funcstack[1]\" = \"_ato-sync\" ]; then _ato-sync \"$@\"; else compdef _ato-sync ato-sync; "
+         "fi\n";
   return out.str();
 }
 

@@ -64,10 +64,14 @@ int command_completion(const Args& args) {
   }
   if (!positionals.empty()) shell = positionals[0];
   const auto model = completion_model();
-  if (shell == "bash") std::cout << bash_completion(model);
-  else if (shell == "zsh") std::cout << zsh_completion(model);
-  else if (shell == "fish") std::cout << fish_completion(model);
-  else throw UsageError("completion takes bash, zsh or fish" + (shell.empty() ? "" : ", not '" + shell + "'"));
+  if (shell == "bash")
+    std::cout << bash_completion(model);
+  else if (shell == "zsh")
+    std::cout << zsh_completion(model);
+  else if (shell == "fish")
+    std::cout << fish_completion(model);
+  else
+    throw UsageError("completion takes bash, zsh or fish" + (shell.empty() ? "" : ", not '" + shell + "'"));
   return 0;
 }
 
