@@ -109,6 +109,33 @@ def zsh_loads_the_script_and_registers_it():
     assert result.returncode == 0 and result.stdout.strip() == "_ato-sync", f"zsh: {result.stdout} {result.stderr}"
 
 
+ZSH_TERMINAL = r"""
+zmodload zsh/zpty
+zpty z zsh -f -i
+zpty -w z "PROMPT='> '; fpath=($1 \$fpath); autoload -U compinit; compinit -u -D; ato-sync() { }; \
+bindkey '^I' complete-word; echo READY\$((6*7))"
+zpty -r z out '*READY42*'
+zpty -w -n z $'ato-sync plan --de\t'
+zpty -r z out '*plan --detailed-exitcode*' && print completed-flag
+zpty -w -n z $'\C-u'
+zpty -w -n z $'ato-sync ids --format c\t'
+zpty -r z out '*--format csv*' && print completed-value
+zpty -d z
+"""
+
+
+@test
+def zsh_completes_a_flag_and_a_value_in_a_terminal():
+    functions = folder / "zsh-functions"
+    functions.mkdir(exist_ok=True)
+    shutil.copy(script("zsh"), functions / "_ato-sync")
+    (folder / "terminal.zsh").write_text(ZSH_TERMINAL)
+    # Each read waits for what the completion must produce; `timeout` ends a wait that never ends.
+    result = subprocess.run(["timeout", "60", "zsh", "-f", str(folder / "terminal.zsh"), str(functions)],
+                            cwd=folder, capture_output=True, text=True)
+    assert result.stdout.split() == ["completed-flag", "completed-value"], f"zsh: {result.stdout} {result.stderr}"
+
+
 @test
 def zsh_offers_every_command_and_every_flag_of_every_command():
     text = script("zsh").read_text()
