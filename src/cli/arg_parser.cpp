@@ -5,6 +5,42 @@
 #include "util/did_you_mean.hpp"
 
 namespace ato::cli {
+namespace {
+
+// Set by describe_command: parse() then hands the declared syntax back as an
+// exception, which no command catches, instead of parsing.
+thread_local bool describing = false;
+struct Described {
+  CommandSyntax syntax;
+};
+
+}  // namespace
+
+CommandSyntax describe_command(const std::function<void()>& run_command) {
+  describing = true;
+  try {
+    run_command();
+  } catch (Described& described) {
+    describing = false;
+    return std::move(described.syntax);
+  } catch (...) {
+    describing = false;
+    throw;
+  }
+  describing = false;
+  throw std::logic_error("a command returned without declaring its flags to an ArgParser");
+}
+
+CommandSyntax ArgParser::syntax() const {
+  CommandSyntax syntax{usage_, {}, positionals_ ? max_positionals_ : 0};
+  for (const auto& spec : specs_) {
+    FlagSyntax flag{spec.name, {}, spec.value_name, spec.help, spec.repeatable};
+    for (const auto& [alias, target] : aliases_)
+      if (target == spec.name) flag.aliases.push_back(alias);
+    syntax.flags.push_back(std::move(flag));
+  }
+  return syntax;
+}
 
 ArgParser::ArgParser(std::string usage, std::string summary)
     : usage_(std::move(usage)), summary_(std::move(summary)) {}
@@ -44,6 +80,7 @@ ArgParser::Spec* ArgParser::find(const std::string& name) {
 }
 
 void ArgParser::parse(const std::vector<std::string>& args) {
+  if (describing) throw Described{syntax()};
   bool only_positionals = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
@@ -95,7 +132,8 @@ std::string ArgParser::help() const {
       if (target == spec.name) left = alias + ", " + left;
     if (!spec.value_name.empty()) left += " " + spec.value_name;
     out << "  " << left;
-    out << std::string(left.size() < 28 ? 28 - left.size() : 1, ' ') << spec.help << "\n";
+    // At least two spaces: help2man (the man page) tells the option from its help by them.
+    out << std::string(left.size() + 2 < 28 ? 28 - left.size() : 2, ' ') << spec.help << "\n";
   }
   if (!examples_.empty()) out << "\nExamples:\n" << examples_;
   return out.str();

@@ -14,6 +14,25 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// What a command accepts, as declared to its parser: shell completion and
+// the man page are generated from it, so they cannot drift from the flags.
+struct FlagSyntax {
+  std::string name;                  // --out
+  std::vector<std::string> aliases;  // -out
+  std::string value_name;            // FILE; empty for a flag without value
+  std::string help;
+  bool repeatable = false;
+};
+struct CommandSyntax {
+  std::string usage;
+  std::vector<FlagSyntax> flags;
+  std::size_t max_positionals = 0;
+};
+
+// Runs `run_command` only until it calls ArgParser::parse, and returns what
+// the command declared; nothing after the parse (config, network) happens.
+CommandSyntax describe_command(const std::function<void()>& run_command);
+
 class ArgParser {
  public:
   ArgParser(std::string usage, std::string summary);
@@ -31,6 +50,7 @@ class ArgParser {
   void parse(const std::vector<std::string>& args);  // throws UsageError
   bool help_requested() const { return help_requested_; }  // --help or -h was given
   std::string help() const;
+  CommandSyntax syntax() const;
 
  private:
   struct Spec {

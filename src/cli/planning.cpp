@@ -64,7 +64,7 @@ int exit_code_after(const PlannedRun& run, int code) {
 
 void PlanFlagSet::declare(ArgParser& parser) {
   parser.repeated("--target", &flags_.targets, "ID", "only cases whose id matches (repeatable, * globs)");
-  parser.option("--refresh", &refresh_, "full", "--refresh=full ignores the local cache");
+  parser.option("--refresh", &refresh_, "full", "ignore the local cache (the only value: full)");
   parser.option("--allow-archive", &allow_archive_, "N", "allow a plan that archives up to N cases");
 }
 

@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/failure.hpp"
 #include "cli/session.hpp"
+#include "cli/shell_completion.hpp"
 #include "remote/redacted_output.hpp"
 #include "util/did_you_mean.hpp"
 
@@ -102,6 +103,7 @@ int run(int argc, char** argv) {
       std::cout << "ato-sync " << kVersion << "\n";
       return 0;
     }
+    if (args[0] == "completion") return command_completion(Args(args.begin() + 1, args.end()));  // hidden
     for (const auto& entry : command_table()) {
       if (args[0] == entry.name) return entry.run(global, Args(args.begin() + 1, args.end()));
     }

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Checks the CI recipes in examples/ci: each is valid YAML with the expected
-structure, and every `ato-sync ...` command line in them uses a command and
-flags that the built binary accepts (read from its --help)."""
+structure, and every `ato-sync ...` command line in them, and every command
+and args given to the ato-sync action or component, uses a command and flags
+that the built binary accepts (read from its --help). A command that this
+build lacks may appear only behind a test that it exists (`ato-sync pull
+--help`), as the recipes do for commands of later releases."""
 import re
 import shlex
 import subprocess
@@ -39,23 +42,34 @@ if not commands:
 global_flags = {"--config", "--token-file", "--cacert", "--no-color", "--verbose"}
 
 
+def check_command(path, command, rest, line, guarded):
+    if command not in commands:
+        if command not in guarded:
+            fail(f"{path}: unknown command in: {line.strip()}")
+        return
+    flags_help = help_text(command)
+    for word in shlex.split(rest.replace("$", "")):
+        flag = word.split("=")[0]
+        if flag.startswith("-") and flag not in global_flags and not re.search(
+            r"(^|[\s,])" + re.escape(flag) + r"\b", flags_help
+        ):
+            fail(f"{path}: 'ato-sync {command}' has no flag {flag}: {line.strip()}")
+
+
 def check_command_lines(path, document):
     for text in strings_in(document):
+        guarded = set(re.findall(r"\bif ! ato-sync (\w[\w-]*) --help\b", text))
         for line in text.splitlines():
             match = re.search(r"\bato-sync (\w[\w-]*)([^|>;&]*)", line)
-            if not match:
-                continue
-            command = match.group(1)
-            if command not in commands:
-                fail(f"{path}: unknown command in: {line.strip()}")
-                continue
-            flags_help = help_text(command)
-            for word in shlex.split(match.group(2).replace("$", "")):
-                flag = word.split("=")[0]
-                if flag.startswith("-") and flag not in global_flags and not re.search(
-                    r"(^|[\s,])" + re.escape(flag) + r"\b", flags_help
-                ):
-                    fail(f"{path}: 'ato-sync {command}' has no flag {flag}: {line.strip()}")
+            if match:
+                check_command(path, match.group(1), match.group(2), line, guarded)
+
+
+# The action's and the component's inputs `command` and `args`.
+def check_inputs(path, inputs):
+    if "command" in inputs:
+        args = str(inputs.get("args", ""))
+        check_command(path, inputs["command"], args, f"{inputs['command']} {args}", set())
 
 
 github = yaml.safe_load((source / "examples/ci/github/ato-sync.yml").read_text())
@@ -63,13 +77,30 @@ jobs = github.get("jobs", {})
 for job in ("plan", "apply", "drift"):
     if job not in jobs or not jobs[job].get("steps"):
         fail(f"github recipe: job '{job}' missing or without steps")
+for job in jobs.values():
+    for step in job.get("steps", []):
+        if re.fullmatch(r"[\w.-]+/ato-sync@[\w.-]+", step.get("uses", "")):
+            check_inputs("github/ato-sync.yml", step.get("with", {}))
 check_command_lines("github/ato-sync.yml", github)
 
 gitlab = yaml.safe_load((source / "examples/ci/gitlab/.gitlab-ci.yml").read_text())
+component_jobs = {}
+for item in gitlab.get("include", []):
+    if isinstance(item, dict) and "component" in item:
+        inputs = item.get("inputs", {})
+        component_jobs[inputs.get("job-name", "ato-sync")] = inputs
+        check_inputs("gitlab/.gitlab-ci.yml", inputs)
 for job in ("validate", "plan:mr", "plan:main", "apply", "drift"):
-    if job not in gitlab or "script" not in gitlab[job]:
-        fail(f"gitlab recipe: job '{job}' missing or without script")
+    if job not in gitlab or ("script" not in gitlab[job] and job not in component_jobs):
+        fail(f"gitlab recipe: job '{job}' missing, or without script and not the component's")
 check_command_lines("gitlab/.gitlab-ci.yml", gitlab)
+# The scripts of the action and the component (their descriptions are prose).
+action = yaml.safe_load((source / "action.yml").read_text())
+check_command_lines("action.yml", [step.get("run", "") for step in action["runs"]["steps"]])
+for document in yaml.safe_load_all((source / "templates/ato-sync.yml").read_text()):
+    for job in document.values():
+        if isinstance(job, dict) and "script" in job:
+            check_command_lines("templates/ato-sync.yml", [job.get("before_script", []), job["script"]])
 
 pre_commit = yaml.safe_load((source / "examples/ci/pre-commit/.pre-commit-config.yaml").read_text())
 hooks = [h for repo in pre_commit.get("repos", []) for h in repo.get("hooks", [])]
