@@ -95,11 +95,11 @@ TEST_F(IdsAndCoverage, CoverageReportsAutomatedCasesLatestStatusesAndUnknownIds)
             "Automated (2):\n"
             "  checkout/guest  #" +
                 std::to_string(allure_id("checkout/guest")) +
-                "\n"
+                "  passed\n"
                 "      passed  tests.test_checkout (2 runs)\n"
                 "  login/basic  #" +
                 std::to_string(allure_id("login/basic")) +
-                "\n"
+                "  passed\n"
                 "      passed  tests.test_login\n"
                 "\n"
                 "Not linked to automation (1):\n"
