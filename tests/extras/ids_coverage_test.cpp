@@ -140,7 +140,7 @@ TEST_F(IdsAndCoverage, CoverageAsMarkdown) {
   EXPECT_TRUE(contains(result.out, "### Automation coverage: 66.7% (2 of 3 cases)\n")) << result.out;
   EXPECT_TRUE(contains(result.out, "| `search/empty` | [#" + std::to_string(allure_id("search/empty")) +
                                        "](" + permalink("search/empty") +
-                                       ") | no | not linked to automation |"))
+                                       ") | no | | not linked to automation |"))
       << result.out;
 }
 
