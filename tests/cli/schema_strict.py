@@ -14,6 +14,7 @@ Ajv 8 applies them (ajv.js.org/strict-mode.html):
 - strictRequired: a `required` name is defined in `properties` of the same
   schema object (Ajv sees the enclosing `properties` only after oneOf/anyOf);
 - strictTuples: `prefixItems` with `minItems` and `items: false` or `maxItems`;
+- no `if` without `then` or `else`, no `then` or `else` without `if`;
 - every local `$ref` resolves.
 The checker is tested first on schemas with each problem."""
 import json
@@ -99,6 +100,11 @@ def check(schema):
                 problems.append(f"{path}: required property \"{name}\" is not defined in its properties")
         if "prefixItems" in node and ("minItems" not in node or (node.get("items") is not False and "maxItems" not in node)):
             problems.append(f"{path}: prefixItems without minItems and items: false or maxItems")
+        if "if" in node and "then" not in node and "else" not in node:
+            problems.append(f"{path}: \"if\" without \"then\" and \"else\" is ignored")
+        for branch in ("then", "else"):
+            if branch in node and "if" not in node:
+                problems.append(f"{path}: \"{branch}\" without \"if\" is ignored")
         if "$ref" in node and not resolve(node["$ref"]):
             problems.append(f"{path}: $ref {node['$ref']} does not resolve")
 
@@ -138,6 +144,8 @@ SELF_TESTS = [
     ({"$ref": "#/$defs/missing"}, "does not resolve"),
     ({"type": "object", "propertyNames": {"pattern": "^a"}}, None),
     ({"type": "integer", "minimum": 1}, None),
+    ({"if": {"type": "object"}}, "without \"then\" and \"else\""),
+    ({"then": {"type": "object"}}, "\"then\" without \"if\""),
 ]
 
 
