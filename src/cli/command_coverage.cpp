@@ -44,9 +44,10 @@ int command_coverage(const GlobalOptions& global, const Args& args) {
       "ato-sync coverage --results DIR... [--ids FILE] [--format text|json|markdown] [--min-percent P]",
       "Reads allure-results folders (*-result.json) and reports which managed cases automated\n"
       "results link to, by the AS_ID / ALLURE_ID / as_id label holding the case's Allure ID:\n"
-      "per case whether it is automated and the latest status of each linked test, the share\n"
-      "of automated cases, and results that name no managed case. Malformed result files are\n"
-      "reported and skipped.");
+      "per case whether it is automated and the latest status of each linked test (each row\n"
+      "of a parametrized test, known by its historyId, on its own; the case shows its worst\n"
+      "row), the share of automated cases, and results that name no managed case. Malformed\n"
+      "result files are reported and skipped.");
   parser.repeated("--results", &folders, "DIR", "an allure-results folder (repeatable)");
   parser.option("--ids", &ids_file, "FILE", "the output of `ato-sync ids --format json`: work offline");
   parser.option("--format", &format, "text|json|markdown", "output format (default text)");

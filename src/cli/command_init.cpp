@@ -26,7 +26,9 @@ int command_init(const GlobalOptions& global, const Args& args) {
   ArgParser parser("ato-sync init",
                    "Writes a starter ato-sync.yaml (every key explained), one example case in\n"
                    "cases/example.yaml and a GitHub Actions workflow in .github/workflows/ato-sync.yml.\n"
-                   "Refuses, writing nothing, when any of them exists.");
+                   "Refuses, writing nothing, when any of them exists. For editors it also writes the\n"
+                   "JSON schemas (schema/*.schema.json) and .vscode/settings.json mapping the case files\n"
+                   "to them, each unless it exists.");
   parser.examples("  ato-sync init\n  ato-sync --config services/shop/ato-sync.yaml init\n");
   parser.parse(args);
   if (parser.help_requested()) {
@@ -35,16 +37,23 @@ int command_init(const GlobalOptions& global, const Args& args) {
   }
 
   const auto files = starter_files();
+  const auto exists_already = [&](const StarterFile& file) {
+    std::error_code ec;
+    return fs::exists(fs::symlink_status(target_of(file, global), ec));
+  };
   std::vector<std::string> existing;
   for (const auto& file : files) {
-    std::error_code ec;
-    if (fs::exists(fs::symlink_status(target_of(file, global), ec)))
+    if (!file.keep_existing && exists_already(file))
       existing.push_back(target_of(file, global).string() + " exists already");
   }
   if (!existing.empty()) throw CommandFailed(std::move(existing), "Nothing was written; init never overwrites a file.");
 
   for (const auto& file : files) {
     const fs::path path = target_of(file, global);
+    if (file.keep_existing && exists_already(file)) {
+      std::cout << "Kept " << path.string() << " (it exists)\n";
+      continue;
+    }
     std::error_code ec;
     if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
     std::ofstream out(path, std::ios::binary);

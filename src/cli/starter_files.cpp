@@ -4,7 +4,8 @@ namespace ato::cli {
 namespace {
 
 constexpr const char* kStarterConfig =
-    R"(# ato-sync: Allure TestOps test cases as code. Every key but endpoint and
+    R"(# yaml-language-server: $schema=schema/config.schema.json
+# ato-sync: Allure TestOps test cases as code. Every key but endpoint and
 # project has a default; the values below are the defaults unless marked.
 # The API token is never written here: set ATO_TOKEN (or ALLURE_TOKEN), or
 # pass --token-file PATH.
@@ -66,7 +67,10 @@ priority: tag
 # lints: [flat-steps]
 )";
 
-constexpr const char* kStarterCase = R"(# One test case. A file may hold several, separated by ---.
+constexpr const char* kStarterCase = R"(# yaml-language-server: $schema=../schema/case.schema.json
+# One test case. A file may hold several, separated by ---. The line above
+# gives editors the schema for this document only; .vscode/settings.json maps
+# every document of every case file to it.
 # `id` is yours to choose and never changes: it ties this case to TestOps.
 id: example/login-with-password
 name: User can log in with a password
@@ -126,7 +130,7 @@ jobs:
       - name: Install ato-sync
         run: sudo apt-get install -y ./tools/ato-sync.deb
       - name: Validate
-        run: ato-sync validate
+        run: ato-sync validate --strict
       - name: Plan
         run: ato-sync plan --markdown > plan.md
       - name: Post the plan as a comment
@@ -150,12 +154,27 @@ jobs:
         run: ato-sync apply --auto-approve
 )";
 
+// yaml-language-server (the VS Code YAML extension; Neovim and others take the
+// same `yaml.schemas` setting) matches these patterns against the end of the
+// file's path, `*` standing for any characters, "/" included; the `**` form
+// is for tools that read them as globs.
+constexpr const char* kEditorSettings = R"({
+  "yaml.schemas": {
+    "./schema/case.schema.json": ["cases/*.yaml", "cases/*.yml", "cases/**/*.yaml", "cases/**/*.yml"],
+    "./schema/config.schema.json": ["ato-sync.yaml"]
+  }
+}
+)";
+
 }  // namespace
 
 std::vector<StarterFile> starter_files() {
   return {{"ato-sync.yaml", kStarterConfig},
           {"cases/example.yaml", kStarterCase},
-          {".github/workflows/ato-sync.yml", kStarterWorkflow}};
+          {".github/workflows/ato-sync.yml", kStarterWorkflow},
+          {"schema/case.schema.json", starter_case_schema(), true},
+          {"schema/config.schema.json", starter_config_schema(), true},
+          {".vscode/settings.json", kEditorSettings, true}};
 }
 
 }  // namespace ato::cli

@@ -43,10 +43,23 @@ using RunTime = std::tuple<std::int64_t, std::int64_t, std::size_t>;
 struct TestRuns {
   int runs = 0;
   RunTime latest{};
-  std::string latest_status;
+  const AutomatedResult* latest_result = nullptr;
 };
 
+LinkedTest linked_test(const TestRuns& runs) {
+  const AutomatedResult& latest = *runs.latest_result;
+  return {test_name(latest), shown_parameters(latest.parameters),
+          latest.status.empty() ? "unknown" : latest.status, runs.runs};
+}
+
 }  // namespace
+
+std::string CaseCoverage::status() const {
+  std::string worst;
+  for (const auto& test : tests)
+    if (worst.empty() || status_rank(test.latest_status) < status_rank(worst)) worst = test.latest_status;
+  return worst;
+}
 
 bool is_case_id_label(std::string_view label_name) {
   const std::string name = lowercase_ascii(label_name);
@@ -96,12 +109,13 @@ CoverageReport compute_coverage(const std::vector<CaseIdentity>& cases,
         unknown[std::string(id)].insert(test_name(result));
     }
     if (!names_a_case) ++report.results_without_case_id;
+    const std::string identity = test_identity(result.history_id, test_name(result), result.parameters);
+    const RunTime when{run_time(result.start, result.stop), result.start, order};
     for (const std::size_t index : linked) {
-      TestRuns& runs = tests_per_case[index][test_name(result)];
-      const RunTime when{result.stop, result.start, order};
+      TestRuns& runs = tests_per_case[index][identity];
       if (runs.runs == 0 || when > runs.latest) {
         runs.latest = when;
-        runs.latest_status = result.status.empty() ? "unknown" : result.status;
+        runs.latest_result = &result;
       }
       ++runs.runs;
     }
@@ -109,8 +123,12 @@ CoverageReport compute_coverage(const std::vector<CaseIdentity>& cases,
 
   for (std::size_t i = 0; i < cases.size(); ++i) {
     CaseCoverage coverage{cases[i], {}};
-    for (const auto& [name, runs] : tests_per_case[i])
-      coverage.tests.push_back({name, runs.latest_status, runs.runs});
+    for (const auto& [identity, runs] : tests_per_case[i]) coverage.tests.push_back(linked_test(runs));
+    // Rows with the same name and parameters (hidden ones differ) keep their identity order.
+    std::stable_sort(coverage.tests.begin(), coverage.tests.end(),
+                     [](const LinkedTest& a, const LinkedTest& b) {
+                       return std::tie(a.name, a.parameters) < std::tie(b.name, b.parameters);
+                     });
     report.cases.push_back(std::move(coverage));
   }
   std::sort(report.cases.begin(), report.cases.end(), [](const CaseCoverage& a, const CaseCoverage& b) {

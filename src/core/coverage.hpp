@@ -8,13 +8,17 @@
 #include <string_view>
 #include <vector>
 
+#include "core/test_identity.hpp"
+
 namespace ato::core {
 
 // One `*-result.json`, reduced to what coverage needs.
 struct AutomatedResult {
   std::string file;  // where it was read from, for messages
   std::string name;
-  std::string full_name;              // identifies the test across runs; may be empty
+  std::string full_name;   // may be empty
+  std::string history_id;  // Allure's identity of the test (one parameter row); may be empty
+  std::vector<ResultParameter> parameters;
   std::string status;                 // passed | failed | broken | skipped | unknown
   std::int64_t start = 0;             // epoch ms; 0 = unknown
   std::int64_t stop = 0;              // epoch ms; 0 = unknown
@@ -32,24 +36,28 @@ struct CaseIdentity {
   bool operator==(const CaseIdentity&) const = default;
 };
 
-// A test (all results with the same full name) and its latest run.
+// One test, or one parameter row of a parametrized test (all results with
+// the same test_identity()), and its latest run.
 struct LinkedTest {
-  std::string name;  // full name when known, else name
+  std::string name;                        // full name when known, else name
+  std::vector<ShownParameter> parameters;  // shown_parameters() of its latest run; empty when none
   std::string latest_status;
-  int runs = 0;  // results of this test linked to the case
+  int runs = 0;  // results of this test linked to the case (retries and reruns)
   bool operator==(const LinkedTest&) const = default;
 };
 
 struct CaseCoverage {
   CaseIdentity identity;
-  std::vector<LinkedTest> tests;  // sorted by name; empty = not linked to automation
+  std::vector<LinkedTest> tests;  // sorted by name, then parameters; empty = not linked to automation
   bool automated() const { return !tests.empty(); }
+  // The worst latest status of its tests (status_rank); empty when not automated.
+  std::string status() const;
 };
 
 // A case id written in results that no managed case has.
 struct UnknownCaseId {
   std::string id;
-  std::vector<std::string> tests;  // sorted, unique
+  std::vector<std::string> tests;  // test names, sorted, unique
 };
 
 struct CoverageReport {
@@ -63,8 +71,8 @@ struct CoverageReport {
 
 // Links each result to the cases its labels name. A label value is an Allure
 // ID ("1234"); a value that is no number may name a case by its external id
-// instead. The latest run of a test is the one that stopped last
-// (then started last, then was read last).
+// instead. The latest run of a test is the one that ended last (run_time:
+// stop, else start), then started last, then was read last.
 CoverageReport compute_coverage(const std::vector<CaseIdentity>& cases,
                                 const std::vector<AutomatedResult>& results);
 

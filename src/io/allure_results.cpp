@@ -58,6 +58,46 @@ void read_case_id_labels(const json& object, core::AutomatedResult& result) {
   }
 }
 
+// Allure writes parameter values as strings; numbers and booleans are taken
+// as written, since some writers emit them unquoted.
+std::string parameter_value(const json& value, const std::string& what) {
+  if (value.is_null()) return {};
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_number() || value.is_boolean()) return value.dump();
+  throw MalformedResult{what + ".value must be a string"};
+}
+
+void read_parameters(const json& object, core::AutomatedResult& result) {
+  const auto parameters = object.find("parameters");
+  if (parameters == object.end() || parameters->is_null()) return;
+  if (!parameters->is_array()) throw MalformedResult{"'parameters' must be an array"};
+  for (std::size_t i = 0; i < parameters->size(); ++i) {
+    const json& parameter = (*parameters)[i];
+    const std::string what = "parameters[" + std::to_string(i) + "]";
+    if (!parameter.is_object()) throw MalformedResult{what + " must be an object"};
+    core::ResultParameter out;
+    const auto name = parameter.find("name");
+    if (name == parameter.end() || !name->is_string()) throw MalformedResult{what + ".name must be a string"};
+    out.name = name->get<std::string>();
+    if (const auto value = parameter.find("value"); value != parameter.end())
+      out.value = parameter_value(*value, what);
+    if (const auto excluded = parameter.find("excluded");
+        excluded != parameter.end() && !excluded->is_null()) {
+      if (!excluded->is_boolean()) throw MalformedResult{what + ".excluded must be true or false"};
+      out.excluded = excluded->get<bool>();
+    }
+    // Modes other than hidden and masked (default, or ones added later) show the value.
+    std::string mode;
+    if (const auto it = parameter.find("mode"); it != parameter.end() && !it->is_null()) {
+      if (!it->is_string()) throw MalformedResult{what + ".mode must be a string"};
+      mode = it->get<std::string>();
+    }
+    out.hidden = mode == "hidden";
+    out.masked = mode == "masked";
+    result.parameters.push_back(std::move(out));
+  }
+}
+
 std::vector<fs::path> result_files_in(const fs::path& folder) {
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(folder)) {
@@ -96,10 +136,12 @@ bool parse_allure_result(const std::string& text, const std::string& file, core:
     result.file = file;
     result.name = optional_result_string(object, "name");
     result.full_name = optional_result_string(object, "fullName");
+    result.history_id = optional_result_string(object, "historyId");
     result.status = optional_result_string(object, "status");
     result.start = optional_result_time(object, "start");
     result.stop = optional_result_time(object, "stop");
     read_case_id_labels(object, result);
+    read_parameters(object, result);
   } catch (const MalformedResult& e) {
     diagnostics.push_back({core::Severity::Warning,
                            {file, 0, 0},
@@ -134,8 +176,10 @@ ResultsRead read_allure_results(const std::vector<std::string>& folders) {
       const std::string file = path.generic_string();
       const FileText text = read_whole_file(path.string(), 64u << 20);
       if (!text.ok()) {
-        read.diagnostics.push_back(
-            {core::Severity::Warning, {file, 0, 0}, "cannot read the file, skipped: " + text.error, "malformed-result"});
+        read.diagnostics.push_back({core::Severity::Warning,
+                                    {file, 0, 0},
+                                    "cannot read the file, skipped: " + text.error,
+                                    "malformed-result"});
         continue;
       }
       core::AutomatedResult result;

@@ -270,7 +270,9 @@ class CaseReader {
   std::optional<core::Step> read_step(YamlNode v, const std::string& what, int depth) {
     core::Step step;
     if (v.IsScalar()) {
-      step.text = v.Scalar();
+      auto text = read_string(v, what, sink_);
+      if (!text) return std::nullopt;
+      step.text = std::move(*text);
       if (core::normalize_text(step.text).empty()) {
         sink_.error(v, what + " has no text");
         return std::nullopt;

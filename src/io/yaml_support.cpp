@@ -1,5 +1,6 @@
 #include "io/yaml_support.hpp"
 
+#include "io/yaml_core_schema.hpp"
 #include "util/did_you_mean.hpp"
 
 namespace ato::io {
@@ -30,10 +31,27 @@ std::optional<std::string> read_string(YamlNode node, const std::string& what, D
     sink.error(node, what + " must be a string, not " + describe(node));
     return std::nullopt;
   }
+  // Editors and the JSON schema read `42`, `1.10` and `true` as a number or a
+  // boolean (`1.10` even becomes 1.1), so they are no text here either.
+  if (node.IsPlainScalar()) {
+    const auto type = core_schema_type(node.Scalar());
+    if (type != PlainScalarType::Text) {
+      sink.error(node, what + " must be a string, not the " +
+                           (type == PlainScalarType::Boolean ? "boolean " : "number ") + node.Scalar() +
+                           "; write \"" + node.Scalar() + "\" in quotes to mean the text");
+      return std::nullopt;
+    }
+  }
   return node.Scalar();
 }
 
 std::optional<long long> read_integer(YamlNode node, const std::string& what, DiagnosticSink& sink) {
+  // '12' is text to editors and the JSON schema: a number is written bare.
+  if (node.IsScalar() && !node.IsPlainScalar()) {
+    sink.error(node, what + " must be a whole number, not the string \"" + node.Scalar() +
+                         "\"; write it without quotes");
+    return std::nullopt;
+  }
   if (node.IsScalar()) {
     const std::string& text = node.Scalar();
     try {

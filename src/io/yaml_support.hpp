@@ -30,7 +30,10 @@ class DiagnosticSink {
 // "a string" / "a list" / ... for messages.
 std::string describe(YamlNode node);
 
+// Text: a scalar, except an unquoted one that YAML 1.2 (editors, the JSON
+// schema) reads as a number or boolean, such as 42, 1.10 or true.
 std::optional<std::string> read_string(YamlNode node, const std::string& what, DiagnosticSink& sink);
+// A whole number written bare: '12' in quotes is text to editors and the schema.
 std::optional<long long> read_integer(YamlNode node, const std::string& what, DiagnosticSink& sink);
 std::optional<bool> read_bool(YamlNode node, const std::string& what, DiagnosticSink& sink);
 // A list of strings; a single string is not accepted.

@@ -49,10 +49,12 @@ class YamlTreeBuilder : public YAML::EventHandler {
     const bool known = anchor < anchors_.size() && anchors_[anchor] != kNone;
     done(known ? anchors_[anchor] : add(YAML::NodeType::Null, mark, 0));
   }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     const auto index = add(YAML::NodeType::Scalar, mark, anchor);
     tree_.nodes_[index].scalar = value;
+    // yaml-cpp tags a plain scalar "?" and a quoted or block one "!".
+    tree_.nodes_[index].plain = tag == "?";
     done(index);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -148,6 +150,11 @@ std::vector<YamlNode> YamlTree::roots() const {
 YAML::NodeType::value YamlNode::Type() const { return tree_->nodes_[index_].type; }
 
 const std::string& YamlNode::Scalar() const { return tree_->nodes_[index_].scalar; }
+
+bool YamlNode::IsPlainScalar() const {
+  const auto& node = tree_->nodes_[index_];
+  return node.type == YAML::NodeType::Scalar && node.plain;
+}
 
 const YAML::Mark& YamlNode::Mark() const { return tree_->nodes_[index_].mark; }
 

@@ -35,6 +35,10 @@ class YamlNode {
   bool IsSequence() const { return Type() == YAML::NodeType::Sequence; }
   bool IsMap() const { return Type() == YAML::NodeType::Map; }
   const std::string& Scalar() const;  // empty unless a scalar
+  // A scalar written without quotes, block indicator or tag (`42`, not
+  // `"42"`, `|` or `!!str 42`): the YAML core schema may read it as a
+  // number or a boolean (io/yaml_core_schema.hpp).
+  bool IsPlainScalar() const;
   const YAML::Mark& Mark() const;
 
   // Items of a sequence, pairs of a map, else 0.
@@ -102,6 +106,7 @@ class YamlTree {
 
   struct NodeData {
     YAML::NodeType::value type = YAML::NodeType::Null;
+    bool plain = false;  // a scalar with yaml-cpp's tag "?" (untagged plain)
     YAML::Mark mark = YAML::Mark::null_mark();
     std::string scalar;
     std::uint32_t first_child = 0;  // into children_: items, or key and value of each pair

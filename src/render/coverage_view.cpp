@@ -34,6 +34,16 @@ std::string runs_note(const core::LinkedTest& test) {
   return test.runs > 1 ? " (" + std::to_string(test.runs) + " runs)" : "";
 }
 
+// "tests.login [browser=chrome, user=admin]": the parameters tell the rows of
+// a parametrized test apart.
+std::string test_label(const core::LinkedTest& test) {
+  if (test.parameters.empty()) return test.name;
+  std::string label = test.name + " [";
+  for (std::size_t i = 0; i < test.parameters.size(); ++i)
+    label += (i ? ", " : "") + test.parameters[i].name + "=" + test.parameters[i].value;
+  return label + "]";
+}
+
 std::string markdown_cell(const std::string& text) {
   std::string out;
   for (const char c : text) {
@@ -67,9 +77,9 @@ std::string coverage_text(const core::CoverageReport& report, const core::Diagno
     out << "\nAutomated (" << report.automated_cases() << "):\n";
     for (const auto& c : report.cases) {
       if (!c.automated()) continue;
-      out << "  " << c.identity.external_id << "  #" << c.identity.allure_id << "\n";
+      out << "  " << c.identity.external_id << "  #" << c.identity.allure_id << "  " << c.status() << "\n";
       for (const auto& test : c.tests)
-        out << "      " << test.latest_status << "  " << test.name << runs_note(test) << "\n";
+        out << "      " << test.latest_status << "  " << test_label(test) << runs_note(test) << "\n";
     }
   }
   const auto not_linked = report.cases.size() - static_cast<std::size_t>(report.automated_cases());
@@ -98,7 +108,7 @@ std::string coverage_text(const core::CoverageReport& report, const core::Diagno
 std::string coverage_json(const core::CoverageReport& report, const core::Diagnostics& warnings) {
   using nlohmann::ordered_json;
   ordered_json doc;
-  doc["format_version"] = "1.0";
+  doc["format_version"] = "1.1";  // 1.1: a case's status, a test's parameters
   doc["summary"] = {{"cases", report.cases.size()},
                     {"automated", report.automated_cases()},
                     {"percent", std::round(report.percent() * 10.0) / 10.0},
@@ -107,12 +117,19 @@ std::string coverage_json(const core::CoverageReport& report, const core::Diagno
   doc["cases"] = ordered_json::array();
   for (const auto& c : report.cases) {
     auto tests = ordered_json::array();
-    for (const auto& test : c.tests)
-      tests.push_back({{"name", test.name}, {"latest_status", test.latest_status}, {"runs", test.runs}});
+    for (const auto& test : c.tests) {
+      auto parameters = ordered_json::array();
+      for (const auto& p : test.parameters) parameters.push_back({{"name", p.name}, {"value", p.value}});
+      tests.push_back({{"name", test.name},
+                       {"parameters", std::move(parameters)},
+                       {"latest_status", test.latest_status},
+                       {"runs", test.runs}});
+    }
     doc["cases"].push_back({{"external_id", c.identity.external_id},
                             {"allure_id", c.identity.allure_id},
                             {"permalink", c.identity.permalink},
                             {"automated", c.automated()},
+                            {"status", c.automated() ? ordered_json(c.status()) : ordered_json()},
                             {"tests", std::move(tests)}});
   }
   doc["unknown_ids"] = ordered_json::array();
@@ -127,18 +144,18 @@ std::string coverage_markdown(const core::CoverageReport& report, const core::Di
   std::ostringstream out;
   out << "### Automation coverage: " << coverage_headline(report) << "\n\n";
   if (!report.cases.empty()) {
-    out << "| Case | Allure ID | Automated | Latest status |\n|---|---|---|---|\n";
+    out << "| Case | Allure ID | Automated | Status | Latest runs |\n|---|---|---|---|---|\n";
     for (const auto& c : report.cases) {
       out << "| `" << markdown_cell(c.identity.external_id) << "` | " << markdown_case_id(c.identity)
           << " | ";
       if (!c.automated()) {
-        out << "no | not linked to automation |\n";
+        out << "no | | not linked to automation |\n";
         continue;
       }
-      out << "yes | ";
+      out << "yes | **" << c.status() << "** | ";
       for (std::size_t i = 0; i < c.tests.size(); ++i)
-        out << (i ? "<br>" : "") << "**" << c.tests[i].latest_status << "** "
-            << markdown_cell(c.tests[i].name) << runs_note(c.tests[i]);
+        out << (i ? "<br>" : "") << c.tests[i].latest_status << " " << markdown_cell(test_label(c.tests[i]))
+            << runs_note(c.tests[i]);
       out << " |\n";
     }
     out << "\n";

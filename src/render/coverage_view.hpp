@@ -9,7 +9,7 @@
 namespace ato::render {
 
 std::string coverage_text(const core::CoverageReport& report, const core::Diagnostics& warnings);
-// {"format_version": "1.0", "summary": {...}, "cases": [...], "unknown_ids": [...], "skipped_files": [...]}
+// {"format_version": "1.1", "summary": {...}, "cases": [...], "unknown_ids": [...], "problems": [...]}
 std::string coverage_json(const core::CoverageReport& report, const core::Diagnostics& warnings);
 std::string coverage_markdown(const core::CoverageReport& report, const core::Diagnostics& warnings);
 

@@ -40,7 +40,7 @@ TEST(Coverage, AResultLinksToTheCaseWithItsAllureId) {
   const auto report = compute_coverage(kCases, {result("tests.test_login", "passed", {"7"})});
   EXPECT_TRUE(case_named(report, "login/basic").automated());
   EXPECT_EQ(case_named(report, "login/basic").tests,
-            (std::vector<LinkedTest>{{"tests.test_login", "passed", 1}}));
+            (std::vector<LinkedTest>{{"tests.test_login", {}, "passed", 1}}));
   EXPECT_FALSE(case_named(report, "checkout/guest").automated());
 }
 
@@ -62,14 +62,14 @@ TEST(Coverage, TheLatestRunOfATestGivesItsStatus) {
   const auto report =
       compute_coverage(kCases, {result("t", "passed", {"12"}, 2000), result("t", "failed", {"12"}, 3000),
                                 result("t", "broken", {"12"}, 1000)});
-  EXPECT_EQ(case_named(report, "checkout/guest").tests, (std::vector<LinkedTest>{{"t", "failed", 3}}));
+  EXPECT_EQ(case_named(report, "checkout/guest").tests, (std::vector<LinkedTest>{{"t", {}, "failed", 3}}));
 }
 
 TEST(Coverage, EachTestLinkedToACaseIsListedByName) {
   const auto report =
       compute_coverage(kCases, {result("z.test", "passed", {"12"}), result("a.test", "skipped", {"12"})});
   EXPECT_EQ(case_named(report, "checkout/guest").tests,
-            (std::vector<LinkedTest>{{"a.test", "skipped", 1}, {"z.test", "passed", 1}}));
+            (std::vector<LinkedTest>{{"a.test", {}, "skipped", 1}, {"z.test", {}, "passed", 1}}));
 }
 
 TEST(Coverage, AResultNamingTheSameCaseTwiceCountsOnce) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 namespace ato::render {
 namespace {
 
@@ -44,9 +46,9 @@ TEST(CoverageView, TextListsAutomatedCasesNotLinkedCasesAndUnknownIds) {
             "Automation coverage: 66.7% (2 of 3 cases)\n"
             "\n"
             "Automated (2):\n"
-            "  checkout/guest  #12\n"
+            "  checkout/guest  #12  passed\n"
             "      passed  tests.checkout.test_guest (2 runs)\n"
-            "  login/basic  #7\n"
+            "  login/basic  #7  passed\n"
             "      passed  tests.auth.test_login\n"
             "\n"
             "Not linked to automation (1):\n"
@@ -68,7 +70,7 @@ TEST(CoverageView, TextOfNoCasesSaysZero) {
 
 TEST(CoverageView, JsonCarriesSummaryCasesUnknownIdsAndProblems) {
   EXPECT_EQ(coverage_json(sample_report(), kWarnings), R"({
-  "format_version": "1.0",
+  "format_version": "1.1",
   "summary": {
     "cases": 3,
     "automated": 2,
@@ -82,9 +84,11 @@ TEST(CoverageView, JsonCarriesSummaryCasesUnknownIdsAndProblems) {
       "allure_id": 12,
       "permalink": "https://ato.example/project/1/test-cases/12",
       "automated": true,
+      "status": "passed",
       "tests": [
         {
           "name": "tests.checkout.test_guest",
+          "parameters": [],
           "latest_status": "passed",
           "runs": 2
         }
@@ -95,9 +99,11 @@ TEST(CoverageView, JsonCarriesSummaryCasesUnknownIdsAndProblems) {
       "allure_id": 7,
       "permalink": "https://ato.example/project/1/test-cases/7",
       "automated": true,
+      "status": "passed",
       "tests": [
         {
           "name": "tests.auth.test_login",
+          "parameters": [],
           "latest_status": "passed",
           "runs": 1
         }
@@ -108,6 +114,7 @@ TEST(CoverageView, JsonCarriesSummaryCasesUnknownIdsAndProblems) {
       "allure_id": 30,
       "permalink": "https://ato.example/project/1/test-cases/30",
       "automated": false,
+      "status": null,
       "tests": []
     }
   ],
@@ -133,13 +140,13 @@ TEST(CoverageView, MarkdownIsATableWithPermalinksAndAWarningForProblems) {
   EXPECT_EQ(coverage_markdown(sample_report(), kWarnings),
             "### Automation coverage: 66.7% (2 of 3 cases)\n"
             "\n"
-            "| Case | Allure ID | Automated | Latest status |\n"
-            "|---|---|---|---|\n"
-            "| `checkout/guest` | [#12](https://ato.example/project/1/test-cases/12) | yes | **passed** "
-            "tests.checkout.test_guest (2 runs) |\n"
-            "| `login/basic` | [#7](https://ato.example/project/1/test-cases/7) | yes | **passed** "
-            "tests.auth.test_login |\n"
-            "| `search/empty` | [#30](https://ato.example/project/1/test-cases/30) | no | not linked to "
+            "| Case | Allure ID | Automated | Status | Latest runs |\n"
+            "|---|---|---|---|---|\n"
+            "| `checkout/guest` | [#12](https://ato.example/project/1/test-cases/12) | yes | **passed** | "
+            "passed tests.checkout.test_guest (2 runs) |\n"
+            "| `login/basic` | [#7](https://ato.example/project/1/test-cases/7) | yes | **passed** | "
+            "passed tests.auth.test_login |\n"
+            "| `search/empty` | [#30](https://ato.example/project/1/test-cases/30) | no | | not linked to "
             "automation |\n"
             "\n"
             "<details><summary>Results that link to no managed case (1 id)</summary>\n"
@@ -153,6 +160,40 @@ TEST(CoverageView, MarkdownIsATableWithPermalinksAndAWarningForProblems) {
             "> - `results/bad-result.json:3:1`: not valid JSON, skipped\n"
             "\n"
             "5 results read, 1 without a case id label (AS_ID, ALLURE_ID or as_id).\n");
+}
+
+core::CoverageReport parametrized_report() {
+  auto row = [](std::string value, std::string status) {
+    core::AutomatedResult r = result("tests.pay", std::move(status), "1", 1);
+    r.history_id = "h-" + value;
+    r.parameters = {{"card", value}, {"token", "t", false, false, true}, {"build", "9", false, true}};
+    return r;
+  };
+  return core::compute_coverage({{"pay", 1, ""}}, {row("visa", "passed"), row("amex", "failed")});
+}
+
+TEST(CoverageView, TextShowsEachParameterRowAndTheCaseItsWorstStatus) {
+  const std::string text = coverage_text(parametrized_report(), {});
+  EXPECT_NE(text.find("  pay  #1  failed\n"
+                      "      failed  tests.pay [card=amex, token=******]\n"
+                      "      passed  tests.pay [card=visa, token=******]\n"),
+            std::string::npos)
+      << text;
+}
+
+TEST(CoverageView, MarkdownShowsEachParameterRowAndTheCaseItsWorstStatus) {
+  const std::string markdown = coverage_markdown(parametrized_report(), {});
+  EXPECT_NE(markdown.find("| `pay` | #1 | yes | **failed** | failed tests.pay [card=amex, token=******]<br>"
+                          "passed tests.pay [card=visa, token=******] |\n"),
+            std::string::npos)
+      << markdown;
+}
+
+TEST(CoverageView, JsonGivesEachRowItsShownParameters) {
+  const auto doc = nlohmann::json::parse(coverage_json(parametrized_report(), {}));
+  EXPECT_EQ(doc["cases"][0]["status"], "failed");
+  EXPECT_EQ(doc["cases"][0]["tests"][0]["parameters"],
+            nlohmann::json::parse(R"([{"name":"card","value":"amex"},{"name":"token","value":"******"}])"));
 }
 
 TEST(CoverageView, MarkdownEscapesPipesInTestNames) {

@@ -95,11 +95,11 @@ TEST_F(IdsAndCoverage, CoverageReportsAutomatedCasesLatestStatusesAndUnknownIds)
             "Automated (2):\n"
             "  checkout/guest  #" +
                 std::to_string(allure_id("checkout/guest")) +
-                "\n"
+                "  passed\n"
                 "      passed  tests.test_checkout (2 runs)\n"
                 "  login/basic  #" +
                 std::to_string(allure_id("login/basic")) +
-                "\n"
+                "  passed\n"
                 "      passed  tests.test_login\n"
                 "\n"
                 "Not linked to automation (1):\n"
@@ -140,7 +140,7 @@ TEST_F(IdsAndCoverage, CoverageAsMarkdown) {
   EXPECT_TRUE(contains(result.out, "### Automation coverage: 66.7% (2 of 3 cases)\n")) << result.out;
   EXPECT_TRUE(contains(result.out, "| `search/empty` | [#" + std::to_string(allure_id("search/empty")) +
                                        "](" + permalink("search/empty") +
-                                       ") | no | not linked to automation |"))
+                                       ") | no | | not linked to automation |"))
       << result.out;
 }
 

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "integration/workspace.hpp"
 
@@ -54,9 +56,40 @@ TEST(Init, TheWorkflowValidatesAndPlansOnPullRequestsAndAppliesOnMain) {
     if (step["run"]) plan_steps += step["run"].as<std::string>() + "\n";
   for (const auto& step : workflow["jobs"]["apply"]["steps"])
     if (step["run"]) apply_steps += step["run"].as<std::string>() + "\n";
-  EXPECT_TRUE(contains(plan_steps, "ato-sync validate")) << plan_steps;
+  // The same rule as the pre-commit hook and the CI recipes (tests/recipes/check_recipes.py).
+  EXPECT_TRUE(contains(plan_steps, "ato-sync validate --strict")) << plan_steps;
   EXPECT_TRUE(contains(plan_steps, "ato-sync plan --markdown")) << plan_steps;
   EXPECT_TRUE(contains(apply_steps, "ato-sync apply --auto-approve")) << apply_steps;
+}
+
+// A modeline covers only its own YAML document, so the second case of a
+// multi-case file would get no checks: the editor setting maps every case
+// file to the schema, which init copies into the repository (issue 24).
+TEST(Init, WritesTheSchemasAndAnEditorSettingThatMapsEveryCaseFileToThem) {
+  const std::string dir = make_temp_dir();
+  ASSERT_EQ(run_in(dir, {"init"}).exit_code, 0);
+  const std::string source = ATO_SOURCE_DIR;
+  EXPECT_EQ(read_file(dir + "/schema/case.schema.json"), read_file(source + "/schema/case.schema.json"));
+  EXPECT_EQ(read_file(dir + "/schema/config.schema.json"), read_file(source + "/schema/config.schema.json"));
+  const auto settings = nlohmann::json::parse(read_file(dir + "/.vscode/settings.json"));
+  const auto& cases = settings["yaml.schemas"]["./schema/case.schema.json"];
+  EXPECT_NE(std::find(cases.begin(), cases.end(), "cases/*.yaml"), cases.end()) << settings.dump();
+  EXPECT_NE(std::find(cases.begin(), cases.end(), "cases/**/*.yml"), cases.end()) << settings.dump();
+  EXPECT_EQ(settings["yaml.schemas"]["./schema/config.schema.json"][0], "ato-sync.yaml");
+  EXPECT_TRUE(read_file(dir + "/cases/example.yaml")
+                  .starts_with("# yaml-language-server: $schema=../schema/case.schema.json\n"));
+  EXPECT_TRUE(read_file(dir + "/ato-sync.yaml")
+                  .starts_with("# yaml-language-server: $schema=schema/config.schema.json\n"));
+}
+
+TEST(Init, KeepsTheUsersEditorSettingsAndSchemas) {
+  const std::string dir = make_temp_dir();
+  write_file(dir + "/.vscode/settings.json", "{\"editor.tabSize\": 2}\n");
+  const auto result = run_in(dir, {"init"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_TRUE(contains(result.out, "Kept .vscode/settings.json (it exists)")) << result.out;
+  EXPECT_EQ(read_file(dir + "/.vscode/settings.json"), "{\"editor.tabSize\": 2}\n");
+  EXPECT_TRUE(std::filesystem::exists(dir + "/schema/case.schema.json"));
 }
 
 TEST(Init, RefusesAndWritesNothingWhenAnyFileExists) {

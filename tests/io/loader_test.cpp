@@ -106,6 +106,9 @@ steps:
                                          "6:5: steps[0] has 2 keywords: use exactly one of given, when, then, and, but, step",
                                          "7:5: steps[1] has no keyword: use exactly one of given, when, then, and, but, step",
                                          "8:12: steps[2] has no text",
+                                         // Editors and the schema read an unquoted 12 as a number (issue 24).
+                                         "9:5: steps[3] must be a string, not the number 12; write \"12\" in "
+                                         "quotes to mean the text",
                                      }));
 }
 

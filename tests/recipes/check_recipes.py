@@ -9,6 +9,7 @@ import re
 import shlex
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -106,7 +107,31 @@ pre_commit = yaml.safe_load((source / "examples/ci/pre-commit/.pre-commit-config
 hooks = [h for repo in pre_commit.get("repos", []) for h in repo.get("hooks", [])]
 if not any(h.get("entry", "").startswith("ato-sync validate") for h in hooks):
     fail("pre-commit recipe: no hook runs 'ato-sync validate'")
+if "fmt" in commands and not any(h.get("entry", "").startswith("ato-sync fmt --check") for h in hooks):
+    fail("pre-commit recipe: ato-sync has fmt, but no hook runs 'ato-sync fmt --check'")
 check_command_lines("pre-commit", pre_commit)
+
+# One rule everywhere: the pre-commit hook, the CI recipes and the workflow
+# that `init` writes run validate with the same flags, so that a commit that
+# passes locally passes in CI.
+def validate_lines(document):
+    for text in strings_in(document):
+        for line in text.splitlines():
+            match = re.search(r"\bato-sync validate\b([^|>;&]*)", line)
+            if match:
+                yield " ".join(sorted(shlex.split(match.group(1))))
+
+
+with tempfile.TemporaryDirectory() as starter:
+    subprocess.run([binary, "init"], cwd=starter, capture_output=True, check=True)
+    init_workflow = yaml.safe_load((Path(starter) / ".github/workflows/ato-sync.yml").read_text())
+validate_flags = {}
+for name, document in (("github", github), ("gitlab", gitlab), ("pre-commit", pre_commit),
+                       ("init's workflow", init_workflow)):
+    for flags in validate_lines(document):
+        validate_flags.setdefault(flags, []).append(name)
+if set(validate_flags) != {"--strict"}:
+    fail(f"validate runs with different flags: {validate_flags} (want --strict everywhere)")
 
 for message in failures:
     print("FAIL:", message)
