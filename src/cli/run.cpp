@@ -11,6 +11,7 @@
 #include "cli/arg_parser.hpp"
 #include "cli/commands.hpp"
 #include "cli/session.hpp"
+#include "render/visible_text.hpp"
 #include "util/did_you_mean.hpp"
 
 namespace ato::cli {
@@ -40,6 +41,9 @@ Args take_global_flags(Args args, GlobalOptions& global, bool& no_color) {
     auto value_of = [&](const std::string& flag) -> std::optional<std::string> {
       if (arg == flag) {
         if (i + 1 >= args.size()) throw UsageError("flag '" + flag + "' needs a value");
+        if (looks_like_flag(args[i + 1]))
+          throw UsageError("flag '" + flag + "' needs a value, but '" + args[i + 1] +
+                           "' is a flag; for a value that starts with '-', write " + flag + "=" + args[i + 1]);
         return args[++i];
       }
       if (arg.rfind(flag + "=", 0) == 0) return arg.substr(flag.size() + 1);
@@ -106,10 +110,11 @@ int run(int argc, char** argv) {
   } catch (const AlreadyReported&) {
     return 1;
   } catch (const UsageError& e) {
-    std::cerr << "ato-sync: error: " << e.what() << "\n";
+    std::cerr << "ato-sync: error: " << render::visible_text(e.what()) << "\n";
     return 1;
   } catch (const std::exception& e) {
-    std::cerr << "ato-sync: error: " << e.what() << "\n";
+    // A server's message or a file name may hold control characters.
+    std::cerr << "ato-sync: error: " << render::visible_text(e.what()) << "\n";
     return 1;
   }
 }
