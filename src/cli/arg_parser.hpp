@@ -14,6 +14,11 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// "--json", "-out": a word that a flag's separate value cannot be, so that
+// `plan -out --json` is an error instead of a file named "--json" ("-" alone,
+// stdin by convention, is a value). `--out=--json` still says it is meant.
+bool looks_like_flag(const std::string& arg);
+
 class ArgParser {
  public:
   ArgParser(std::string usage, std::string summary);

@@ -5,17 +5,11 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "cli/targets.hpp"
 #include "io/case_cache.hpp"
-#include "util/glob.hpp"
 
 namespace ato::cli {
 namespace {
-
-bool targeted(const std::string& id, const std::vector<std::string>& targets) {
-  if (targets.empty()) return true;
-  return std::any_of(targets.begin(), targets.end(),
-                     [&](const std::string& pattern) { return util::glob_match(pattern, id); });
-}
 
 // A case known only from its search row: enough to archive it or report it.
 core::RemoteCase from_row(const core::SearchRow& row) {
