@@ -42,6 +42,8 @@ CommandSyntax ArgParser::syntax() const {
   return syntax;
 }
 
+bool looks_like_flag(const std::string& arg) { return arg.size() > 1 && arg[0] == '-'; }
+
 ArgParser::ArgParser(std::string usage, std::string summary)
     : usage_(std::move(usage)), summary_(std::move(summary)) {}
 
@@ -115,6 +117,9 @@ void ArgParser::parse(const std::vector<std::string>& args) {
     } else if (equals != std::string::npos) {
       spec->set(arg.substr(equals + 1));
     } else if (i + 1 < args.size()) {
+      if (looks_like_flag(args[i + 1]))
+        throw UsageError("flag '" + name + "' needs a value (" + spec->value_name + "), but '" + args[i + 1] +
+                         "' is a flag; for a value that starts with '-', write " + name + "=" + args[i + 1]);
       spec->set(args[++i]);
     } else {
       throw UsageError("flag '" + spec->name + "' needs a value (" + spec->value_name + ")");

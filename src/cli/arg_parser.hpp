@@ -33,6 +33,11 @@ struct CommandSyntax {
 // the command declared; nothing after the parse (config, network) happens.
 CommandSyntax describe_command(const std::function<void()>& run_command);
 
+// "--json", "-out": a word that a flag's separate value cannot be, so that
+// `plan -out --json` is an error instead of a file named "--json" ("-" alone,
+// stdin by convention, is a value). `--out=--json` still says it is meant.
+bool looks_like_flag(const std::string& arg);
+
 class ArgParser {
  public:
   ArgParser(std::string usage, std::string summary);

@@ -26,7 +26,7 @@ int command_validate(const GlobalOptions& global, const Args& args) {
 
   auto config_result = io::load_config(global.config_path, io::process_environment(), false);
   core::Diagnostics diagnostics = config_result.diagnostics;
-  std::size_t files = 1, cases = 0;
+  std::size_t files = 0, cases = 0;  // case files: the config is not one
   if (!core::has_errors(config_result.diagnostics)) {
     auto loaded = io::load_cases(cases_root(config_result.config), config_result.config);
     auto lints = core::run_lints(loaded.cases, config_result.config.disabled_lints);

@@ -10,6 +10,7 @@
 #include "cli/failure.hpp"
 #include "cli/remote_state.hpp"
 #include "cli/session.hpp"
+#include "cli/targets.hpp"
 #include "core/plan.hpp"
 #include "render/diagnostics_view.hpp"
 
@@ -28,6 +29,9 @@ PlannedRun make_plan(const GlobalOptions& global, const PlanFlags& flags) {
   fetch.targets = flags.targets;
   fetch.progress = global.stderr_is_tty;
   const auto state = read_remote_state(*run.port, run.project_id, run.config, desired, fetch);
+  // A mistyped target would otherwise read as "No changes" (exit 0, even with --detailed-exitcode).
+  if (const auto unmatched = unmatched_targets(flags.targets, desired, state.rows); !unmatched.empty())
+    throw std::runtime_error(describe_unmatched_targets(unmatched, desired));
   if (global.verbose)
     std::cerr << "ato-sync: " << state.rows.size() << " managed cases; " << state.fetched << " read, "
               << state.from_cache << " from the cache\n";

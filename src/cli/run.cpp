@@ -14,6 +14,7 @@
 #include "cli/session.hpp"
 #include "cli/shell_completion.hpp"
 #include "remote/redacted_output.hpp"
+#include "render/visible_text.hpp"
 #include "util/did_you_mean.hpp"
 
 namespace ato::cli {
@@ -43,6 +44,9 @@ Args take_global_flags(Args args, GlobalOptions& global, bool& no_color) {
     auto value_of = [&](const std::string& flag) -> std::optional<std::string> {
       if (arg == flag) {
         if (i + 1 >= args.size()) throw UsageError("flag '" + flag + "' needs a value");
+        if (looks_like_flag(args[i + 1]))
+          throw UsageError("flag '" + flag + "' needs a value, but '" + args[i + 1] +
+                           "' is a flag; for a value that starts with '-', write " + flag + "=" + args[i + 1]);
         return args[++i];
       }
       if (arg.rfind(flag + "=", 0) == 0) return arg.substr(flag.size() + 1);

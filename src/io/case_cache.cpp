@@ -65,7 +65,7 @@ void CaseCache::put_all(const std::vector<core::RemoteCase>& cases) {
   if (ec) return;  // no cache is not an error
   try {
     replace_file(file_, CacheJson{{"version", kCacheVersion}, {"endpoint", endpoint_}, {"project_id", project_id_},
-                                  {"cases", list}}.dump());
+                                  {"cases", list}}.dump(-1, ' ', false, CacheJson::error_handler_t::replace));
   } catch (const std::runtime_error&) {
     // no cache is not an error
   }

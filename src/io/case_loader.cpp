@@ -27,10 +27,48 @@ bool is_case_file(const fs::path& path) {
   return ext == ".yaml" || ext == ".yml";
 }
 
+// Why a directory entry named like a case file cannot be read as one, or
+// empty when it can. Such an entry is an error, never skipped: its cases
+// would look deleted and the plan would archive them.
+std::string unreadable_reason(const fs::directory_entry& entry) {
+  std::error_code ec;
+  if (entry.is_regular_file(ec)) return {};  // the type read with the folder: no stat for most files
+  const fs::file_status status = entry.status(ec);  // follows a symlink
+  if (ec && ec != std::errc::no_such_file_or_directory) return ec.message();  // a symlink loop, ...
+  if (ec || !fs::exists(status)) {
+    std::error_code link_ec;
+    if (entry.is_symlink(link_ec)) {
+      const auto target = fs::read_symlink(entry.path(), link_ec);
+      return "it is a symlink to " + (link_ec ? std::string("a path") : "\"" + target.string() + "\"") +
+             ", which does not exist";
+    }
+    return ec ? ec.message() : "it does not exist";
+  }
+  switch (status.type()) {
+    case fs::file_type::regular: return {};
+    case fs::file_type::directory: return "it is a folder, not a file (rename it: a name ending in .yaml or .yml is a case file)";
+    case fs::file_type::fifo: return "it is a pipe, not a regular file";
+    case fs::file_type::socket: return "it is a socket, not a regular file";
+    case fs::file_type::character:
+    case fs::file_type::block: return "it is a device, not a regular file";
+    default: return "it is not a regular file";
+  }
+}
+
+// The config is read by the config loader only, even when it lies in the
+// cases folder (`cases: .`) and is named like a case file.
+bool is_config_file(const fs::directory_entry& entry, const std::string& config_path) {
+  if (config_path.empty() || entry.path().filename() != fs::path(config_path).filename()) return false;
+  std::error_code ec;
+  return fs::equivalent(entry.path(), config_path, ec);
+}
+
 // Every case file below `root`, sorted. Symlinked folders are not followed,
 // so a symlink loop cannot trap the scan; a folder that cannot be read is an
-// error, never skipped (its cases would look deleted).
-std::vector<std::string> find_case_files(const std::string& root, core::Diagnostics& diagnostics) {
+// error, never skipped (its cases would look deleted). Only regular files are
+// read: a pipe or a device could block the read forever.
+std::vector<std::string> find_case_files(const std::string& root, const std::string& config_path,
+                                         core::Diagnostics& diagnostics) {
   std::vector<std::string> files;
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {
@@ -46,11 +84,18 @@ std::vector<std::string> find_case_files(const std::string& root, core::Diagnost
     for (; !ec && it != end; it.increment(ec)) {
       const auto& entry = *it;
       std::error_code type_ec;
-      if (!entry.is_symlink(type_ec) && entry.is_directory(type_ec)) {
-        if (entry.path().filename().string().front() != '.') folders.push_back(entry.path());
-      } else if (is_case_file(entry.path()) && entry.is_regular_file(type_ec)) {
-        files.push_back(entry.path().string());  // not a pipe or a device: reading one could block forever
+      const bool real_folder = !entry.is_symlink(type_ec) && entry.is_directory(type_ec);
+      if (real_folder && entry.path().filename().string().front() == '.') continue;
+      if (!is_case_file(entry.path())) {
+        if (real_folder) folders.push_back(entry.path());
+        continue;
       }
+      if (is_config_file(entry, config_path)) continue;
+      if (const auto reason = unreadable_reason(entry); !reason.empty())
+        diagnostics.push_back({core::Severity::Error, {display_path(entry.path().string()), 0, 0},
+                               "cannot read the file: " + reason, ""});
+      else
+        files.push_back(entry.path().string());
     }
     if (ec)
       diagnostics.push_back(
@@ -87,6 +132,7 @@ FileCases parse_case_file(std::string text, const std::string& file, const core:
   }
   try {
     const YamlTree tree(std::move(text), YamlDocuments::All);
+    report_duplicate_keys(tree, sink);
     for (const auto& doc : tree.roots()) {
       if (doc.IsNull()) continue;  // an empty document between two `---`
       if (auto c = parse_case(doc, config, sink)) result.cases.push_back(std::move(*c));
@@ -105,7 +151,7 @@ bool diagnostic_less(const core::Diagnostic& a, const core::Diagnostic& b) {
 
 CasesResult load_cases(const std::string& cases_root, const core::Config& config) {
   CasesResult result;
-  const auto files = find_case_files(cases_root, result.diagnostics);
+  const auto files = find_case_files(cases_root, config.config_path, result.diagnostics);
   result.files = files.size();
 
   std::vector<FileCases> per_file(files.size());

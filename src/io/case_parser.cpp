@@ -77,6 +77,7 @@ class CaseReader {
       } else if (key == "name") {
         if (auto s = read_string(v, "name", sink_)) {
           if (core::normalize_text(*s).empty()) sink_.error(v, "name must not be empty");
+          else check_name_length(v, "name", *s, sink_);
           content.name = *s;
         }
       } else if (key == "description") {
@@ -85,10 +86,8 @@ class CaseReader {
         text_field(v, key, content.precondition);
       } else if (key == "expected") {
         text_field(v, key, content.expected);
-      } else if (key == "status") {
-        text_field(v, key, content.status);
-      } else if (key == "layer") {
-        text_field(v, key, content.layer);
+      } else if (key == "status" || key == "layer") {
+        name_field(v, key, key == "status" ? content.status : content.layer);
       } else if (key == "fields") {
         read_custom_fields(v, content);
       } else if (key == "tags") {
@@ -150,13 +149,28 @@ class CaseReader {
     if (auto s = read_string(v, key, sink_)) out = *s;
   }
 
+  // Empty means none for text, but a status or layer names something: none
+  // is `status: null`, the config's default is the key left out.
+  void name_field(YamlNode v, const std::string& key, std::string& out) {
+    if (v.IsNull()) {
+      out.clear();
+      return;
+    }
+    const std::string fix = "remove the key for the config's default, or write `" + key + ": null` for none";
+    if (auto s = read_name(v, key, fix, sink_)) out = *s;
+  }
+
   void add_field_values(YamlNode v, const std::string& what, const std::string& field,
                         core::CaseContent& content) {
     if (v.IsNull()) return;
     std::vector<std::string> values;
     if (v.IsSequence()) {
-      if (auto list = read_string_list(v, what, sink_)) values = *list;
-    } else if (auto s = read_string(v, what, sink_)) {
+      if (!v.size()) return;
+      if (!read_string_list(v, what, sink_)) return;  // reports what is not a string
+      for (std::size_t i = 0; i < v.size(); ++i)
+        if (auto s = read_name(v[i], what + "[" + std::to_string(i) + "]", "remove it from the list", sink_))
+          values.push_back(*s);
+    } else if (auto s = read_name(v, what, "remove the key for no value", sink_)) {
       values.push_back(*s);
     }
     auto& target = content.custom_fields[field];
@@ -180,7 +194,9 @@ class CaseReader {
     std::set<std::string> seen;
     for (std::size_t i = 0; i < tags->size(); ++i) {
       const auto& tag = (*tags)[i];
-      if (tag.empty()) sink_.error(v[i], "tags[" + std::to_string(i) + "] must not be empty");
+      const std::string what = "tags[" + std::to_string(i) + "]";
+      if (tag.find_first_not_of(" \t\r\n") == std::string::npos) sink_.error(v[i], what + " is empty; remove it from the list");
+      else if (!check_name_length(v[i], what, tag, sink_)) continue;
       else if (tag.rfind(config_.id_tag_prefix, 0) == 0)
         sink_.error(v[i], "tag \"" + tag + "\" uses the reserved identity prefix \"" + config_.id_tag_prefix +
                               "\"; ato-sync writes the identity tag itself from `id`");
@@ -192,10 +208,11 @@ class CaseReader {
   void read_classifier(YamlNode v, const std::string& key, const core::ClassifierMapping& mapping,
                        core::CaseContent& content) {
     if (v.IsNull()) return;
-    auto s = read_string(v, key, sink_);
-    if (!s || s->empty()) return;
-    if (mapping.field.empty()) content.tags.push_back(key + ":" + *s);
-    else content.custom_fields[mapping.field].push_back(*s);
+    auto s = read_name(v, key, "remove the key for no " + key, sink_);
+    if (!s) return;
+    if (!mapping.field.empty()) return content.custom_fields[mapping.field].push_back(*s);
+    const std::string tag = key + ":" + *s;
+    if (check_name_length(v, key + " (as the tag \"" + key + ":...\")", tag, sink_)) content.tags.push_back(tag);
   }
 
   void read_issues(YamlNode v, core::CaseContent& content) {
@@ -206,6 +223,11 @@ class CaseReader {
       const auto colon = issue.find(':');
       if (colon == std::string::npos || colon == 0 || colon + 1 == issue.size()) {
         sink_.error(v[i], "issue \"" + issue + "\" must look like PREFIX:KEY (e.g. JIRA:SHOP-123)");
+        continue;
+      }
+      // No issue key holds a space; "JIRA: SHOP-2" would reach TestOps as " SHOP-2".
+      if (issue.find_first_of(" \t\r\n") != std::string::npos) {
+        sink_.error(v[i], "issue \"" + issue + "\" must not contain spaces (write PREFIX:KEY, e.g. JIRA:SHOP-123)");
         continue;
       }
       const std::string prefix = issue.substr(0, colon);
@@ -240,7 +262,8 @@ class CaseReader {
         sink_.error(link, what + " has no url");
         continue;
       }
-      if (auto s = read_string(link["url"], what + ".url", sink_)) out.url = *s;
+      if (auto s = read_name(link["url"], what + ".url", "write the link's address", sink_)) out.url = *s;
+      else continue;
       if (link["name"])
         if (auto s = read_string(link["name"], what + ".name", sink_)) out.name = *s;
       if (link["type"])

@@ -8,6 +8,7 @@
 
 #include "core/lints.hpp"
 #include "io/file_io.hpp"
+#include "io/text_checks.hpp"
 #include "io/yaml_support.hpp"
 #include "util/did_you_mean.hpp"
 
@@ -106,7 +107,8 @@ class ConfigReader {
       if (value["id"]) {
         if (auto n = read_integer(value["id"], "project.id", sink_)) c_.project.id = *n;
       } else if (value["name"]) {
-        if (auto s = read_string(value["name"], "project.name", sink_)) c_.project.name = *s;
+        if (auto s = read_name(value["name"], "project.name", "write the project's name, or use its id", sink_))
+          c_.project.name = *s;
       } else {
         sink_.error(value, "project must have an id or a name");
       }
@@ -135,7 +137,8 @@ class ConfigReader {
     if (!expect_map(value, "archive")) return;
     check_keys(value, {"status"}, "archive", sink_);
     if (value["status"])
-      if (auto s = read_string(value["status"], "archive.status", sink_)) c_.archive_status = *s;
+      if (auto s = read_name(value["status"], "archive.status", "write a status name, or `archive: delete`", sink_))
+        c_.archive_status = *s;
   }
 
   void read_guard(YamlNode value) {
@@ -158,7 +161,9 @@ class ConfigReader {
         if (v) (std::string(key) == "status" ? c_.default_status : c_.default_layer).clear();
         continue;
       }
-      if (auto s = read_string(v, std::string("defaults.") + key, sink_))
+      if (auto s = read_name(v, std::string("defaults.") + key,
+                             std::string("write `") + key + ": null` for none, or remove the key for the built-in default",
+                             sink_))
         (std::string(key) == "status" ? c_.default_status : c_.default_layer) = *s;
     }
   }
@@ -168,7 +173,8 @@ class ConfigReader {
     c_.fields.clear();
     for (const auto& entry : value) {
       auto key = read_string(entry.first, "a fields key", sink_);
-      auto name = read_string(entry.second, "fields." + (key ? *key : std::string("?")), sink_);
+      auto name = read_name(entry.second, "fields." + (key ? *key : std::string("?")),
+                            "write the custom field's name in TestOps", sink_);
       if (!key || !name) continue;
       bool builtin = false;
       for (const auto& k : kCaseKeys) builtin = builtin || k == *key;
@@ -185,7 +191,8 @@ class ConfigReader {
     if (!expect_map(value, what)) return;
     check_keys(value, {"field"}, what, sink_);
     if (value["field"])
-      if (auto s = read_string(value["field"], what + ".field", sink_)) out.field = *s;
+      if (auto s = read_name(value["field"], what + ".field", "write the custom field's name, or `" + what + ": tag`", sink_))
+        out.field = *s;
   }
 
   void read_integrations(YamlNode value) {
@@ -201,7 +208,8 @@ class ConfigReader {
       if (ref["id"]) {
         if (auto n = read_integer(ref["id"], what + ".id", sink_)) integration.id = *n;
       } else if (ref["name"]) {
-        if (auto s = read_string(ref["name"], what + ".name", sink_)) integration.name = *s;
+        if (auto s = read_name(ref["name"], what + ".name", "write the integration's name, or use its id", sink_))
+          integration.name = *s;
       } else {
         sink_.error(ref, what + " must have an id or a name");
         continue;
@@ -293,8 +301,14 @@ ConfigResult parse_config(const std::string& text, const std::string& path, cons
   core::Config& config = result.config;
   config.config_path = path;
   DiagnosticSink sink(display_path(path));
+  if (auto problem = find_text_problem(text)) {
+    sink.error(core::SourceLocation{sink.file(), problem->line, problem->column}, problem->message);
+    result.diagnostics = sink.take();
+    return result;
+  }
   try {
     const YamlTree tree(text, YamlDocuments::All);
+    report_duplicate_keys(tree, sink);
     const auto documents = tree.roots();
     const YamlNode root = documents.empty() ? YamlNode() : documents.front();
     // A second document would be ignored in silence: it is an error instead.

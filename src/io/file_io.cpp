@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
 
 namespace ato::io {
@@ -68,28 +69,85 @@ FileText read_whole_file(const std::string& path, std::uint64_t max_bytes) {
   return result;
 }
 
-void replace_file(const std::string& path, const std::string& text) {
+namespace {
+
+[[noreturn]] void fail_to_write(const std::string& path, const char* step, int error) {
+  throw std::runtime_error(std::string("cannot ") + step + " " + path + ": " + std::strerror(error));
+}
+
+// 0, or the errno of the write that failed.
+int write_all(int fd, const std::string& text) {
+  for (std::size_t done = 0; done < text.size();) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return errno;
+    done += static_cast<std::size_t>(n);
+  }
+  return 0;
+}
+
+// The end of the chain of symlinks that starts at `path` (a relative target
+// counts from its link's folder), and its lstat in `info`; `exists` is false
+// when nothing is there yet. Throws what lstat or readlink says otherwise.
+std::string follow_symlinks(const std::string& path, struct stat& info, bool& exists) {
+  std::string current = path;
+  for (int hops = 0; hops < 40; ++hops) {  // Linux's own limit
+    if (::lstat(current.c_str(), &info) != 0) {
+      if (errno != ENOENT) fail_to_write(path, "write", errno);
+      exists = false;
+      return current;
+    }
+    exists = true;
+    if (!S_ISLNK(info.st_mode)) return current;
+    std::string target(static_cast<std::size_t>(info.st_size > 0 ? info.st_size : 255) + 1, '\0');
+    const ssize_t n = ::readlink(current.c_str(), target.data(), target.size());
+    if (n < 0) fail_to_write(path, "write", errno);
+    target.resize(static_cast<std::size_t>(n));
+    const std::filesystem::path link(current);
+    current = std::filesystem::path(target).is_absolute() || !link.has_parent_path()
+                  ? target
+                  : (link.parent_path() / target).string();
+  }
+  fail_to_write(path, "write", ELOOP);
+}
+
+// A regular file (or none yet): a temporary file beside it, renamed over it.
+void replace_regular_file(const std::string& shown, const std::string& path, const struct stat* existing,
+                          const std::string& text) {
   const std::string temp = path + ".tmp";
-  auto fail = [&](const char* step) {
-    const std::string reason = std::strerror(errno);
+  auto fail = [&](const char* step, int error) {
     ::unlink(temp.c_str());
-    throw std::runtime_error(std::string("cannot ") + step + " " + path + ": " + reason);
+    fail_to_write(shown, step, error);
   };
   {
     Descriptor file{::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)};
-    if (file.fd < 0) fail("write");
-    for (std::size_t done = 0; done < text.size();) {
-      const ssize_t n = ::write(file.fd, text.data() + done, text.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) fail("write");
-      done += static_cast<std::size_t>(n);
-    }
-    if (::fsync(file.fd) != 0) fail("write");
+    if (file.fd < 0) fail_to_write(shown, "write", errno);  // nothing made, nothing to remove
+    if (existing && ::fchmod(file.fd, existing->st_mode & 07777) != 0) fail("write", errno);
+    if (const int error = write_all(file.fd, text)) fail("write", error);
+    if (::fsync(file.fd) != 0) fail("write", errno);
     const int fd = file.fd;
     file.fd = -1;
-    if (::close(fd) != 0) fail("write");
+    if (::close(fd) != 0) fail("write", errno);
   }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) fail("replace");
+  if (std::rename(temp.c_str(), path.c_str()) != 0) fail("replace", errno);
+}
+
+}  // namespace
+
+void replace_file(const std::string& path, const std::string& text) {
+  struct stat info {};
+  bool exists = false;
+  const std::string target = follow_symlinks(path, info, exists);
+  if (!exists || S_ISREG(info.st_mode)) return replace_regular_file(path, target, exists ? &info : nullptr, text);
+  if (S_ISDIR(info.st_mode)) throw std::runtime_error("cannot write " + path + ": it is a folder");
+  // A device or a pipe (/dev/null, /dev/stdout, a FIFO): written through, as
+  // a shell's `>` would; a rename would put a plain file in its place.
+  Descriptor file{::open(target.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY)};
+  if (file.fd < 0) fail_to_write(path, "write", errno);
+  if (const int error = write_all(file.fd, text)) fail_to_write(path, "write", error);
+  const int fd = file.fd;
+  file.fd = -1;
+  if (::close(fd) != 0) fail_to_write(path, "write", errno);
 }
 
 }  // namespace ato::io

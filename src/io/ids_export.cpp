@@ -24,7 +24,7 @@ std::string ids_to_json(const std::vector<core::CaseIdentity>& cases) {
   auto rows = nlohmann::ordered_json::array();
   for (const auto& c : cases)
     rows.push_back({{"external_id", c.external_id}, {"allure_id", c.allure_id}, {"permalink", c.permalink}});
-  return rows.dump(2) + "\n";
+  return rows.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";  // remote ids: U+FFFD for invalid UTF-8
 }
 
 std::string ids_to_csv(const std::vector<core::CaseIdentity>& cases) {

@@ -13,6 +13,12 @@ using json = nlohmann::ordered_json;
 
 
 
+bool looks_like_yaml(const std::string& path) {
+  for (const std::string ext : {".yaml", ".yml"})
+    if (path.size() >= ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0) return true;
+  return false;
+}
+
 }  // namespace
 
 std::string encode_plan(const SavedPlan& saved) {
@@ -50,13 +56,18 @@ std::string encode_plan(const SavedPlan& saved) {
                     {"summary", summary},
                     {"new_field_values", new_values},
                     {"changes", changes}};
-  return doc.dump(2) + "\n";
+  // Remote text is not checked as YAML text is: invalid UTF-8 from TestOps
+  // shows as U+FFFD rather than failing the whole plan.
+  return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 SavedPlan decode_plan(const std::string& text, const std::string& path) {
   const json doc = json::parse(text, nullptr, false);
   if (doc.is_discarded() || !doc.is_object())
-    throw std::runtime_error(path + ": not a saved plan (not a JSON object); make one with `ato-sync plan -out " + path + "`");
+    // Never suggest `plan -out` over this path: it may be a case file (`show cases/x.yaml`).
+    throw std::runtime_error(path + ": not a saved plan (not a JSON object" +
+                             std::string(looks_like_yaml(path) ? "; it looks like a case file" : "") +
+                             "); save a plan with `ato-sync plan -out plan.json` and show that file");
   try {
     const std::string version = doc.at("format_version").get<std::string>();
     // 1.0 has no kinds (every change is a case) and one field list that

@@ -1,6 +1,7 @@
 #include "io/yaml_support.hpp"
 
 #include "io/yaml_core_schema.hpp"
+#include "io/text_checks.hpp"
 #include "util/did_you_mean.hpp"
 
 namespace ato::io {
@@ -43,6 +44,24 @@ std::optional<std::string> read_string(YamlNode node, const std::string& what, D
     }
   }
   return node.Scalar();
+}
+
+std::optional<std::string> read_name(YamlNode node, const std::string& what, const std::string& fix,
+                                     DiagnosticSink& sink) {
+  auto text = read_string(node, what, sink);
+  if (text && text->find_first_not_of(" \t\r\n") == std::string::npos) {
+    sink.error(node, what + " is empty; " + fix);
+    return std::nullopt;
+  }
+  return text;
+}
+
+bool check_name_length(YamlNode node, const std::string& what, const std::string& text, DiagnosticSink& sink) {
+  const auto length = character_count(text);
+  if (length <= kMaxNameCharacters) return true;
+  sink.error(node, what + " is " + std::to_string(length) + " characters long; TestOps takes at most " +
+                       std::to_string(kMaxNameCharacters));
+  return false;
 }
 
 std::optional<long long> read_integer(YamlNode node, const std::string& what, DiagnosticSink& sink) {
@@ -105,6 +124,16 @@ void check_keys(YamlNode map, const std::vector<std::string>& known, const std::
     if (!found)
       sink.error(entry.first, "unknown key '" + key + "'" + (where.empty() ? "" : " in " + where) +
                                   util::did_you_mean(key, known));
+  }
+}
+
+void report_duplicate_keys(const YamlTree& tree, DiagnosticSink& sink) {
+  for (const auto& duplicate : tree.duplicate_keys()) {
+    // Both keys are in the same file, which the diagnostic names already.
+    const auto first = sink.at(duplicate.first);
+    sink.error(sink.at(duplicate.second), "duplicate key '" + duplicate.key + "' (the first is at line " +
+                                              std::to_string(first.line) + ", column " + std::to_string(first.column) +
+                                              "); write each key once");
   }
 }
 

@@ -33,6 +33,15 @@ std::string describe(YamlNode node);
 // Text: a scalar, except an unquoted one that YAML 1.2 (editors, the JSON
 // schema) reads as a number or boolean, such as 42, 1.10 or true.
 std::optional<std::string> read_string(YamlNode node, const std::string& what, DiagnosticSink& sink);
+// A string that names something in TestOps (a status, a layer, a custom
+// field value, a tag): empty or blank is an error, "`what` is empty; `fix`",
+// since TestOps refuses an empty name and "none" is said another way.
+std::optional<std::string> read_name(YamlNode node, const std::string& what, const std::string& fix,
+                                     DiagnosticSink& sink);
+// The longest name or tag TestOps accepts, in characters.
+inline constexpr std::size_t kMaxNameCharacters = 255;
+// An error when `text` is longer than kMaxNameCharacters; false then.
+bool check_name_length(YamlNode node, const std::string& what, const std::string& text, DiagnosticSink& sink);
 // A whole number written bare: '12' in quotes is text to editors and the schema.
 std::optional<long long> read_integer(YamlNode node, const std::string& what, DiagnosticSink& sink);
 std::optional<bool> read_bool(YamlNode node, const std::string& what, DiagnosticSink& sink);
@@ -42,6 +51,10 @@ std::optional<std::vector<std::string>> read_string_list(YamlNode node, const st
 // Reports each key of `map` that is not in `known`, with a did-you-mean.
 void check_keys(YamlNode map, const std::vector<std::string>& known, const std::string& where,
                 DiagnosticSink& sink);
+
+// An error at each key that repeats an earlier key of its mapping, naming
+// where the first one is.
+void report_duplicate_keys(const YamlTree& tree, DiagnosticSink& sink);
 
 // Path as shown in diagnostics: relative to the current directory when below it.
 std::string display_path(const std::string& path);

@@ -94,6 +94,7 @@ class YamlTreeBuilder : public YAML::EventHandler {
   void close() {
     const Open collection = open_.back();
     open_.pop_back();
+    if (tree_.nodes_[collection.node].type == YAML::NodeType::Map) find_duplicate_keys(collection.first_pending);
     auto& node = tree_.nodes_[collection.node];
     node.first_child = static_cast<std::uint32_t>(tree_.children_.size());
     node.child_count = static_cast<std::uint32_t>(pending_.size() - collection.first_pending);
@@ -102,6 +103,44 @@ class YamlTreeBuilder : public YAML::EventHandler {
                            pending_.end());
     pending_.resize(collection.first_pending);
     done(collection.node);
+  }
+
+  // The keys of the map whose key/value children start at pending_[first]:
+  // each scalar key that an earlier one repeats. Each map ends once (an alias
+  // does not end it again), so this sees every map once. Maps of a few keys
+  // are compared pairwise; larger ones sorted, so that a map of many keys
+  // stays linear-logarithmic.
+  void find_duplicate_keys(std::size_t first) {
+    keys_.clear();
+    for (std::size_t i = first; i + 1 < pending_.size(); i += 2) {
+      const auto& key = tree_.nodes_[pending_[i]];
+      if (key.type == YAML::NodeType::Scalar) keys_.push_back(pending_[i]);
+    }
+    auto report = [&](std::uint32_t earlier, std::uint32_t later) {
+      const auto& a = tree_.nodes_[earlier];
+      tree_.duplicate_keys_.push_back({a.scalar, a.mark, tree_.nodes_[later].mark});
+    };
+    constexpr std::size_t kPairwise = 16;
+    if (keys_.size() <= kPairwise) {
+      for (std::size_t j = 1; j < keys_.size(); ++j)
+        for (std::size_t i = 0; i < j; ++i)
+          if (tree_.nodes_[keys_[i]].scalar == tree_.nodes_[keys_[j]].scalar) {
+            report(keys_[i], keys_[j]);
+            break;
+          }
+      return;
+    }
+    // Stable by position, so each repeat is reported against the first key.
+    std::stable_sort(keys_.begin(), keys_.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return tree_.nodes_[a].scalar < tree_.nodes_[b].scalar;
+    });
+    const std::size_t before = tree_.duplicate_keys_.size();
+    for (std::size_t group = 0, j = 1; j < keys_.size(); ++j) {
+      if (tree_.nodes_[keys_[j]].scalar != tree_.nodes_[keys_[group]].scalar) group = j;
+      else report(keys_[group], keys_[j]);
+    }
+    std::sort(tree_.duplicate_keys_.begin() + static_cast<std::ptrdiff_t>(before), tree_.duplicate_keys_.end(),
+              [](const YamlDuplicateKey& a, const YamlDuplicateKey& b) { return a.second.pos < b.second.pos; });
   }
 
   // A node is complete: it is the next child of the innermost open collection, or the root.
@@ -116,6 +155,7 @@ class YamlTreeBuilder : public YAML::EventHandler {
   std::vector<std::uint32_t> anchors_;  // anchor id -> node
   std::vector<Open> open_;
   std::vector<std::uint32_t> pending_;  // children of the open collections, innermost last
+  std::vector<std::uint32_t> keys_;     // scratch for find_duplicate_keys
   std::uint32_t root_ = kNone;
   bool started_ = false;   // a document has started
   YAML::Mark last_start_;  // where the last one started

@@ -2,8 +2,8 @@
 // YAML documents as a compact tree, built from yaml-cpp's parser events.
 //
 // It is the tree YAML::Load builds (same node types, marks and map order,
-// duplicate keys kept, an alias shares the anchored node, even one that
-// contains itself), held in two flat arrays instead of one reference-counted
+// duplicate keys kept and listed, an alias shares the anchored node, even one
+// that contains itself), held in two flat arrays instead of one reference-counted
 // heap node per value: building, reading and dropping YAML::Node trees was a
 // fifth of `validate`'s CPU time. YamlNode offers the part of YAML::Node's
 // interface the readers use, under the same names, with the same meaning.
@@ -81,6 +81,14 @@ class YamlNode::Iterator {
   const std::uint32_t* at_;
 };
 
+// A key written twice in one mapping. YAML forbids it, and a reader that took
+// the first or the last one would drop the other in silence.
+struct YamlDuplicateKey {
+  std::string key;
+  YAML::Mark first;   // the key that came first
+  YAML::Mark second;  // the one that repeats it
+};
+
 enum class YamlDocuments {
   All,    // every document, like YAML::LoadAll
   First,  // the first only, like YAML::Load (which does not read the rest)
@@ -99,6 +107,8 @@ class YamlTree {
   // YAML::LoadAll. YamlDocuments::First gives exactly one root, Null for an
   // empty input, as YAML::Load does.
   std::vector<YamlNode> roots() const;
+  // Every repeated scalar key of every mapping, in the order the mappings end.
+  const std::vector<YamlDuplicateKey>& duplicate_keys() const { return duplicate_keys_; }
 
  private:
   friend class YamlNode;
@@ -116,6 +126,7 @@ class YamlTree {
   std::vector<NodeData> nodes_;
   std::vector<std::uint32_t> children_;
   std::vector<std::uint32_t> roots_;
+  std::vector<YamlDuplicateKey> duplicate_keys_;
 };
 
 }  // namespace ato::io

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "render/visible_text.hpp"
+
 namespace ato::render {
 namespace {
 
@@ -46,7 +48,7 @@ std::string test_label(const core::LinkedTest& test) {
 
 std::string markdown_cell(const std::string& text) {
   std::string out;
-  for (const char c : text) {
+  for (const char c : visible_text(text)) {
     if (c == '|')
       out += "\\|";
     else if (c == '\n')
@@ -77,9 +79,9 @@ std::string coverage_text(const core::CoverageReport& report, const core::Diagno
     out << "\nAutomated (" << report.automated_cases() << "):\n";
     for (const auto& c : report.cases) {
       if (!c.automated()) continue;
-      out << "  " << c.identity.external_id << "  #" << c.identity.allure_id << "  " << c.status() << "\n";
+      out << "  " << visible_text(c.identity.external_id) << "  #" << c.identity.allure_id << "  " << c.status() << "\n";
       for (const auto& test : c.tests)
-        out << "      " << test.latest_status << "  " << test_label(test) << runs_note(test) << "\n";
+        out << "      " << visible_text(test.latest_status) << "  " << visible_text(test_label(test)) << runs_note(test) << "\n";
     }
   }
   const auto not_linked = report.cases.size() - static_cast<std::size_t>(report.automated_cases());
@@ -87,7 +89,7 @@ std::string coverage_text(const core::CoverageReport& report, const core::Diagno
     out << "\nNot linked to automation (" << not_linked << "):\n";
     for (const auto& c : report.cases) {
       if (c.automated()) continue;
-      out << "  " << c.identity.external_id << "  #" << c.identity.allure_id;
+      out << "  " << visible_text(c.identity.external_id) << "  #" << c.identity.allure_id;
       if (!c.identity.permalink.empty()) out << "  " << c.identity.permalink;
       out << "\n";
     }
@@ -95,8 +97,8 @@ std::string coverage_text(const core::CoverageReport& report, const core::Diagno
   if (!report.unknown.empty()) {
     out << "\nResults that link to no managed case (" << count_of(report.unknown.size(), "id") << "):\n";
     for (const auto& unknown : report.unknown) {
-      out << "  " << unknown.id << "\n";
-      for (const auto& test : unknown.tests) out << "      " << test << "\n";
+      out << "  " << visible_text(unknown.id) << "\n";
+      for (const auto& test : unknown.tests) out << "      " << visible_text(test) << "\n";
     }
   }
   out << "\n" << results_line(report);
@@ -137,7 +139,7 @@ std::string coverage_json(const core::CoverageReport& report, const core::Diagno
     doc["unknown_ids"].push_back({{"id", unknown.id}, {"tests", unknown.tests}});
   doc["problems"] = ordered_json::array();
   for (const auto& w : warnings) doc["problems"].push_back({{"where", where_of(w)}, {"message", w.message}});
-  return doc.dump(2) + "\n";
+  return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";  // U+FFFD for invalid UTF-8
 }
 
 std::string coverage_markdown(const core::CoverageReport& report, const core::Diagnostics& warnings) {
@@ -154,7 +156,7 @@ std::string coverage_markdown(const core::CoverageReport& report, const core::Di
       }
       out << "yes | **" << c.status() << "** | ";
       for (std::size_t i = 0; i < c.tests.size(); ++i)
-        out << (i ? "<br>" : "") << c.tests[i].latest_status << " " << markdown_cell(test_label(c.tests[i]))
+        out << (i ? "<br>" : "") << markdown_cell(c.tests[i].latest_status) << " " << markdown_cell(test_label(c.tests[i]))
             << runs_note(c.tests[i]);
       out << " |\n";
     }
@@ -164,7 +166,7 @@ std::string coverage_markdown(const core::CoverageReport& report, const core::Di
     out << "<details><summary>Results that link to no managed case (" << count_of(report.unknown.size(), "id")
         << ")</summary>\n\n";
     for (const auto& unknown : report.unknown) {
-      out << "- `" << unknown.id << "`:";
+      out << "- `" << markdown_cell(unknown.id) << "`:";
       for (std::size_t i = 0; i < unknown.tests.size(); ++i)
         out << (i ? ", " : " ") << markdown_cell(unknown.tests[i]);
       out << "\n";

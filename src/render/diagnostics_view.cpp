@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "render/visible_text.hpp"
+
 namespace ato::render {
 namespace {
 
@@ -13,12 +15,12 @@ std::string plural(std::size_t n, const std::string& word) {
 }  // namespace
 
 std::string format_diagnostic(const core::Diagnostic& d, bool color) {
-  std::string out = core::format_place(d.where);
+  std::string out = visible_text(core::format_place(d.where));
   const bool error = d.severity == core::Severity::Error;
   const std::string label = error ? "error" : "warning";
   if (color) out += error ? ": \033[1;31m" + label + "\033[0m: " : ": \033[1;33m" + label + "\033[0m: ";
   else out += ": " + label + ": ";
-  return out + d.message;
+  return out + visible_text(d.message);  // it may quote YAML or TestOps text
 }
 
 void print_diagnostics(const core::Diagnostics& diagnostics, std::ostream& out, bool color) {
@@ -28,7 +30,7 @@ void print_diagnostics(const core::Diagnostics& diagnostics, std::ostream& out, 
 std::string diagnostics_summary(const core::Diagnostics& diagnostics, std::size_t files, std::size_t cases) {
   std::size_t errors = 0, warnings = 0;
   for (const auto& d : diagnostics) (d.severity == core::Severity::Error ? errors : warnings)++;
-  return plural(errors, "error") + ", " + plural(warnings, "warning") + " in " + plural(files, "file") + " (" +
+  return plural(errors, "error") + ", " + plural(warnings, "warning") + " in " + plural(files, "case file") + " (" +
          plural(cases, "case") + ")";
 }
 
@@ -51,7 +53,7 @@ std::string diagnostics_json(const core::Diagnostics& diagnostics, std::size_t f
   doc["files"] = files;
   doc["cases"] = cases;
   doc["diagnostics"] = std::move(list);
-  return doc.dump(2) + "\n";
+  return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";  // U+FFFD for invalid UTF-8
 }
 
 }  // namespace ato::render

@@ -6,6 +6,7 @@
 
 #include "core/permalink.hpp"
 #include "render/change_lines.hpp"
+#include "render/visible_text.hpp"
 
 namespace ato::render {
 namespace {
@@ -45,16 +46,17 @@ void render_human(const core::Plan& plan, const RenderContext& context, std::ost
   for (const auto& change : plan.changes) {
     const char sign = action_sign(change.action);
     if (context.color) out << colour_of(sign);
-    out << "  # " << change_header(change) << (context.color ? kReset : "") << "\n";
+    out << "  # " << visible_text(change_header(change)) << (context.color ? kReset : "") << "\n";
     for (const auto& line : change_lines(change, new_values)) {
       const char* colour = context.color ? colour_of(line.sign) : "";
-      out << "  " << colour << terminal_text(line) << (*colour ? kReset : "") << "\n";
+      out << "  " << colour << visible_text(terminal_text(line)) << (*colour ? kReset : "") << "\n";
     }
     out << "\n";
   }
   if (!plan.new_field_values.empty()) {
     out << "Custom field values to create first:\n";
-    for (const auto& v : plan.new_field_values) out << "  + " << v.field << ": \"" << v.value << "\" (new value)\n";
+    for (const auto& v : plan.new_field_values)
+      out << "  + " << visible_text(v.field) << ": \"" << visible_text(v.value) << "\" (new value)\n";
     out << "\n";
   }
   out << summary_line(plan.summary()) << "\n";
@@ -79,12 +81,12 @@ std::string render_markdown(const core::Plan& plan, const RenderContext& context
     head << "> [!WARNING]\n> This plan archives " << s.archive << " case" << (s.archive == 1 ? "" : "s")
          << " in Allure TestOps:";
     for (const auto& c : plan.changes)
-      if (c.action == core::Action::Archive) head << " `" << c.external_id << "`";
+      if (c.action == core::Action::Archive) head << " `" << visible_text(c.external_id) << "`";
     head << "\n\n";
   }
   if (!plan.new_field_values.empty()) {
     head << "New custom field values:";
-    for (const auto& v : plan.new_field_values) head << " " << v.field << ": `" << v.value << "`";
+    for (const auto& v : plan.new_field_values) head << " " << visible_text(v.field) << ": `" << visible_text(v.value) << "`";
     head << "\n\n";
   }
   constexpr std::size_t kFooterRoom = 200;  // the note on what was cut, and the summary line
@@ -93,11 +95,11 @@ std::string render_markdown(const core::Plan& plan, const RenderContext& context
   std::size_t shown = 0;
   for (const auto& change : plan.changes) {
     std::ostringstream block;
-    block << "<details><summary><code>" << action_sign(change.action) << " " << change_header(change)
+    block << "<details><summary><code>" << action_sign(change.action) << " " << visible_html(change_header(change))
           << "</code></summary>\n\n";
     if (change.allure_id) block << "[Open in TestOps](" << core::case_permalink(context.endpoint, context.project_id, *change.allure_id) << ")\n\n";
     block << "```diff\n";
-    for (const auto& line : change_lines(change, new_values)) block << diff_block_text(line) << "\n";
+    for (const auto& line : change_lines(change, new_values)) block << visible_text(diff_block_text(line)) << "\n";
     block << "```\n</details>\n\n";
     const std::string text = block.str();
     if (out.size() + text.size() + kFooterRoom > limit) break;

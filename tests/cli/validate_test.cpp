@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
 
 #include "support/process.hpp"
 
@@ -48,7 +49,18 @@ TEST(Validate, CleanRepositoryExitsZero) {
   const auto dir = repo_with("endpoint: https://a\nproject: 1\n", "id: a\nname: A\nlayer: UI\nsteps: [do it]\n");
   const auto result = validate(dir);
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(result.err, "0 errors, 0 warnings in 2 files (1 case): ok\n");
+  EXPECT_EQ(result.err, "0 errors, 0 warnings in 1 case file (1 case): ok\n");
+}
+
+// With `cases: .` the config lies in the cases folder: it is the config, not
+// a case file, and the count names case files only.
+TEST(Validate, ConfigInTheCasesFolderIsNotACaseFile) {
+  const auto dir = make_temp_dir();
+  write_file(dir + "/ato-sync.yaml", "endpoint: https://a\nproject: 1\ncases: .\n");
+  write_file(dir + "/a.yaml", "id: a\nname: A\nlayer: UI\nsteps: [do it]\n");
+  const auto result = validate(dir);
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.err, "0 errors, 0 warnings in 1 case file (1 case): ok\n");
 }
 
 TEST(Validate, WarningsFailOnlyWithStrict) {
@@ -89,6 +101,21 @@ TEST(Cli, UnknownCommandAndFlagGetADidYouMean) {
   EXPECT_EQ(result.err, "ato-sync: error: unknown command 'plna' (did you mean 'plan'?); see 'ato-sync --help'\n");
   result = run_ato_sync({"validate", "--jsn"});
   EXPECT_EQ(result.err, "ato-sync: error: unknown flag '--jsn' (did you mean '--json'?)\n");
+}
+
+TEST(Cli, AFlagValueThatLooksLikeAFlagIsAnError) {
+  const auto dir = make_temp_dir();
+  ProcessOptions options;
+  options.cwd = dir;
+  auto result = run_ato_sync({"plan", "-out", "--json"}, options);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.err, "ato-sync: error: flag '-out' needs a value (FILE), but '--json' is a flag; for a value "
+                        "that starts with '-', write -out=--json\n");
+  result = run_ato_sync({"--config", "--verbose", "validate"}, options);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.err, "ato-sync: error: flag '--config' needs a value, but '--verbose' is a flag; for a value "
+                        "that starts with '-', write --config=--verbose\n");
+  EXPECT_FALSE(std::filesystem::exists(dir + "/--json"));
 }
 
 TEST(Cli, EveryCommandHasHelpWithExamples) {

@@ -170,6 +170,27 @@ TEST_F(PlanApply, TargetLimitsThePlanAndNeverArchivesOutsideIt) {
   EXPECT_NE(plan.out.find("Plan: 0 to create, 1 to update, 0 to archive"), std::string::npos) << plan.out;
 }
 
+// A mistyped target used to say "No changes" and exit 0, even with
+// --detailed-exitcode, so a drift check passed without checking anything.
+TEST_F(PlanApply, TargetThatMatchesNoCaseIsAnError) {
+  repo.write("cases/a.yaml", case_yaml("checkout/a", "A"));
+  repo.write("cases/b.yaml", case_yaml("login/b", "B"));
+  apply_all();
+  repo.remove("cases/b.yaml");  // login/b now lives only in TestOps: targeting it archives it
+  emulator.reset_stats();
+  const auto typo = repo.expect(1, {"plan", "--detailed-exitcode", "--target", "chekout/a"});
+  EXPECT_EQ(typo.err, "ato-sync: error: --target 'chekout/a' matches no case, neither in the YAML nor in TestOps "
+                      "(did you mean 'checkout/a'?)\n");
+  EXPECT_EQ(typo.out, "");
+  const auto several = repo.expect(1, {"apply", "--auto-approve", "--target", "x/*", "--target", "checkout/*",
+                                       "--target", "y"});
+  EXPECT_TRUE(contains(several.err, "--target 'x/*', 'y' match no case, neither in the YAML nor in TestOps"))
+      << several.err;
+  EXPECT_EQ(emulator.cases_with_tag("ato-sync:login/b").size(), 1u);
+  const auto remote_only = repo.expect(2, {"plan", "--detailed-exitcode", "--target", "login/*"});
+  EXPECT_TRUE(contains(remote_only.out, "login/b will be archived")) << remote_only.out;
+}
+
 TEST_F(PlanApply, MarkdownAndJsonViews) {
   repo.write("cases/a.yaml", case_yaml("a", "A"));
   const auto markdown = repo.expect(0, {"plan", "--markdown"});

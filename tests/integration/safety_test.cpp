@@ -2,6 +2,7 @@
 // refused, confirmation, the archive guard, and nothing written on bad input.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "integration/workspace.hpp"
 
@@ -157,6 +158,23 @@ TEST_F(Safety, UnreadableFileOrFolderStopsBeforeAnyRequest) {
   chmod((repo.dir() + "/cases/team").c_str(), 0755);
 }
 
+TEST_F(Safety, BrokenSymlinkCaseFileIsAnErrorNotAnArchive) {
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  repo.write("cases/b.yaml", case_yaml("b", "B"));
+  repo.expect(0, {"apply", "--auto-approve"});
+  repo.remove("cases/b.yaml");
+  ASSERT_EQ(symlink("moved-away.yaml", (repo.dir() + "/cases/b.yaml").c_str()), 0);
+  const auto validate = repo.expect(1, {"validate"});
+  EXPECT_TRUE(contains(validate.err, "cases/b.yaml: error: cannot read the file: it is a symlink to \"moved-away.yaml\", "
+                                     "which does not exist"))
+      << validate.err;
+  emulator.reset_stats();
+  const auto plan = repo.expect(1, {"plan"});
+  EXPECT_TRUE(contains(plan.err, "cases/b.yaml: error: cannot read the file")) << plan.err;
+  EXPECT_FALSE(contains(plan.out, "will be archived")) << plan.out;
+  EXPECT_EQ(emulator.stats()["total"], 0);
+}
+
 TEST_F(Safety, PlanFileThatCannotBeWrittenIsAnErrorAndLeavesNothingBehind) {
   repo.write("cases/a.yaml", case_yaml("a", "A"));
   const auto plan = repo.expect(1, {"plan", "-out", "missing/plan.json"});
@@ -165,6 +183,24 @@ TEST_F(Safety, PlanFileThatCannotBeWrittenIsAnErrorAndLeavesNothingBehind) {
   ASSERT_EQ(mkdir((repo.dir() + "/old-plan.json.tmp").c_str(), 0755), 0);  // the temporary file cannot be made
   repo.expect(1, {"plan", "-out", "old-plan.json"});
   EXPECT_EQ(repo.read("old-plan.json"), "an older plan");
+}
+
+// A rename over them would replace the link (or, as root, the device itself)
+// with a plain file.
+TEST_F(Safety, PlanOutWritesThroughSymlinksAndDevices) {
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  repo.write("plans/real.json", "an older plan");
+  ASSERT_EQ(symlink("plans/real.json", (repo.dir() + "/plan.json").c_str()), 0);
+  repo.expect(0, {"plan", "-out", "plan.json"});
+  struct stat info {};
+  ASSERT_EQ(lstat((repo.dir() + "/plan.json").c_str(), &info), 0);
+  EXPECT_TRUE(S_ISLNK(info.st_mode));
+  EXPECT_TRUE(contains(repo.read("plans/real.json"), "\"format_version\": \"1.0\"")) << repo.read("plans/real.json");
+  ASSERT_EQ(symlink("/dev/full", (repo.dir() + "/full.json").c_str()), 0);
+  const auto full = repo.expect(1, {"plan", "-out", "full.json"});
+  EXPECT_TRUE(contains(full.err, "ato-sync: error: cannot write full.json: No space left on device")) << full.err;
+  ASSERT_EQ(lstat((repo.dir() + "/full.json").c_str(), &info), 0);
+  EXPECT_TRUE(S_ISLNK(info.st_mode));
 }
 
 TEST_F(Safety, FiftyMegabyteCaseFileIsRefusedBeforeAnyRequest) {

@@ -1,6 +1,9 @@
 // The case and config loaders: every error with its exact position.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include "io/case_loader.hpp"
 #include "io/config_loader.hpp"
@@ -112,6 +115,74 @@ steps:
                                      }));
 }
 
+// An empty value that names something used to pass validate and plan, then
+// fail every apply with 400 (or mean "none" in silence): it is an error.
+TEST(CaseLoader, EmptyNamesAreErrorsThatSayHowToMeanNone) {
+  core::Config config;
+  config.priority.field = "Priority";
+  const auto loaded = load({{"a.yaml", R"(id: a
+name: A
+status: ""
+layer: " "
+suite: ""
+feature: [Checkout, ""]
+fields: {Story: ""}
+severity: ""
+priority: ""
+tags: [smoke, ""]
+issues: ["JIRA:"]
+links: [{url: ""}]
+)"}},
+                           config);
+  EXPECT_EQ(problems(loaded.result),
+            (std::vector<std::string>{
+                "3:9: status is empty; remove the key for the config's default, or write `status: null` for none",
+                "4:8: layer is empty; remove the key for the config's default, or write `layer: null` for none",
+                "5:8: suite is empty; remove the key for no value",
+                "6:21: feature[1] is empty; remove it from the list",
+                "7:17: fields.Story is empty; remove the key for no value",
+                "8:11: severity is empty; remove the key for no severity",
+                "9:11: priority is empty; remove the key for no priority",
+                "10:15: tags[1] is empty; remove it from the list",
+                "11:10: issue \"JIRA:\" must look like PREFIX:KEY (e.g. JIRA:SHOP-123)",
+                "12:15: links[0].url is empty; write the link's address",
+            }));
+}
+
+TEST(CaseLoader, NoneIsNullAndTextMayBeEmpty) {
+  const auto loaded = load({{"a.yaml", "id: a\nname: A\nstatus: null\nlayer:\nsuite: null\nseverity:\n"
+                                       "description: \"\"\nexpected: ''\n"}});
+  ASSERT_TRUE(loaded.result.diagnostics.empty()) << problems(loaded.result)[0];
+  const auto& c = loaded.result.cases.at(0).content;
+  EXPECT_EQ(c.status, "");
+  EXPECT_EQ(c.layer, "");
+  EXPECT_TRUE(c.custom_fields.empty());
+  EXPECT_TRUE(c.tags.empty());
+}
+
+TEST(CaseLoader, IssueWithASpaceIsAnError) {
+  const auto loaded = load({{"a.yaml", "id: a\nname: A\nissues: [\"JIRA: SHOP-2\", \"JIRA:SHOP-3 \"]\n"}});
+  EXPECT_EQ(problems(loaded.result),
+            (std::vector<std::string>{
+                "3:10: issue \"JIRA: SHOP-2\" must not contain spaces (write PREFIX:KEY, e.g. JIRA:SHOP-123)",
+                "3:26: issue \"JIRA:SHOP-3 \" must not contain spaces (write PREFIX:KEY, e.g. JIRA:SHOP-123)"}));
+}
+
+// The server refuses longer ones; characters, not bytes, are counted.
+TEST(CaseLoader, NamesAndTagsOver255CharactersAreErrors) {
+  std::string e_acute;
+  for (int i = 0; i < 255; ++i) e_acute += "\xc3\xa9";
+  const auto fits = load({{"a.yaml", "id: a\nname: " + e_acute + "\ntags: [" + std::string(255, 't') + "]\n"}});
+  EXPECT_TRUE(fits.result.diagnostics.empty()) << problems(fits.result)[0];
+  const auto loaded = load({{"a.yaml", "id: a\nname: " + std::string(256, 'n') + "\ntags: [" + std::string(300, 't') +
+                                           "]\nseverity: " + std::string(247, 's') + "\n"}});
+  EXPECT_EQ(problems(loaded.result),
+            (std::vector<std::string>{
+                "2:7: name is 256 characters long; TestOps takes at most 255",
+                "3:8: tags[0] is 300 characters long; TestOps takes at most 255",
+                "4:11: severity (as the tag \"severity:...\") is 256 characters long; TestOps takes at most 255"}));
+}
+
 TEST(CaseLoader, WrongTypesAreNamed) {
   const auto loaded = load({{"a.yaml", "id: [a]\nname: {x: 1}\ntags: smoke\n"}});
   EXPECT_EQ(problems(loaded.result), (std::vector<std::string>{"1:5: id must be a string, not a list",
@@ -150,8 +221,31 @@ TEST(CaseLoader, YamlSyntaxErrorHasItsPosition) {
 TEST(CaseLoader, BinaryAndNonUtf8FilesAreRefusedWithAPlace) {
   const auto loaded = load({{"bin.yaml", std::string("id: a\nname: \0x", 14)}, {"latin1.yaml", "id: b\nname: caf\xe9\n"}});
   EXPECT_EQ(problems(loaded.result),
-            (std::vector<std::string>{"2:7: binary file (NUL byte): case files must be UTF-8 text",
-                                      "2:10: not valid UTF-8: case files must be UTF-8 text"}));
+            (std::vector<std::string>{"2:7: binary file (NUL byte): the file must be UTF-8 text",
+                                      "2:10: not valid UTF-8: a truncated sequence; the file must be UTF-8 text"}));
+}
+
+// Each passed validate before, then failed plan --json and apply with the JSON
+// library's "invalid UTF-8 byte".
+TEST(CaseLoader, EveryKindOfInvalidUtf8IsRefusedWithAPlace) {
+  const std::vector<std::pair<std::string, std::string>> texts = {
+      {"\xed\xa0\x80", "a surrogate (U+D800..U+DFFF)"},   // U+D800
+      {"\xed\xbf\xbf", "a surrogate (U+D800..U+DFFF)"},   // U+DFFF
+      {"\xc0\xaf", "an overlong form"},                   // '/' in two bytes
+      {"\xe0\x80\xaf", "an overlong form"},               // '/' in three bytes
+      {"\xf0\x82\x82\xac", "an overlong form"},           // U+20AC in four bytes
+      {"\xf4\x90\x80\x80", "a code point past U+10FFFF"},  // U+110000
+      {"\xf8\x88\x80\x80\x80", "a code point past U+10FFFF"},
+      {"\xe2\x82", "a truncated sequence"},
+      {"\x80", "a continuation byte without a start"}};
+  for (const auto& [bytes, kind] : texts) {
+    const auto loaded = load({{"a.yaml", "id: a\nname: x" + bytes + "\n"}});
+    EXPECT_EQ(problems(loaded.result),
+              std::vector<std::string>{"2:8: not valid UTF-8: " + kind + "; the file must be UTF-8 text"});
+    EXPECT_TRUE(loaded.result.cases.empty());
+  }
+  const auto valid = load({{"a.yaml", "id: a\nname: \xc2\xa9 \xe2\x82\xac \xed\x9f\xbf \xf0\x9f\x98\x80 \xf4\x8f\xbf\xbf\n"}});
+  EXPECT_TRUE(valid.result.diagnostics.empty()) << problems(valid.result)[0];
 }
 
 TEST(CaseLoader, AnchorsAndAliasesReuseTextAndSteps) {
@@ -220,6 +314,32 @@ TEST(CaseLoader, EmptyDocumentsAndMarkersStillLoad) {
   EXPECT_EQ(loaded.result.cases[1].content.tags, (std::vector<std::string>{"t", "u"}));
 }
 
+// YAML forbids them; taking one of the two would drop the other in silence.
+TEST(CaseLoader, DuplicateKeysAreErrorsAtTheSecondNamingTheFirst) {
+  const auto loaded = load({{"a.yaml", "id: a\nname: A\nfields: {Story: x, Epic: y, Story: z}\n"
+                                       "steps:\n  - given: g\n    expected: e\n    expected: f\nname: B\n"}});
+  EXPECT_EQ(problems(loaded.result),
+            (std::vector<std::string>{
+                "3:29: duplicate key 'Story' (the first is at line 3, column 10); write each key once",
+                "7:5: duplicate key 'expected' (the first is at line 6, column 5); write each key once",
+                "8:1: duplicate key 'name' (the first is at line 2, column 1); write each key once"}));
+}
+
+TEST(CaseLoader, DuplicateKeysInALargeMappingAreFound) {
+  std::string fields;
+  for (int i = 0; i < 40; ++i) fields += "  F" + std::to_string(i) + ": v\n";
+  fields += "  F7: again\n  F7: thrice\n";
+  const auto loaded = load({{"a.yaml", "id: a\nname: A\nfields:\n" + fields}});
+  EXPECT_EQ(problems(loaded.result),
+            (std::vector<std::string>{"44:3: duplicate key 'F7' (the first is at line 11, column 3); write each key once",
+                                      "45:3: duplicate key 'F7' (the first is at line 11, column 3); write each key once"}));
+}
+
+TEST(CaseLoader, SameKeyInDifferentMappingsIsFine) {
+  const auto loaded = load({{"a.yaml", "id: a\nname: A\nsteps:\n  - given: g\n  - given: h\n---\nid: b\nname: B\n"}});
+  EXPECT_TRUE(loaded.result.diagnostics.empty()) << problems(loaded.result)[0];
+}
+
 TEST(CaseLoader, SymlinkLoopsAreNotFollowed) {
   const auto dir = test::make_temp_dir();
   test::write_file(dir + "/cases/a.yaml", "id: a\nname: A\n");
@@ -229,12 +349,61 @@ TEST(CaseLoader, SymlinkLoopsAreNotFollowed) {
   EXPECT_EQ(result.cases.size(), 1u);
 }
 
-TEST(CaseLoader, PipesNamedLikeCaseFilesAreNotRead) {
+TEST(CaseLoader, PipesNamedLikeCaseFilesAreAnErrorNotRead) {
   const auto dir = test::make_temp_dir();
   test::write_file(dir + "/cases/a.yaml", "id: a\nname: A\n");
   ASSERT_EQ(mkfifo((dir + "/cases/pipe.yaml").c_str(), 0644), 0);  // reading it would wait forever
   const auto result = load_cases(dir + "/cases", core::Config{});
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_EQ(result.diagnostics[0].message, "cannot read the file: it is a pipe, not a regular file");
+  EXPECT_EQ(result.cases.size(), 1u);
+  EXPECT_EQ(result.files, 1u);
+}
+
+// Skipping them would make their cases look deleted: plan would archive them.
+TEST(CaseLoader, CaseFilesThatCannotBeReadAreErrorsWithTheirPath) {
+  const auto dir = test::make_temp_dir();
+  test::write_file(dir + "/cases/a.yaml", "id: a\nname: A\n");
+  ASSERT_EQ(symlink("gone.yaml", (dir + "/cases/broken.yaml").c_str()), 0);
+  ASSERT_EQ(mkdir((dir + "/cases/folder.yml").c_str(), 0755), 0);
+  test::write_file(dir + "/cases/folder.yml/inside.yaml", "id: inside\nname: I\n");
+  ASSERT_EQ(symlink((dir + "/cases/folder.yml").c_str(), (dir + "/cases/to-folder.yaml").c_str()), 0);
+  ASSERT_EQ(symlink("loop.yaml", (dir + "/cases/loop.yaml").c_str()), 0);
+  const auto result = load_cases(dir + "/cases", core::Config{});
+  std::vector<std::string> found;
+  for (const auto& d : result.diagnostics)
+    found.push_back(std::filesystem::path(d.where.file).filename().string() + ": " + d.message);
+  EXPECT_EQ(found, (std::vector<std::string>{
+                       "broken.yaml: cannot read the file: it is a symlink to \"gone.yaml\", which does not exist",
+                       "folder.yml: cannot read the file: it is a folder, not a file (rename it: a name ending in "
+                       ".yaml or .yml is a case file)",
+                       "loop.yaml: cannot read the file: Too many levels of symbolic links",
+                       "to-folder.yaml: cannot read the file: it is a folder, not a file (rename it: a name ending "
+                       "in .yaml or .yml is a case file)"}));
+  ASSERT_EQ(result.cases.size(), 1u);
+  EXPECT_EQ(result.cases[0].external_id, "a");
+}
+
+TEST(CaseLoader, SymlinkToACaseFileIsRead) {
+  const auto dir = test::make_temp_dir();
+  test::write_file(dir + "/shared/a.yaml", "id: a\nname: A\n");
+  test::write_file(dir + "/cases/b.yaml", "id: b\nname: B\n");
+  ASSERT_EQ(symlink((dir + "/shared/a.yaml").c_str(), (dir + "/cases/a.yaml").c_str()), 0);
+  const auto result = load_cases(dir + "/cases", core::Config{});
   EXPECT_TRUE(result.diagnostics.empty());
+  EXPECT_EQ(result.cases.size(), 2u);
+}
+
+// `cases: .` makes the repository root the cases folder: the config in it is
+// still only the config.
+TEST(CaseLoader, TheConfigFileIsNeverACaseFile) {
+  const auto dir = test::make_temp_dir();
+  test::write_file(dir + "/ato-sync.yaml", "endpoint: https://a\nproject: 1\ncases: .\n");
+  test::write_file(dir + "/a.yaml", "id: a\nname: A\n");
+  core::Config config;
+  config.config_path = dir + "/ato-sync.yaml";
+  const auto result = load_cases(dir, config);
+  EXPECT_TRUE(result.diagnostics.empty()) << result.diagnostics[0].message;
   EXPECT_EQ(result.cases.size(), 1u);
   EXPECT_EQ(result.files, 1u);
 }
@@ -352,6 +521,39 @@ TEST(ConfigLoader, ASecondDocumentIsAnErrorNotIgnored) {
             "the config is one YAML document; this is another one (merge it into the first)");
   EXPECT_TRUE(config_from("---\nendpoint: https://a\n...\n").diagnostics.empty());
   EXPECT_TRUE(config_from("").diagnostics.empty());
+}
+
+TEST(ConfigLoader, InvalidUtf8IsAnErrorWithItsPlace) {
+  const auto result = config_from("endpoint: https://a\nproject: 1\nfields: {team: T\xed\xa0\x80}\n");
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_EQ(result.diagnostics[0].where.line, 3);
+  EXPECT_EQ(result.diagnostics[0].where.column, 17);
+  EXPECT_EQ(result.diagnostics[0].message, "not valid UTF-8: a surrogate (U+D800..U+DFFF); the file must be UTF-8 text");
+}
+
+TEST(ConfigLoader, DuplicateKeysAreErrorsAtTheSecondNamingTheFirst) {
+  const auto result = config_from("project: 1\nendpoint: https://a\nfields: {team: Team, team: Squad}\nproject: 2\n");
+  ASSERT_EQ(result.diagnostics.size(), 2u);
+  EXPECT_EQ(result.diagnostics[0].where.line, 3);
+  EXPECT_EQ(result.diagnostics[0].where.column, 22);
+  EXPECT_NE(result.diagnostics[0].message.find("duplicate key 'team' (the first is at line 3, column 10)"), std::string::npos)
+      << result.diagnostics[0].message;
+  EXPECT_EQ(result.diagnostics[1].where.line, 4);
+  EXPECT_NE(result.diagnostics[1].message.find("duplicate key 'project' (the first is at line 1, column 1); write each key once"), std::string::npos)
+      << result.diagnostics[1].message;
+}
+
+TEST(ConfigLoader, EmptyNamesAreErrors) {
+  const auto result = config_from("defaults: {status: \"\", layer: null}\nfields: {team: \"\"}\n"
+                                  "archive: {status: \" \"}\nseverity: {field: \"\"}\n");
+  std::vector<std::string> messages;
+  for (const auto& d : result.diagnostics) messages.push_back(d.message);
+  EXPECT_EQ(messages,
+            (std::vector<std::string>{
+                "defaults.status is empty; write `status: null` for none, or remove the key for the built-in default",
+                "fields.team is empty; write the custom field's name in TestOps",
+                "archive.status is empty; write a status name, or `archive: delete`",
+                "severity.field is empty; write the custom field's name, or `severity: tag`"}));
 }
 
 TEST(ConfigLoader, EndpointAndProjectAreRequiredToTalkToTestOps) {

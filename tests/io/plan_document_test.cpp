@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/case_cache.hpp"
+#include "io/text_checks.hpp"
 #include "support/process.hpp"
 
 namespace ato::io {
@@ -43,6 +44,33 @@ SavedPlan sample() {
   saved.plan.changes = {create, update};
   saved.plan.new_field_values = {{"Feature", "Checkout"}};
   return saved;
+}
+
+// Only YAML text is checked for UTF-8; a remote name that is not valid UTF-8
+// must not turn `plan --json` into the JSON library's error.
+TEST(PlanDocument, InvalidUtf8FromTheRemoteIsReplacedNotAnError) {
+  auto saved = sample();
+  saved.plan.changes[1].before.name = "Old \xed\xa0\x80 \xff";
+  saved.plan.changes[1].last_modified_by = "al\xc3";
+  std::string text;
+  ASSERT_NO_THROW(text = encode_plan(saved));
+  const auto back = decode_plan(text, "plan.json");
+  const std::string replacement = "\xef\xbf\xbd";  // U+FFFD
+  EXPECT_EQ(back.plan.changes[1].before.name.rfind("Old " + replacement, 0), 0u) << back.plan.changes[1].before.name;
+  EXPECT_FALSE(find_text_problem(back.plan.changes[1].before.name));
+  EXPECT_EQ(back.plan.changes[1].last_modified_by, "al" + replacement);
+}
+
+// It used to suggest `plan -out cases/x.yaml`, which would overwrite the case.
+TEST(PlanDocument, ACaseFileIsNotAPlanAndIsNeverSuggestedAsOne) {
+  try {
+    decode_plan("id: a\nname: A\n", "cases/x.yaml");
+    FAIL() << "decoded a case file";
+  } catch (const std::runtime_error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "cases/x.yaml: not a saved plan (not a JSON object; it looks like a case file); save a plan with "
+              "`ato-sync plan -out plan.json` and show that file");
+  }
 }
 
 TEST(PlanDocument, RoundTripsExactly) {
