@@ -5,8 +5,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "cli/targets.hpp"
 #include "io/case_cache.hpp"
+#include "util/glob.hpp"
 
 namespace ato::cli {
 namespace {

@@ -51,14 +51,15 @@ core::Plan plan_with_hostile_remote_text() {
   update.after.name = "New name";
   update.before.steps = {{core::Keyword::Given, "evil\x1b]0;pwned\x07", "", {}}};
   update.after.steps = {{core::Keyword::Given, "good", "", {}}};
-  update.fields = {core::Field::Name, core::Field::Steps};
+  update.diff = {core::Field::Name, core::Field::Steps};
+  update.writes = update.diff;
   update.remote_last_modified = 1795132800000;
   update.last_modified_by = "mallory\x1b[31m";
   core::Change create;
   create.action = core::Action::Create;
   create.external_id = "b";
   create.after.name = "B";
-  create.fields = {core::Field::Name};
+  create.diff = {core::Field::Name};
   create.source = {"cases/<script>.yaml", 1, 1};
   core::Plan plan;
   plan.changes = {update, create};
