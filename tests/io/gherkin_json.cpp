@@ -85,15 +85,15 @@ json scenario(const Scenario& scenario) {
   return {{"scenario", j}};
 }
 
-json child(const std::variant<Background, Scenario>& child) {
-  if (const auto* b = std::get_if<Background>(&child)) return background(*b);
-  return scenario(std::get<Scenario>(child));
+json child(const std::variant<Background, Scenario>& element) {
+  if (const auto* b = std::get_if<Background>(&element)) return background(*b);
+  return scenario(std::get<Scenario>(element));
 }
 
-json child(const std::variant<Background, Scenario, Rule>& child) {
-  if (const auto* b = std::get_if<Background>(&child)) return background(*b);
-  if (const auto* s = std::get_if<Scenario>(&child)) return scenario(*s);
-  const auto& rule = std::get<Rule>(child);
+json child(const std::variant<Background, Scenario, Rule>& element) {
+  if (const auto* b = std::get_if<Background>(&element)) return background(*b);
+  if (const auto* s = std::get_if<Scenario>(&element)) return scenario(*s);
+  const auto& rule = std::get<Rule>(element);
   json j = header(rule);
   j["tags"] = tags(rule.tags);
   j["children"] = json::array();

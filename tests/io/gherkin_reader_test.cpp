@@ -39,8 +39,11 @@ TEST(GherkinReader, ReadsAFeatureInEveryLanguageOfTheKeywordList) {
     const auto& scenario = std::get<Scenario>(rule.children.at(0));
     ASSERT_EQ(scenario.steps.size(), 4u);
     const StepKind kinds[] = {StepKind::When, StepKind::Then, StepKind::And, StepKind::But};
-    for (std::size_t i = 0; i < 4; ++i)
-      if (step_kind(d, scenario.steps[i].keyword) != StepKind::Unknown) EXPECT_EQ(scenario.steps[i].kind, kinds[i]);
+    for (std::size_t i = 0; i < 4; ++i) {
+      if (step_kind(d, scenario.steps[i].keyword) != StepKind::Unknown) {
+        EXPECT_EQ(scenario.steps[i].kind, kinds[i]);
+      }
+    }
     ASSERT_EQ(scenario.examples.size(), 1u);
     EXPECT_EQ(scenario.examples[0].body.size(), 1u);
   }
@@ -64,13 +67,23 @@ TEST(GherkinReader, AStepOutsideAScenarioNamesWhatWasExpected) {
   EXPECT_TRUE(result.errors.empty());
   const auto after_tags = parse("Feature: F\n  @tag\n  Given a step\n");
   EXPECT_EQ(messages(after_tags),
-            std::vector<std::string>{"3:3: expected: #TagLine, #RuleLine, #Comment, #Empty, got 'Given a step'"});
+            (std::vector<std::string>{"3:3: expected: #TagLine, #RuleLine, #Comment, #Empty, got 'Given a step'",
+                                      "4:0: unexpected end of file, expected: #TagLine, #RuleLine, #Comment, #Empty"}));
 }
 
 TEST(GherkinReader, StopsAfterElevenErrors) {
-  std::string text = "Feature: F\n  Scenario: S\n";
+  std::string text = "Feature: F\n  Scenario: S\n    Given g\n";
   for (int i = 0; i < 30; ++i) text += "    not a step\n";
   EXPECT_EQ(parse(text).errors.size(), 11u);
+}
+
+TEST(GherkinReader, LongerStepKeywordsWinOverTheirPrefixes) {
+  const auto result = parse("# language: ht\nFonksyonalite: F\n  Senaryo: S\n    Lè sa a mwen kontan\n    Sipoze ke mwen la\n");
+  ASSERT_TRUE(result.errors.empty());
+  const auto& steps = std::get<Scenario>(result.document.feature->children[0]).steps;
+  EXPECT_EQ(steps[0].kind, StepKind::Then);
+  EXPECT_EQ(steps[0].text, "mwen kontan");
+  EXPECT_EQ(steps[1].text, "mwen la");
 }
 
 TEST(GherkinReader, DocStringsKeepTheirIndentationBeyondTheFence) {

@@ -115,9 +115,12 @@ void AstBuilder::open_doc_string(const Token& token) {
 
 void AstBuilder::doc_string_line(const Token& token) { doc_string_lines_.push_back(token.text); }
 
-void AstBuilder::close_doc_string() {
-  current_steps().back().doc_string->content = join_lines(doc_string_lines_);
+bool AstBuilder::close_doc_string() {
+  auto& step = current_steps().back();
+  step.doc_string->content = join_lines(doc_string_lines_);
   doc_string_lines_.clear();
+  table_reported_ = false;  // a DataTable after it is a table of its own
+  return step.data_table.has_value();
 }
 
 std::optional<LineError> AstBuilder::data_table_row(const Token& token) {

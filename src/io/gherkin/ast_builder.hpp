@@ -29,7 +29,8 @@ class AstBuilder {
   void end_description();
   void open_doc_string(const Token& token);
   void doc_string_line(const Token& token);
-  void close_doc_string();
+  // True when the step has a DataTable before the DocString.
+  bool close_doc_string();
   // A row of the last step's DataTable, or of the last Examples' table. A row
   // whose cell count differs from the first row's is an error (the first one
   // of a table only, as the reference parser reports it).

@@ -37,6 +37,24 @@ StepKind step_kind(const Dialect& dialect, std::string_view keyword) {
   return found == 1 ? kind : StepKind::Unknown;
 }
 
+const std::vector<StepKeyword>& step_keywords(const Dialect& dialect) {
+  static const auto per_dialect = [] {
+    std::vector<std::vector<StepKeyword>> all;
+    for (const auto& d : all_dialects()) {
+      std::vector<StepKeyword> keywords;
+      for (const auto* list : {&d.given, &d.when, &d.then, &d.and_, &d.but})
+        for (const auto& keyword : *list)
+          if (std::none_of(keywords.begin(), keywords.end(), [&](const StepKeyword& k) { return k.keyword == keyword; }))
+            keywords.push_back({keyword, step_kind(d, keyword)});
+      std::stable_sort(keywords.begin(), keywords.end(),
+                       [](const StepKeyword& a, const StepKeyword& b) { return a.keyword.size() > b.keyword.size(); });
+      all.push_back(std::move(keywords));
+    }
+    return all;
+  }();
+  return per_dialect[static_cast<std::size_t>(&dialect - all_dialects().data())];
+}
+
 StepKeywordType keyword_type(StepKind kind) {
   switch (kind) {
     case StepKind::Given: return StepKeywordType::Context;

@@ -34,4 +34,13 @@ enum class StepKind { Unknown, Given, When, Then, And, But };
 StepKind step_kind(const Dialect& dialect, std::string_view keyword);
 StepKeywordType keyword_type(StepKind kind);
 
+struct StepKeyword {
+  std::string_view keyword;
+  StepKind kind;
+};
+// Every step keyword of `dialect` (one of all_dialects()) once, longest
+// first: "Sipoze ke " must win over "Sipoze ", and Haitian "Lè sa a "
+// (Then) over "Lè " (When).
+const std::vector<StepKeyword>& step_keywords(const Dialect& dialect);
+
 }  // namespace ato::io::gherkin

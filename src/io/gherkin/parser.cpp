@@ -80,7 +80,9 @@ class Parser {
   }
 
   void accept(const Token& token, std::size_t index) {
-    if (token.type != TokenType::Other) builder_.end_description();
+    // Blank lines between a keyword line and its description are not part of it.
+    const bool leading_blank = token.type == TokenType::Empty && state_ == State::Header;
+    if (token.type != TokenType::Other && !leading_blank) builder_.end_description();
     switch (token.type) {
       case TokenType::Eof:
       case TokenType::Empty: break;
@@ -127,8 +129,8 @@ class Parser {
         break;
       case TokenType::DocStringSeparator:
         if (state_ == State::DocString) {
-          builder_.close_doc_string();
-          state_ = State::AfterDocString;
+          const bool after_table = builder_.close_doc_string();
+          state_ = after_table ? State::StepArgumentsDone : State::AfterDocString;
         } else {
           builder_.open_doc_string(token);
           state_ = State::DocString;
@@ -138,7 +140,8 @@ class Parser {
         const bool examples = section_ == Section::Examples;
         auto error = examples ? builder_.examples_row(token) : builder_.data_table_row(token);
         if (error) result_.errors.push_back(std::move(*error));
-        state_ = examples ? State::ExamplesTable : State::StepTable;
+        const bool after_doc_string = state_ == State::AfterDocString || state_ == State::DocStringThenTable;
+        state_ = examples ? State::ExamplesTable : after_doc_string ? State::DocStringThenTable : State::StepTable;
         break;
       }
     }

@@ -13,6 +13,7 @@ using T = TokenType;
 //   Rule := Header Background? ScenarioDefinition*
 //   Background := Header Step*
 //   Scenario := Header Step* ExamplesDefinition*
+//   Step := #StepLine (DataTable DocString? | DocString DataTable?)?
 //   ExamplesDefinition := Tags? #ExamplesLine Description ExamplesTable?
 // Each ends where the next Scenario (tags first) or Rule begins.
 std::vector<T> what_follows(Section section) {
@@ -48,9 +49,11 @@ std::vector<T> compute(State state, Section section) {
     case State::Description: return concat({T::Eof, T::Comment}, next, {T::Other});
     case State::DescriptionComment: return concat({T::Eof, T::Comment}, next, {T::Empty});
     case State::Steps: return concat({T::Eof, T::TableRow, T::DocStringSeparator}, next, {T::Comment, T::Empty});
-    case State::StepTable: return concat({T::Eof, T::TableRow}, next, {T::Comment, T::Empty});
+    case State::StepTable: return concat({T::Eof, T::TableRow, T::DocStringSeparator}, next, {T::Comment, T::Empty});
     case State::DocString: return {T::DocStringSeparator, T::Other};
     case State::AfterDocString:
+    case State::DocStringThenTable: return concat({T::Eof, T::TableRow}, next, {T::Comment, T::Empty});
+    case State::StepArgumentsDone:
     case State::ExamplesTable: return concat({T::Eof}, next, {T::Comment, T::Empty});
   }
   return {};

@@ -19,9 +19,11 @@ enum class State {
   Description,         // in the free text under it
   DescriptionComment,  // a comment ended the description
   Steps,               // after a step
-  StepTable,           // in a step's DataTable
+  StepTable,           // in a step's DataTable (a DocString may follow)
   DocString,           // in a step's DocString
-  AfterDocString,
+  AfterDocString,      // after a step's DocString (a DataTable may follow)
+  DocStringThenTable,  // in a DataTable after the DocString
+  StepArgumentsDone,   // a step has both its DataTable and its DocString
   ExamplesTable,
 };
 

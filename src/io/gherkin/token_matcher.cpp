@@ -132,14 +132,12 @@ bool TokenMatcher::match_title(const Line& line, const std::vector<std::string>&
 }
 
 bool TokenMatcher::match_step(const Line& line, Token& token) {
-  for (const auto* keywords : {&dialect_->given, &dialect_->when, &dialect_->then, &dialect_->and_, &dialect_->but}) {
-    for (const auto& keyword : *keywords) {
-      if (!line.starts_with(keyword)) continue;
-      token.keyword = keyword;
-      token.text = line.rest_trimmed(keyword.size());
-      token.kind = step_kind(*dialect_, keyword);
-      return true;
-    }
+  for (const auto& [keyword, kind] : step_keywords(*dialect_)) {
+    if (!line.starts_with(keyword)) continue;
+    token.keyword = keyword;
+    token.text = line.rest_trimmed(keyword.size());
+    token.kind = kind;
+    return true;
   }
   return false;
 }
