@@ -181,6 +181,11 @@ FeatureCases parse_feature_file(std::string_view text, const std::string& file, 
   }
   if (!parsed.errors.empty() || !parsed.document.feature) return out;
   FeatureReader(file, config, out).read(*parsed.document.feature);
+  // A Feature's or Rule's tag is read for each of its scenarios: its error once.
+  core::Diagnostics unique;
+  for (auto& d : out.diagnostics)
+    if (std::find(unique.begin(), unique.end(), d) == unique.end()) unique.push_back(std::move(d));
+  out.diagnostics = std::move(unique);
   return out;
 }
 
