@@ -28,9 +28,10 @@ int command_cases(const GlobalOptions& global, const Args& args) {
   const core::Config config = load_config_or_exit(global, false);
   std::vector<core::DesiredCase> cases;
   for (auto& c : load_cases_or_exit(config)) {
-    const bool wanted = targets.empty() || std::any_of(targets.begin(), targets.end(), [&](const std::string& pattern) {
-                          return util::glob_match(pattern, c.external_id);
-                        });
+    const bool wanted =
+        targets.empty() || std::any_of(targets.begin(), targets.end(), [&](const std::string& pattern) {
+          return util::glob_match(pattern, c.external_id);
+        });
     if (wanted) cases.push_back(std::move(c));
   }
   std::cout << (json ? io::cases_to_json(cases) : io::cases_to_text(cases));

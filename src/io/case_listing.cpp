@@ -32,10 +32,11 @@ std::string cases_to_json(const std::vector<core::DesiredCase>& cases) {
   using json = nlohmann::ordered_json;
   json list = json::array();
   for (const auto& c : cases) {
-    list.push_back({{"external_id", c.external_id},
-                    {"allure_id", c.allure_id ? json(*c.allure_id) : json()},
-                    {"source", {{"file", c.source.file}, {"line", c.source.line}, {"column", c.source.column}}},
-                    {"content", content_to_json(c.content)}});
+    list.push_back(
+        {{"external_id", c.external_id},
+         {"allure_id", c.allure_id ? json(*c.allure_id) : json()},
+         {"source", {{"file", c.source.file}, {"line", c.source.line}, {"column", c.source.column}}},
+         {"content", content_to_json(c.content)}});
   }
   const json doc = {{"format_version", kCaseListingFormatVersion}, {"cases", list}};
   return doc.dump(2) + "\n";

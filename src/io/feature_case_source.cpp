@@ -23,8 +23,10 @@ std::string suggested_id(const std::string& file, const std::string& name) {
   std::string slug;
   for (const char ch : name) {
     const bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z');
-    if (alnum) slug += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-    else if (!slug.empty() && slug.back() != '-') slug += '-';
+    if (alnum)
+      slug += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    else if (!slug.empty() && slug.back() != '-')
+      slug += '-';
   }
   while (!slug.empty() && slug.back() == '-') slug.pop_back();
   std::string id = stem + "/" + (slug.empty() ? "scenario" : slug);
@@ -75,7 +77,8 @@ class FeatureReader {
   }
 
   void read_scenario(const gherkin::Feature& feature, const gherkin::Rule* rule,
-                     const std::vector<const gherkin::Background*>& backgrounds, const gherkin::Scenario& scenario) {
+                     const std::vector<const gherkin::Background*>& backgrounds,
+                     const gherkin::Scenario& scenario) {
     const std::size_t errors_before = out_.diagnostics.size();
     ScenarioTagReader tag_reader(config_, file_, out_.diagnostics);
     tag_reader.read(feature.tags, TagLevel::Feature);
@@ -90,7 +93,8 @@ class FeatureReader {
                                    suggested_id(file_, scenario.name) + "` above it");
     }
     if (core::normalize_text(scenario.name).empty())
-      error(scenario.location, scenario.keyword + " has no name (write it after `" + scenario.keyword + ":`)");
+      error(scenario.location,
+            scenario.keyword + " has no name (write it after `" + scenario.keyword + ":`)");
 
     FeatureCaseExtras extras;
     extras.examples = read_examples(scenario);
@@ -122,11 +126,14 @@ class FeatureReader {
 
     std::string precondition;
     for (const auto* background : backgrounds) {
-      if (!background->steps.empty() && precondition.empty()) c.field_sources["precondition"] = place(background->location);
-      for (const auto& step : background->steps) precondition += (precondition.empty() ? "" : "\n") + precondition_line(step);
+      if (!background->steps.empty() && precondition.empty())
+        c.field_sources["precondition"] = place(background->location);
+      for (const auto& step : background->steps)
+        precondition += (precondition.empty() ? "" : "\n") + precondition_line(step);
     }
     content.precondition = std::move(precondition);
-    for (const auto& step : scenario.steps) content.steps.push_back({english_keyword(step.kind), step_text(step), "", {}});
+    for (const auto& step : scenario.steps)
+      content.steps.push_back({english_keyword(step.kind), step_text(step), "", {}});
     if (!scenario.steps.empty()) c.field_sources["steps"] = place(scenario.steps.front().location);
 
     c.content = core::normalize(std::move(content));
@@ -147,7 +154,8 @@ class FeatureReader {
         parameters.names = names;
         std::set<std::string> seen;
         for (const auto& cell : examples.header->cells)
-          if (!seen.insert(cell.value).second) error(cell.location, "parameter \"" + cell.value + "\" is named twice in the header");
+          if (!seen.insert(cell.value).second)
+            error(cell.location, "parameter \"" + cell.value + "\" is named twice in the header");
       } else if (names != parameters.names) {
         error(examples.header->location,
               "this Examples table's header (" + joined(names) + ") differs from the first table's (" +
@@ -170,14 +178,17 @@ class FeatureReader {
 FeatureCases parse_feature_file(std::string_view text, const std::string& file, const core::Config& config) {
   FeatureCases out;
   if (auto problem = find_text_problem(text)) {
-    out.diagnostics.push_back({core::Severity::Error, {file, problem->line, problem->column}, problem->message, ""});
+    out.diagnostics.push_back(
+        {core::Severity::Error, {file, problem->line, problem->column}, problem->message, ""});
     return out;
   }
   auto parsed = gherkin::parse(text);
   for (auto& e : parsed.errors) {
     // The end of the file has no column; 1 keeps `file:line:col` readable.
-    out.diagnostics.push_back(
-        {core::Severity::Error, {file, e.location.line, std::max(1, e.location.column)}, std::move(e.message), ""});
+    out.diagnostics.push_back({core::Severity::Error,
+                               {file, e.location.line, std::max(1, e.location.column)},
+                               std::move(e.message),
+                               ""});
   }
   if (!parsed.errors.empty() || !parsed.document.feature) return out;
   FeatureReader(file, config, out).read(*parsed.document.feature);

@@ -30,8 +30,8 @@ struct FeatureCaseExtras {
 };
 
 struct FeatureCases {
-  std::vector<core::DesiredCase> cases;    // in file order
-  std::vector<FeatureCaseExtras> extras;   // one per case, same order
+  std::vector<core::DesiredCase> cases;   // in file order
+  std::vector<FeatureCaseExtras> extras;  // one per case, same order
   core::Diagnostics diagnostics;
 };
 

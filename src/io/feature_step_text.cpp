@@ -32,9 +32,12 @@ std::string fence_for(std::string_view content) {
 std::string table_cell(std::string_view value) {
   std::string cell;
   for (const char ch : value) {
-    if (ch == '|') cell += "\\|";
-    else if (ch == '\n') cell += "\\n";  // one line per row
-    else cell += ch;
+    if (ch == '|')
+      cell += "\\|";
+    else if (ch == '\n')
+      cell += "\\n";  // one line per row
+    else
+      cell += ch;
   }
   return cell;
 }
@@ -43,12 +46,18 @@ std::string table_cell(std::string_view value) {
 
 core::Keyword english_keyword(gherkin::StepKind kind) {
   switch (kind) {
-    case gherkin::StepKind::Given: return core::Keyword::Given;
-    case gherkin::StepKind::When: return core::Keyword::When;
-    case gherkin::StepKind::Then: return core::Keyword::Then;
-    case gherkin::StepKind::And: return core::Keyword::And;
-    case gherkin::StepKind::But: return core::Keyword::But;
-    case gherkin::StepKind::Unknown: break;
+    case gherkin::StepKind::Given:
+      return core::Keyword::Given;
+    case gherkin::StepKind::When:
+      return core::Keyword::When;
+    case gherkin::StepKind::Then:
+      return core::Keyword::Then;
+    case gherkin::StepKind::And:
+      return core::Keyword::And;
+    case gherkin::StepKind::But:
+      return core::Keyword::But;
+    case gherkin::StepKind::Unknown:
+      break;
   }
   return core::Keyword::None;
 }

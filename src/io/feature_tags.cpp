@@ -9,10 +9,14 @@ namespace {
 
 const char* level_name(TagLevel level) {
   switch (level) {
-    case TagLevel::Feature: return "the Feature";
-    case TagLevel::Rule: return "a Rule";
-    case TagLevel::Scenario: return "the Scenario";
-    case TagLevel::Examples: return "an Examples table";
+    case TagLevel::Feature:
+      return "the Feature";
+    case TagLevel::Rule:
+      return "a Rule";
+    case TagLevel::Scenario:
+      return "the Scenario";
+    case TagLevel::Examples:
+      return "an Examples table";
   }
   return "";
 }
@@ -24,11 +28,12 @@ void ScenarioTagReader::error(const gherkin::Location& at, std::string message) 
 }
 
 void ScenarioTagReader::set_single(const gherkin::Tag& tag, const std::string& key, const std::string& value,
-                                   TagLevel level, std::optional<std::string>& out, core::SourceLocation* at) {
+                                   TagLevel level, std::optional<std::string>& out,
+                                   core::SourceLocation* at) {
   const auto earlier = single_levels_.find(key);
   if (earlier != single_levels_.end() && earlier->second == level && out && *out != value) {
-    error(tag.location, "two @" + key + ": tags on " + level_name(level) + " (\"" + *out + "\" and \"" + value +
-                            "\"); keep one");
+    error(tag.location, "two @" + key + ": tags on " + level_name(level) + " (\"" + *out + "\" and \"" +
+                            value + "\"); keep one");
     return;
   }
   single_levels_[key] = level;
@@ -42,19 +47,22 @@ void ScenarioTagReader::read(const std::vector<gherkin::Tag>& tags, TagLevel lev
     const auto colon = name.find(':');
     const std::string key = colon == std::string::npos ? "" : name.substr(0, colon);
     const std::string value = colon == std::string::npos ? "" : name.substr(colon + 1);
-    const bool keyed = key == "id" || key == "allure.id" || key == "layer" || key == "status" || key == "owner" ||
-                       key == "issue" || key == "severity" || key == "priority" || config_.fields.count(key);
+    const bool keyed = key == "id" || key == "allure.id" || key == "layer" || key == "status" ||
+                       key == "owner" || key == "issue" || key == "severity" || key == "priority" ||
+                       config_.fields.count(key);
     if (keyed && value.empty()) {
       error(tag.location, "@" + key + ": needs a value (@" + key + ":VALUE)");
       continue;
     }
     if ((key == "id" || key == "allure.id") && level != TagLevel::Scenario) {
-      error(tag.location, "@" + key + ": names one case, so it belongs on a Scenario, not on " + level_name(level));
+      error(tag.location,
+            "@" + key + ": names one case, so it belongs on a Scenario, not on " + level_name(level));
       continue;
     }
     if (key == "id") {
       if (result_.id && *result_.id != value) {
-        error(tag.location, "the scenario has two @id: tags (\"" + *result_.id + "\" and \"" + value + "\"); keep one");
+        error(tag.location,
+              "the scenario has two @id: tags (\"" + *result_.id + "\" and \"" + value + "\"); keep one");
       } else if (!is_valid_case_id(value)) {
         error(tag.location, "id \"" + value + "\" must match [A-Za-z0-9][A-Za-z0-9._/-]{0,127}");
       } else {
@@ -78,13 +86,16 @@ void ScenarioTagReader::read(const std::vector<gherkin::Tag>& tags, TagLevel lev
       add_issue(tag, value);
     } else if (key == "severity" || key == "priority") {
       const auto& mapping = key == "severity" ? config_.severity : config_.priority;
-      if (mapping.field.empty()) add_tag(tag, name);
-      else result_.custom_fields[mapping.field].push_back(value);
+      if (mapping.field.empty())
+        add_tag(tag, name);
+      else
+        result_.custom_fields[mapping.field].push_back(value);
     } else if (auto field = config_.fields.find(key); field != config_.fields.end()) {
       result_.custom_fields[field->second].push_back(value);
       result_.field_places.emplace(key, place(tag.location));
     } else if (name.rfind(config_.id_tag_prefix, 0) == 0) {
-      error(tag.location, "tag \"" + name + "\" uses the reserved identity prefix \"" + config_.id_tag_prefix +
+      error(tag.location, "tag \"" + name + "\" uses the reserved identity prefix \"" +
+                              config_.id_tag_prefix +
                               "\"; ato-sync writes the identity tag itself from @id:");
     } else {
       add_tag(tag, name);

@@ -12,8 +12,9 @@ std::string repo() {
   const auto dir = make_temp_dir();
   write_file(dir + "/ato-sync.yaml", "endpoint: https://a\nproject: 1\n");
   write_file(dir + "/cases/login.yaml", "id: account/login\nname: User logs in\nsteps: [do it]\n");
-  write_file(dir + "/cases/checkout.feature",
-             "Feature: Checkout\n  @id:checkout/guest @layer:UI\n  Scenario: Guest pays\n    When the guest pays\n");
+  write_file(
+      dir + "/cases/checkout.feature",
+      "Feature: Checkout\n  @id:checkout/guest @layer:UI\n  Scenario: Guest pays\n    When the guest pays\n");
   return dir;
 }
 
@@ -49,7 +50,8 @@ TEST(Cases, AnErrorInAFileFailsWithItsPlace) {
   write_file(dir + "/cases/broken.feature", "Feature: F\n  Scenario: No id\n");
   const auto result = cases(dir);
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("cases/broken.feature:2:3: error: Scenario \"No id\" has no @id: tag"), std::string::npos)
+  EXPECT_NE(result.err.find("cases/broken.feature:2:3: error: Scenario \"No id\" has no @id: tag"),
+            std::string::npos)
       << result.err;
 }
 
@@ -59,9 +61,10 @@ TEST(Cases, TheGherkinExampleIsValidAndListed) {
   const auto validate = run_ato_sync({"validate", "--strict"}, options);
   EXPECT_EQ(validate.exit_code, 0) << validate.err;
   const auto listed = cases(ATO_SOURCE_DIR "/examples/gherkin");
-  EXPECT_EQ(listed.out,
-            "checkout/guest-card-types  cases/checkout/payments.feature:20:5  Guest pays with a <card> card\n"
-            "checkout/guest-saved-card  cases/checkout/payments.feature:10:5  Guest pays with a saved card\n");
+  EXPECT_EQ(
+      listed.out,
+      "checkout/guest-card-types  cases/checkout/payments.feature:20:5  Guest pays with a <card> card\n"
+      "checkout/guest-saved-card  cases/checkout/payments.feature:10:5  Guest pays with a saved card\n");
 }
 
 }  // namespace

@@ -1,10 +1,11 @@
 // Feature files as case sources (SPEC.md §1.6): what each part of a
 // scenario becomes, and the errors with their places.
+#include "io/feature_case_source.hpp"
+
 #include <gtest/gtest.h>
 
 #include "core/normalize.hpp"
 #include "io/case_loader.hpp"
-#include "io/feature_case_source.hpp"
 #include "support/process.hpp"
 
 namespace ato::io {
@@ -19,8 +20,8 @@ core::Config config() {
 std::vector<std::string> problems(const core::Diagnostics& diagnostics) {
   std::vector<std::string> out;
   for (const auto& d : diagnostics)
-    out.push_back(d.where.file + ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) + ": " +
-                  d.message);
+    out.push_back(d.where.file + ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) +
+                  ": " + d.message);
   return out;
 }
 
@@ -83,8 +84,9 @@ TEST(FeatureCaseSource, AScenarioWithoutIdSaysHowToAddIt) {
                                       "cases/checkout.feature", config());
   EXPECT_TRUE(out.cases.empty());
   EXPECT_EQ(problems(out.diagnostics),
-            std::vector<std::string>{"cases/checkout.feature:2:3: Scenario \"Guest pays\" has no @id: tag; every case "
-                                     "needs a stable id: add a line `@id:checkout/guest-pays` above it"});
+            std::vector<std::string>{
+                "cases/checkout.feature:2:3: Scenario \"Guest pays\" has no @id: tag; every case "
+                "needs a stable id: add a line `@id:checkout/guest-pays` above it"});
 }
 
 TEST(FeatureCaseSource, AnOutlinesExamplesBecomeItsParameters) {
@@ -125,9 +127,10 @@ TEST(FeatureCaseSource, AnOutlineWhoseTablesHaveOtherHeadersIsAnError) {
                                       "f.feature", config());
   EXPECT_TRUE(out.cases.empty());
   EXPECT_EQ(problems(out.diagnostics),
-            std::vector<std::string>{"f.feature:9:7: this Examples table's header (amount, card) differs from the first "
-                                     "table's (card, amount, line 6): the tables of an outline are one list of rows, "
-                                     "so they need the same header"});
+            std::vector<std::string>{
+                "f.feature:9:7: this Examples table's header (amount, card) differs from the first "
+                "table's (card, amount, line 6): the tables of an outline are one list of rows, "
+                "so they need the same header"});
 }
 
 TEST(FeatureCaseSource, LocalizedKeywordsMapToTheEnglishOnes) {
@@ -151,11 +154,13 @@ Fonctionnalité: Panier
 }
 
 TEST(FeatureCaseSource, SyntaxErrorsArePositionedAndNameWhatWasExpected) {
-  const auto out = parse_feature_file("Feature: F\n  @id:a\n  Scenario: S\n    Given g\n  oops\n", "f.feature", config());
+  const auto out =
+      parse_feature_file("Feature: F\n  @id:a\n  Scenario: S\n    Given g\n  oops\n", "f.feature", config());
   EXPECT_TRUE(out.cases.empty());
   EXPECT_EQ(problems(out.diagnostics),
-            std::vector<std::string>{"f.feature:5:3: expected: #EOF, #TableRow, #DocStringSeparator, #StepLine, "
-                                     "#TagLine, #ExamplesLine, #ScenarioLine, #RuleLine, #Comment, #Empty, got 'oops'"});
+            std::vector<std::string>{
+                "f.feature:5:3: expected: #EOF, #TableRow, #DocStringSeparator, #StepLine, "
+                "#TagLine, #ExamplesLine, #ScenarioLine, #RuleLine, #Comment, #Empty, got 'oops'"});
 }
 
 TEST(FeatureCaseSource, IdTagsBelongOnScenarios) {
@@ -166,26 +171,30 @@ TEST(FeatureCaseSource, IdTagsBelongOnScenarios) {
 }
 
 TEST(FeatureCaseSource, UnknownIssuePrefixesAndReservedTagsAreErrors) {
-  const auto out = parse_feature_file("Feature: F\n  @id:a @issue:GH:1 @ato-sync:b\n  Scenario: S\n", "f.feature", config());
+  const auto out = parse_feature_file("Feature: F\n  @id:a @issue:GH:1 @ato-sync:b\n  Scenario: S\n",
+                                      "f.feature", config());
   EXPECT_EQ(problems(out.diagnostics),
             (std::vector<std::string>{
                 "f.feature:2:9: issue prefix \"GH\" is not in the config's integrations (known: JIRA)",
-                "f.feature:2:21: tag \"ato-sync:b\" uses the reserved identity prefix \"ato-sync:\"; ato-sync writes "
+                "f.feature:2:21: tag \"ato-sync:b\" uses the reserved identity prefix \"ato-sync:\"; "
+                "ato-sync writes "
                 "the identity tag itself from @id:"}));
 }
 
 TEST(FeatureCaseSource, TheLoaderReadsFeatureFilesBesideYamlWithIdsUniqueAcrossBoth) {
   const auto dir = test::make_temp_dir();
   test::write_file(dir + "/cases/a.yaml", "id: shared/id\nname: From YAML\n");
-  test::write_file(dir + "/cases/b.feature", "Feature: F\n  @id:shared/id\n  Scenario: From Gherkin\n"
-                                             "  @id:only/feature\n  Scenario: Other\n");
+  test::write_file(dir + "/cases/b.feature",
+                   "Feature: F\n  @id:shared/id\n  Scenario: From Gherkin\n"
+                   "  @id:only/feature\n  Scenario: Other\n");
   const auto result = load_cases(dir + "/cases", config());
   EXPECT_EQ(result.files, 2u);
   ASSERT_EQ(result.cases.size(), 3u);
   EXPECT_EQ(result.cases[0].external_id, "only/feature");
   ASSERT_EQ(result.diagnostics.size(), 1u);
   EXPECT_EQ(result.diagnostics[0].where.line, 3);
-  EXPECT_EQ(result.diagnostics[0].message, "duplicate id \"shared/id\" (also at " + dir + "/cases/a.yaml:1:1)");
+  EXPECT_EQ(result.diagnostics[0].message,
+            "duplicate id \"shared/id\" (also at " + dir + "/cases/a.yaml:1:1)");
 }
 
 }  // namespace

@@ -74,11 +74,13 @@ TEST(GherkinConformance, EveryBadFileFailsWithTheReferenceErrors) {
     for (const auto& message : read_ndjson(file.string() + ".errors.ndjson")) {
       const auto& error = message.at("parseError");
       const auto& at = error.at("source").at("location");
-      expected.push_back(std::to_string(at.at("line").get<int>()) + ":" + std::to_string(at.value("column", 0)) +
-                         " " + error.at("message").get<std::string>());
+      expected.push_back(std::to_string(at.at("line").get<int>()) + ":" +
+                         std::to_string(at.value("column", 0)) + " " +
+                         error.at("message").get<std::string>());
     }
     for (const auto& error : result.errors) {
-      const std::string place = std::to_string(error.location.line) + ":" + std::to_string(error.location.column);
+      const std::string place =
+          std::to_string(error.location.line) + ":" + std::to_string(error.location.column);
       // The reference message starts with its place: "(2:1): expected: ..."
       actual.push_back(place + " (" + place + "): " + error.message);
     }

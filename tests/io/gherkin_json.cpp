@@ -19,17 +19,23 @@ json tags(const std::vector<Tag>& all) {
 
 json row(const TableRow& row) {
   json cells = json::array();
-  for (const auto& cell : row.cells) cells.push_back({{"location", location(cell.location)}, {"value", cell.value}});
+  for (const auto& cell : row.cells)
+    cells.push_back({{"location", location(cell.location)}, {"value", cell.value}});
   return {{"cells", cells}, {"location", location(row.location)}};
 }
 
 const char* keyword_type_name(StepKeywordType type) {
   switch (type) {
-    case StepKeywordType::Context: return "Context";
-    case StepKeywordType::Action: return "Action";
-    case StepKeywordType::Outcome: return "Outcome";
-    case StepKeywordType::Conjunction: return "Conjunction";
-    case StepKeywordType::Unknown: break;
+    case StepKeywordType::Context:
+      return "Context";
+    case StepKeywordType::Action:
+      return "Action";
+    case StepKeywordType::Outcome:
+      return "Outcome";
+    case StepKeywordType::Conjunction:
+      return "Conjunction";
+    case StepKeywordType::Unknown:
+      break;
   }
   return "Unknown";
 }
@@ -42,7 +48,8 @@ json steps(const std::vector<Step>& steps) {
            {"location", location(step.location)},
            {"text", step.text}};
     if (const auto& doc = step.doc_string) {
-      j["docString"] = {{"content", doc->content}, {"delimiter", doc->delimiter}, {"location", location(doc->location)}};
+      j["docString"] = {
+          {"content", doc->content}, {"delimiter", doc->delimiter}, {"location", location(doc->location)}};
       if (!doc->media_type.empty()) j["docString"]["mediaType"] = doc->media_type;
     }
     if (const auto& table = step.data_table) {

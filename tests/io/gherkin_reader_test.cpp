@@ -17,7 +17,8 @@ std::string word(const std::vector<std::string>& keywords) {
 std::vector<std::string> messages(const ParseResult& result) {
   std::vector<std::string> out;
   for (const auto& e : result.errors)
-    out.push_back(std::to_string(e.location.line) + ":" + std::to_string(e.location.column) + ": " + e.message);
+    out.push_back(std::to_string(e.location.line) + ":" + std::to_string(e.location.column) + ": " +
+                  e.message);
   return out;
 }
 
@@ -27,9 +28,9 @@ TEST(GherkinReader, ReadsAFeatureInEveryLanguageOfTheKeywordList) {
     SCOPED_TRACE(d.code);
     const std::string text = "# language: " + d.code + "\n" + d.feature[0] + ": F\n  " + d.background[0] +
                              ": B\n    " + word(d.given) + "g\n  " + d.rule[0] + ": R\n    " +
-                             d.scenario_outline[0] + ": S\n      " + word(d.when) + "w\n      " + word(d.then) +
-                             "t\n      " + word(d.and_) + "a\n      " + word(d.but) + "b\n      " + d.examples[0] +
-                             ":\n        | x |\n        | 1 |\n";
+                             d.scenario_outline[0] + ": S\n      " + word(d.when) + "w\n      " +
+                             word(d.then) + "t\n      " + word(d.and_) + "a\n      " + word(d.but) +
+                             "b\n      " + d.examples[0] + ":\n        | x |\n        | 1 |\n";
     const auto result = parse(text);
     ASSERT_TRUE(result.errors.empty()) << text << messages(result).front();
     const auto& feature = *result.document.feature;
@@ -67,8 +68,9 @@ TEST(GherkinReader, AStepOutsideAScenarioNamesWhatWasExpected) {
   EXPECT_TRUE(result.errors.empty());
   const auto after_tags = parse("Feature: F\n  @tag\n  Given a step\n");
   EXPECT_EQ(messages(after_tags),
-            (std::vector<std::string>{"3:3: expected: #TagLine, #RuleLine, #Comment, #Empty, got 'Given a step'",
-                                      "4:0: unexpected end of file, expected: #TagLine, #RuleLine, #Comment, #Empty"}));
+            (std::vector<std::string>{
+                "3:3: expected: #TagLine, #RuleLine, #Comment, #Empty, got 'Given a step'",
+                "4:0: unexpected end of file, expected: #TagLine, #RuleLine, #Comment, #Empty"}));
 }
 
 TEST(GherkinReader, StopsAfterElevenErrors) {
@@ -78,7 +80,8 @@ TEST(GherkinReader, StopsAfterElevenErrors) {
 }
 
 TEST(GherkinReader, LongerStepKeywordsWinOverTheirPrefixes) {
-  const auto result = parse("# language: ht\nFonksyonalite: F\n  Senaryo: S\n    Lè sa a mwen kontan\n    Sipoze ke mwen la\n");
+  const auto result = parse(
+      "# language: ht\nFonksyonalite: F\n  Senaryo: S\n    Lè sa a mwen kontan\n    Sipoze ke mwen la\n");
   ASSERT_TRUE(result.errors.empty());
   const auto& steps = std::get<Scenario>(result.document.feature->children[0]).steps;
   EXPECT_EQ(steps[0].kind, StepKind::Then);
@@ -87,7 +90,9 @@ TEST(GherkinReader, LongerStepKeywordsWinOverTheirPrefixes) {
 }
 
 TEST(GherkinReader, DocStringsKeepTheirIndentationBeyondTheFence) {
-  const auto result = parse("Feature: F\n  Scenario: S\n    Given g\n      ```json\n      {\n        \"a\": 1\n      }\n      ```\n");
+  const auto result = parse(
+      "Feature: F\n  Scenario: S\n    Given g\n      ```json\n      {\n        \"a\": 1\n      }\n      "
+      "```\n");
   ASSERT_TRUE(result.errors.empty());
   const auto& step = std::get<Scenario>(result.document.feature->children[0]).steps[0];
   EXPECT_EQ(step.doc_string->media_type, "json");
@@ -95,7 +100,8 @@ TEST(GherkinReader, DocStringsKeepTheirIndentationBeyondTheFence) {
 }
 
 TEST(GherkinReader, ACellMayHoldEscapedPipesBackslashesAndNewlines) {
-  const auto result = parse("Feature: F\n  Scenario: S\n    Given g\n      | a\\|b | c\\\\d | e\\nf | g\\x |\n");
+  const auto result =
+      parse("Feature: F\n  Scenario: S\n    Given g\n      | a\\|b | c\\\\d | e\\nf | g\\x |\n");
   ASSERT_TRUE(result.errors.empty());
   const auto& row = std::get<Scenario>(result.document.feature->children[0]).steps[0].data_table->rows[0];
   ASSERT_EQ(row.cells.size(), 4u);

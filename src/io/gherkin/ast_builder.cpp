@@ -94,7 +94,8 @@ void AstBuilder::examples(const Token& token) {
 }
 
 void AstBuilder::step(const Token& token) {
-  current_steps().push_back({token.location, token.keyword, token.kind, token.text, std::nullopt, std::nullopt});
+  current_steps().push_back(
+      {token.location, token.keyword, token.kind, token.text, std::nullopt, std::nullopt});
   table_reported_ = false;
 }
 
@@ -102,7 +103,8 @@ void AstBuilder::description_line(const Token& token) { description_lines_.push_
 
 void AstBuilder::end_description() {
   if (!description_) return;
-  while (!description_lines_.empty() && trim(description_lines_.back()).empty()) description_lines_.pop_back();
+  while (!description_lines_.empty() && trim(description_lines_.back()).empty())
+    description_lines_.pop_back();
   *description_ = join_lines(description_lines_);
   description_lines_.clear();
   description_ = nullptr;

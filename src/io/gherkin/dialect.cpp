@@ -23,9 +23,11 @@ const Dialect& default_dialect() {
 }
 
 StepKind step_kind(const Dialect& dialect, std::string_view keyword) {
-  const std::pair<const std::vector<std::string>*, StepKind> lists[] = {
-      {&dialect.given, StepKind::Given}, {&dialect.when, StepKind::When}, {&dialect.then, StepKind::Then},
-      {&dialect.and_, StepKind::And},    {&dialect.but, StepKind::But}};
+  const std::pair<const std::vector<std::string>*, StepKind> lists[] = {{&dialect.given, StepKind::Given},
+                                                                        {&dialect.when, StepKind::When},
+                                                                        {&dialect.then, StepKind::Then},
+                                                                        {&dialect.and_, StepKind::And},
+                                                                        {&dialect.but, StepKind::But}};
   StepKind kind = StepKind::Unknown;
   int found = 0;
   for (const auto& [words, list_kind] : lists) {
@@ -44,10 +46,12 @@ const std::vector<StepKeyword>& step_keywords(const Dialect& dialect) {
       std::vector<StepKeyword> keywords;
       for (const auto* list : {&d.given, &d.when, &d.then, &d.and_, &d.but})
         for (const auto& keyword : *list)
-          if (std::none_of(keywords.begin(), keywords.end(), [&](const StepKeyword& k) { return k.keyword == keyword; }))
+          if (std::none_of(keywords.begin(), keywords.end(),
+                           [&](const StepKeyword& k) { return k.keyword == keyword; }))
             keywords.push_back({keyword, step_kind(d, keyword)});
-      std::stable_sort(keywords.begin(), keywords.end(),
-                       [](const StepKeyword& a, const StepKeyword& b) { return a.keyword.size() > b.keyword.size(); });
+      std::stable_sort(keywords.begin(), keywords.end(), [](const StepKeyword& a, const StepKeyword& b) {
+        return a.keyword.size() > b.keyword.size();
+      });
       all.push_back(std::move(keywords));
     }
     return all;
@@ -57,12 +61,17 @@ const std::vector<StepKeyword>& step_keywords(const Dialect& dialect) {
 
 StepKeywordType keyword_type(StepKind kind) {
   switch (kind) {
-    case StepKind::Given: return StepKeywordType::Context;
-    case StepKind::When: return StepKeywordType::Action;
-    case StepKind::Then: return StepKeywordType::Outcome;
+    case StepKind::Given:
+      return StepKeywordType::Context;
+    case StepKind::When:
+      return StepKeywordType::Action;
+    case StepKind::Then:
+      return StepKeywordType::Outcome;
     case StepKind::And:
-    case StepKind::But: return StepKeywordType::Conjunction;
-    case StepKind::Unknown: break;
+    case StepKind::But:
+      return StepKeywordType::Conjunction;
+    case StepKind::Unknown:
+      break;
   }
   return StepKeywordType::Unknown;
 }

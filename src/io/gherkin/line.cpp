@@ -22,8 +22,20 @@ char32_t decode(std::string_view text, std::size_t at, std::size_t length) {
 
 bool is_space(char32_t cp) {
   switch (cp) {
-    case U'\t': case U'\n': case U'\v': case U'\f': case U'\r': case U' ':
-    case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000: case 0xFEFF:
+    case U'\t':
+    case U'\n':
+    case U'\v':
+    case U'\f':
+    case U'\r':
+    case U' ':
+    case 0xA0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+    case 0xFEFF:
       return true;
     default:
       return cp >= 0x2000 && cp <= 0x200A;
@@ -150,9 +162,12 @@ std::vector<TableCell> read_cells(const Line& line) {
       cell_column = column + 1;
     } else if (ch == "\\" && !cursor.done()) {
       const std::string_view escaped = cursor.next();
-      if (escaped == "n") cell += '\n';
-      else if (escaped == "|" || escaped == "\\") cell += escaped;
-      else cell.append("\\").append(escaped);
+      if (escaped == "n")
+        cell += '\n';
+      else if (escaped == "|" || escaped == "\\")
+        cell += escaped;
+      else
+        cell.append("\\").append(escaped);
     } else {
       cell += ch;
     }

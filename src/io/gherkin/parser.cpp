@@ -73,9 +73,9 @@ class Parser {
       result_.errors.push_back({{static_cast<int>(lines_.size()) + 1, 0},
                                 "unexpected end of file, expected: " + expected_list(expected)});
     } else {
-      result_.errors.push_back({{line->number, line->indent + 1},
-                                "expected: " + expected_list(expected) + ", got '" +
-                                    std::string(trim(line->trimmed)) + "'"});
+      result_.errors.push_back(
+          {{line->number, line->indent + 1},
+           "expected: " + expected_list(expected) + ", got '" + std::string(trim(line->trimmed)) + "'"});
     }
   }
 
@@ -85,8 +85,11 @@ class Parser {
     if (token.type != TokenType::Other && !leading_blank) builder_.end_description();
     switch (token.type) {
       case TokenType::Eof:
-      case TokenType::Empty: break;
-      case TokenType::Language: state_ = State::AfterLanguage; break;
+      case TokenType::Empty:
+        break;
+      case TokenType::Language:
+        state_ = State::AfterLanguage;
+        break;
       case TokenType::Comment:
         builder_.comment(token);
         if (state_ == State::Header || state_ == State::Description) state_ = State::DescriptionComment;
@@ -141,7 +144,9 @@ class Parser {
         auto error = examples ? builder_.examples_row(token) : builder_.data_table_row(token);
         if (error) result_.errors.push_back(std::move(*error));
         const bool after_doc_string = state_ == State::AfterDocString || state_ == State::DocStringThenTable;
-        state_ = examples ? State::ExamplesTable : after_doc_string ? State::DocStringThenTable : State::StepTable;
+        state_ = examples           ? State::ExamplesTable
+                 : after_doc_string ? State::DocStringThenTable
+                                    : State::StepTable;
         break;
       }
     }
@@ -158,13 +163,17 @@ class Parser {
     switch (state_) {
       case State::Start:
       case State::AfterLanguage:
-      case State::FeatureTags: return State::FeatureTags;
+      case State::FeatureTags:
+        return State::FeatureTags;
       case State::RuleTags:
       case State::ScenarioTags:
-      case State::ExamplesTags: return state_;
-      default: break;
+      case State::ExamplesTags:
+        return state_;
+      default:
+        break;
     }
-    if ((section_ == Section::Scenario || section_ == Section::Examples) && tags_lead_to(TokenType::ExamplesLine, index))
+    if ((section_ == Section::Scenario || section_ == Section::Examples) &&
+        tags_lead_to(TokenType::ExamplesLine, index))
       return State::ExamplesTags;
     if (tags_lead_to(TokenType::ScenarioLine, index)) return State::ScenarioTags;
     return State::RuleTags;

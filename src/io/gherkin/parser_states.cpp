@@ -19,10 +19,14 @@ using T = TokenType;
 std::vector<T> what_follows(Section section) {
   switch (section) {
     case Section::Feature:
-    case Section::Rule: return {T::BackgroundLine, T::TagLine, T::ScenarioLine, T::RuleLine};
-    case Section::Background: return {T::StepLine, T::TagLine, T::ScenarioLine, T::RuleLine};
-    case Section::Scenario: return {T::StepLine, T::TagLine, T::ExamplesLine, T::ScenarioLine, T::RuleLine};
-    case Section::Examples: return {T::TableRow, T::TagLine, T::ExamplesLine, T::ScenarioLine, T::RuleLine};
+    case Section::Rule:
+      return {T::BackgroundLine, T::TagLine, T::ScenarioLine, T::RuleLine};
+    case Section::Background:
+      return {T::StepLine, T::TagLine, T::ScenarioLine, T::RuleLine};
+    case Section::Scenario:
+      return {T::StepLine, T::TagLine, T::ExamplesLine, T::ScenarioLine, T::RuleLine};
+    case Section::Examples:
+      return {T::TableRow, T::TagLine, T::ExamplesLine, T::ScenarioLine, T::RuleLine};
   }
   return {};
 }
@@ -39,22 +43,35 @@ std::vector<T> concat(std::vector<T> head, const std::vector<T>& middle, std::ve
 std::vector<T> compute(State state, Section section) {
   const auto next = what_follows(section);
   switch (state) {
-    case State::Start: return {T::Eof, T::Language, T::TagLine, T::FeatureLine, T::Comment, T::Empty};
+    case State::Start:
+      return {T::Eof, T::Language, T::TagLine, T::FeatureLine, T::Comment, T::Empty};
     case State::AfterLanguage:
-    case State::FeatureTags: return {T::TagLine, T::FeatureLine, T::Comment, T::Empty};
-    case State::RuleTags: return {T::TagLine, T::RuleLine, T::Comment, T::Empty};
-    case State::ScenarioTags: return {T::TagLine, T::ScenarioLine, T::Comment, T::Empty};
-    case State::ExamplesTags: return {T::TagLine, T::ExamplesLine, T::Comment, T::Empty};
-    case State::Header: return concat({T::Eof, T::Empty, T::Comment}, next, {T::Other});
-    case State::Description: return concat({T::Eof, T::Comment}, next, {T::Other});
-    case State::DescriptionComment: return concat({T::Eof, T::Comment}, next, {T::Empty});
-    case State::Steps: return concat({T::Eof, T::TableRow, T::DocStringSeparator}, next, {T::Comment, T::Empty});
-    case State::StepTable: return concat({T::Eof, T::TableRow, T::DocStringSeparator}, next, {T::Comment, T::Empty});
-    case State::DocString: return {T::DocStringSeparator, T::Other};
+    case State::FeatureTags:
+      return {T::TagLine, T::FeatureLine, T::Comment, T::Empty};
+    case State::RuleTags:
+      return {T::TagLine, T::RuleLine, T::Comment, T::Empty};
+    case State::ScenarioTags:
+      return {T::TagLine, T::ScenarioLine, T::Comment, T::Empty};
+    case State::ExamplesTags:
+      return {T::TagLine, T::ExamplesLine, T::Comment, T::Empty};
+    case State::Header:
+      return concat({T::Eof, T::Empty, T::Comment}, next, {T::Other});
+    case State::Description:
+      return concat({T::Eof, T::Comment}, next, {T::Other});
+    case State::DescriptionComment:
+      return concat({T::Eof, T::Comment}, next, {T::Empty});
+    case State::Steps:
+      return concat({T::Eof, T::TableRow, T::DocStringSeparator}, next, {T::Comment, T::Empty});
+    case State::StepTable:
+      return concat({T::Eof, T::TableRow, T::DocStringSeparator}, next, {T::Comment, T::Empty});
+    case State::DocString:
+      return {T::DocStringSeparator, T::Other};
     case State::AfterDocString:
-    case State::DocStringThenTable: return concat({T::Eof, T::TableRow}, next, {T::Comment, T::Empty});
+    case State::DocStringThenTable:
+      return concat({T::Eof, T::TableRow}, next, {T::Comment, T::Empty});
     case State::StepArgumentsDone:
-    case State::ExamplesTable: return concat({T::Eof}, next, {T::Comment, T::Empty});
+    case State::ExamplesTable:
+      return concat({T::Eof}, next, {T::Comment, T::Empty});
   }
   return {};
 }

@@ -9,7 +9,7 @@
 namespace ato::io::gherkin {
 
 enum class State {
-  Start,               // before anything: `# language:`, tags or Feature
+  Start,  // before anything: `# language:`, tags or Feature
   AfterLanguage,
   FeatureTags,
   RuleTags,

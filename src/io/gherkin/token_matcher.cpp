@@ -28,20 +28,34 @@ std::string unescape_fence(std::string_view text, std::string_view fence) {
 
 std::string_view token_name(TokenType type) {
   switch (type) {
-    case TokenType::Eof: return "#EOF";
-    case TokenType::Language: return "#Language";
-    case TokenType::TagLine: return "#TagLine";
-    case TokenType::FeatureLine: return "#FeatureLine";
-    case TokenType::RuleLine: return "#RuleLine";
-    case TokenType::BackgroundLine: return "#BackgroundLine";
-    case TokenType::ScenarioLine: return "#ScenarioLine";
-    case TokenType::ExamplesLine: return "#ExamplesLine";
-    case TokenType::StepLine: return "#StepLine";
-    case TokenType::DocStringSeparator: return "#DocStringSeparator";
-    case TokenType::TableRow: return "#TableRow";
-    case TokenType::Comment: return "#Comment";
-    case TokenType::Empty: return "#Empty";
-    case TokenType::Other: return "#Other";
+    case TokenType::Eof:
+      return "#EOF";
+    case TokenType::Language:
+      return "#Language";
+    case TokenType::TagLine:
+      return "#TagLine";
+    case TokenType::FeatureLine:
+      return "#FeatureLine";
+    case TokenType::RuleLine:
+      return "#RuleLine";
+    case TokenType::BackgroundLine:
+      return "#BackgroundLine";
+    case TokenType::ScenarioLine:
+      return "#ScenarioLine";
+    case TokenType::ExamplesLine:
+      return "#ExamplesLine";
+    case TokenType::StepLine:
+      return "#StepLine";
+    case TokenType::DocStringSeparator:
+      return "#DocStringSeparator";
+    case TokenType::TableRow:
+      return "#TableRow";
+    case TokenType::Comment:
+      return "#Comment";
+    case TokenType::Empty:
+      return "#Empty";
+    case TokenType::Other:
+      return "#Other";
   }
   return "#?";
 }
@@ -55,8 +69,11 @@ bool TokenMatcher::match(TokenType type, const Line* line, Token& token, std::op
   token.location = {line->number, line->indent + 1};
   bool matched = false;
   switch (type) {
-    case TokenType::Eof: return false;
-    case TokenType::Language: matched = match_language(*line, token, error); break;
+    case TokenType::Eof:
+      return false;
+    case TokenType::Language:
+      matched = match_language(*line, token, error);
+      break;
     case TokenType::TagLine:
       if (line->starts_with("@")) {
         std::optional<LineError> tag_error;
@@ -65,15 +82,27 @@ bool TokenMatcher::match(TokenType type, const Line* line, Token& token, std::op
         if (tag_error) error = std::move(tag_error);
       }
       break;
-    case TokenType::FeatureLine: matched = match_title(*line, dialect_->feature, token); break;
-    case TokenType::RuleLine: matched = match_title(*line, dialect_->rule, token); break;
-    case TokenType::BackgroundLine: matched = match_title(*line, dialect_->background, token); break;
+    case TokenType::FeatureLine:
+      matched = match_title(*line, dialect_->feature, token);
+      break;
+    case TokenType::RuleLine:
+      matched = match_title(*line, dialect_->rule, token);
+      break;
+    case TokenType::BackgroundLine:
+      matched = match_title(*line, dialect_->background, token);
+      break;
     case TokenType::ScenarioLine:
       matched = match_title(*line, dialect_->scenario, dialect_->scenario_outline, token);
       break;
-    case TokenType::ExamplesLine: matched = match_title(*line, dialect_->examples, token); break;
-    case TokenType::StepLine: matched = match_step(*line, token); break;
-    case TokenType::DocStringSeparator: matched = match_fence(*line, token); break;
+    case TokenType::ExamplesLine:
+      matched = match_title(*line, dialect_->examples, token);
+      break;
+    case TokenType::StepLine:
+      matched = match_step(*line, token);
+      break;
+    case TokenType::DocStringSeparator:
+      matched = match_fence(*line, token);
+      break;
     case TokenType::TableRow:
       if (line->starts_with("|")) {
         token.cells = read_cells(*line);
@@ -87,7 +116,9 @@ bool TokenMatcher::match(TokenType type, const Line* line, Token& token, std::op
         matched = true;
       }
       break;
-    case TokenType::Empty: matched = line->empty(); break;
+    case TokenType::Empty:
+      matched = line->empty();
+      break;
     case TokenType::Other:
       match_other(*line, token);
       matched = true;
@@ -122,7 +153,8 @@ bool TokenMatcher::match_language(const Line& line, Token& token, std::optional<
 // `Feature: name`: a keyword, a colon and the name.
 bool TokenMatcher::match_title(const Line& line, const std::vector<std::string>& keywords, Token& token) {
   for (const auto& keyword : keywords) {
-    if (line.starts_with(keyword) && line.trimmed.size() > keyword.size() && line.trimmed[keyword.size()] == ':') {
+    if (line.starts_with(keyword) && line.trimmed.size() > keyword.size() &&
+        line.trimmed[keyword.size()] == ':') {
       token.keyword = keyword;
       token.text = line.rest_trimmed(keyword.size() + 1);
       return true;

@@ -64,7 +64,7 @@ class TokenMatcher {
   void match_other(const Line& line, Token& token);
 
   const Dialect* dialect_ = &default_dialect();
-  std::string open_fence_;   // the fence of the DocString being read; empty outside one
+  std::string open_fence_;    // the fence of the DocString being read; empty outside one
   int indent_to_remove_ = 0;  // a DocString's lines lose its fence's indentation
 };
 
