@@ -2,7 +2,7 @@
 _ato_sync() {
   local cur prev words cword
   _init_completion 2>/dev/null || { cur=${COMP_WORDS[COMP_CWORD]}; prev=${COMP_WORDS[COMP_CWORD-1]}; }
-  local commands="validate plan apply show import ids coverage init"
+  local commands="validate plan apply show import ids coverage init cases"
   local global="--config --token-file --cacert --no-color --verbose --version --help"
   local command="" w
   for w in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
@@ -24,6 +24,7 @@ _ato_sync() {
     ids) flags="--format" ;;
     coverage) flags="--results --ids --format --min-percent" ;;
     init) flags="" ;;
+    cases) flags="--json --target" ;;
   esac
   if [[ "$cur" == -* ]]; then
     COMPREPLY=($(compgen -W "$flags $global" -- "$cur"))
