@@ -5,10 +5,11 @@ apply of 1% edits and peak memory. Prints one table; changes nothing outside
 a temporary folder.
 
     bench/run_bench.py [--build build] [--sizes 1000,10000] [--latency-ms 20] [--parallelism 8]
-                       [--only validate] [--repeat 1]
+                       [--only validate] [--repeat 1] [--source yaml|feature]
 
 --only validate measures validate alone (no emulator); --repeat N runs each
 validate N times and reports the median, for a machine shared with other work.
+--source feature writes the cases as Gherkin scenarios, 100 per .feature file.
 """
 import argparse
 import json
@@ -47,9 +48,40 @@ def case_text(i):
     )
 
 
-def make_repo(path, n):
+SCENARIOS_PER_FEATURE = 100
+
+
+def feature_text(first, count):
+    """The same cases as case_text, as scenarios of one feature file."""
+    lines = ["@regression", f"Feature: Area {first // count}", "  Background:", "    Given a signed-in customer", ""]
+    for i in range(first, first + count):
+        area = ["checkout", "account", "catalog", "search", "orders"][i % 5]
+        tags = [f"@id:{area}/case-{i:05d}", f"@layer:{['UI', 'API', 'E2E'][i % 3]}", f"@suite:Suite-{i % 20}",
+                f"@{area}", f"@severity:{['critical', 'normal', 'minor'][i % 3]}"]
+        tags += ["@smoke"] if i % 7 == 0 else []
+        tags += [f"@issue:JIRA:SHOP-{i}"] if i % 4 == 0 else []
+        lines += ["  " + " ".join(tags),
+                  f"  Scenario: {area.title()} scenario number {i}",
+                  f"    Checks behaviour {i} of the {area} area.",
+                  "    Second line of the description.",
+                  "",
+                  "    Given the start page is open",
+                  f"    When the customer performs action {i}",
+                  "    Then the result is shown",
+                  "      | result | state   |",
+                  f"      | {i:<6} | visible |",
+                  ""]
+    return "\n".join(lines)
+
+
+def make_repo(path, n, source="yaml"):
     cases = path / "cases"
-    for i in range(n):
+    if source == "feature":
+        for first in range(0, n, SCENARIOS_PER_FEATURE):
+            folder = cases / f"group-{first // 500:03d}"
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"cases-{first:05d}.feature").write_text(feature_text(first, min(SCENARIOS_PER_FEATURE, n - first)))
+    for i in range(n if source == "yaml" else 0):
         folder = cases / f"group-{i // 500:03d}"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"case-{i:05d}.yaml").write_text(case_text(i))
@@ -100,11 +132,11 @@ def measure_validate(ato, work, env, repeat):
     return runs[len(runs) // 2]
 
 
-def bench(n, build, latency_ms, parallelism, rows, only=None, repeat=1):
+def bench(n, build, latency_ms, parallelism, rows, only=None, repeat=1, source="yaml"):
     ato = build / "src/ato-sync"
     work = Path(tempfile.mkdtemp(prefix="ato-bench-"))
     try:
-        make_repo(work, n)
+        make_repo(work, n, source)
         env = dict(os.environ, NO_COLOR="1")
         set_parallelism(work, 32)
         seconds, peak = measure_validate(ato, work, env, repeat)
@@ -135,9 +167,20 @@ def bench(n, build, latency_ms, parallelism, rows, only=None, repeat=1):
                      stats["total"] * latency_ms / 1000 / parallelism, peak))
 
         edits = max(1, n // 100)
-        files = sorted((work / "cases").rglob("*.yaml"))[:edits]
-        for f in files:
-            f.write_text(f.read_text().replace("The result is shown", "The new result is shown"))
+        if source == "feature":
+            # The first `edits` scenarios, in the first files.
+            left = edits
+            for f in sorted((work / "cases").rglob("*.feature")):
+                text = f.read_text()
+                count = min(left, text.count("the result is shown"))
+                f.write_text(text.replace("the result is shown", "the new result is shown", count))
+                left -= count
+                if not left:
+                    break
+        else:
+            files = sorted((work / "cases").rglob("*.yaml"))[:edits]
+            for f in files:
+                f.write_text(f.read_text().replace("The result is shown", "The new result is shown"))
         emulator.admin("/__emulator/stats/reset", {})
         seconds, peak, _ = run(ato, ["apply", "--auto-approve"], work, env)
         stats = emulator.admin("/__emulator/stats")
@@ -157,10 +200,13 @@ def main():
     parser.add_argument("--parallelism", type=int, default=8)
     parser.add_argument("--only", choices=["validate"], help="measure only this (validate needs no emulator)")
     parser.add_argument("--repeat", type=int, default=1, help="runs of validate per size; the median is reported")
+    parser.add_argument("--source", choices=["yaml", "feature"], default="yaml", help="write the cases as YAML or Gherkin")
     args = parser.parse_args()
     rows = []
     for n in [int(s) for s in args.sizes.split(",")]:
-        bench(n, Path(args.build), args.latency_ms, args.parallelism, rows, args.only, max(1, args.repeat))
+        bench(n, Path(args.build), args.latency_ms, args.parallelism, rows, args.only, max(1, args.repeat), args.source)
+    if args.source != "yaml":
+        print(f"cases in {args.source} files")
     if args.only:
         print(f"{args.only} only, {os.cpu_count()} cores")
     else:

@@ -18,6 +18,7 @@ int command_import(const GlobalOptions& global, const Args& args);
 int command_ids(const GlobalOptions& global, const Args& args);
 int command_coverage(const GlobalOptions& global, const Args& args);
 int command_init(const GlobalOptions& global, const Args& args);
+int command_cases(const GlobalOptions& global, const Args& args);
 
 struct CommandEntry {
   const char* name;

@@ -74,6 +74,7 @@ const std::vector<CommandEntry>& command_table() {
       {"ids", "list external id, Allure ID and permalink of managed cases", command_ids},
       {"coverage", "which cases automated results link to", command_coverage},
       {"init", "write a starter config, an example case and a CI workflow", command_init},
+      {"cases", "list every case as read from YAML and .feature files, offline", command_cases},
   };
   return table;
 }

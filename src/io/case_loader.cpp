@@ -10,6 +10,7 @@
 
 #include "core/case_identity.hpp"
 #include "io/case_parser.hpp"
+#include "io/feature_case_source.hpp"
 #include "io/file_io.hpp"
 #include "io/text_checks.hpp"
 #include "io/yaml_support.hpp"
@@ -24,7 +25,12 @@ constexpr std::uint64_t kMaxCaseFileBytes = 16u << 20;
 
 bool is_case_file(const fs::path& path) {
   const auto ext = path.extension().string();
-  return ext == ".yaml" || ext == ".yml";
+  return ext == ".yaml" || ext == ".yml" || ext == ".feature";
+}
+
+bool is_feature_file(const std::string& file) {
+  constexpr std::string_view kExtension = ".feature";
+  return file.size() >= kExtension.size() && file.compare(file.size() - kExtension.size(), kExtension.size(), kExtension) == 0;
 }
 
 // Why a directory entry named like a case file cannot be read as one, or
@@ -123,6 +129,11 @@ FileCases load_file(const std::string& path, const core::Config& config, const f
 }  // namespace
 
 FileCases parse_case_file(std::string text, const std::string& file, const core::Config& config) {
+  if (is_feature_file(file)) {
+    // Examples and owners wait for the case model's `examples` and `members`.
+    auto features = parse_feature_file(text, file, config);
+    return {std::move(features.cases), std::move(features.diagnostics)};
+  }
   FileCases result;
   DiagnosticSink sink(file);
   if (auto problem = find_text_problem(text)) {

@@ -1,6 +1,7 @@
 #pragma once
-// Reads every case file under the cases folder (SPEC.md §1.2), each YAML
-// document one case, into the normalised model, collecting every problem.
+// Reads every case file under the cases folder into the normalised model,
+// collecting every problem: YAML files, each document one case (SPEC.md
+// §1.2), and feature files, each scenario one case (§1.6).
 #include <string>
 #include <vector>
 
@@ -17,7 +18,8 @@ struct CasesResult {
 };
 
 // One case file's text, as load_cases reads each file: its cases in file
-// order and its problems, `file` naming it in the diagnostics.
+// order and its problems, `file` naming it in the diagnostics. A `file`
+// ending in .feature is read as Gherkin, any other as YAML.
 struct FileCases {
   std::vector<core::DesiredCase> cases;
   core::Diagnostics diagnostics;

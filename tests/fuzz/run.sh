@@ -38,10 +38,11 @@ seed plan_reader "$here"/seeds/plan/*
 seed results_reader "$here"/seeds/results/* $(find "$root/tests/extras/fixtures" "$root/tests/io/fixtures/allure-results" -name '*.json')
 seed ids_reader "$here"/seeds/ids/*
 seed adapter_json "$here"/seeds/overview/*
+seed feature_reader "$here"/seeds/feature/* $(find "$root/examples" -name '*.feature')
 
 passed=0
 failed=0
-for target in case_loader config_loader plan_reader results_reader ids_reader adapter_json; do
+for target in case_loader config_loader plan_reader results_reader ids_reader adapter_json feature_reader; do
   binary="$build/tests/fuzz/fuzz_$target"
   log="$work/$target.log"
   # -timeout and -rss_limit_mb stop one slow or greedy input; the outer
