@@ -105,36 +105,35 @@ class FeatureReader {
     c.external_id = *tags.id;
     c.allure_id = tags.allure_id;
     c.source = place(scenario.location);
-    c.field_sources["id"] = tags.id_at;
-    c.field_sources["name"] = c.source;
+    c.field_sources[core::Field::Name] = c.source;
     auto& content = c.content;
     content.name = scenario.name;
     content.description = dedent(scenario.description);
     content.status = tags.status.value_or(config_.default_status);
     content.layer = tags.layer.value_or(config_.default_layer);
-    if (tags.layer) c.field_sources["layer"] = tags.layer_at;
-    if (tags.status) c.field_sources["status"] = tags.status_at;
+    if (tags.layer) c.field_sources[core::Field::Layer] = tags.layer_at;
+    if (tags.status) c.field_sources[core::Field::Status] = tags.status_at;
     content.custom_fields = std::move(tags.custom_fields);
     if (auto key = config_.fields.find("feature"); key != config_.fields.end() && !feature.name.empty())
       content.custom_fields[key->second].push_back(feature.name);
     if (auto key = config_.fields.find("suite"); key != config_.fields.end() && rule && !rule->name.empty())
       content.custom_fields[key->second].push_back(rule->name);
-    for (const auto& [key, at] : tags.field_places) c.field_sources[key] = at;
+    for (const auto& field_place : tags.field_places) c.field_sources.emplace(core::Field::CustomFields, field_place.second);
     content.tags = std::move(tags.tags);
-    if (tags.first_tag_at.line) c.field_sources["tags"] = tags.first_tag_at;
+    if (tags.first_tag_at.line) c.field_sources[core::Field::Tags] = tags.first_tag_at;
     content.issues = std::move(tags.issues);
 
     std::string precondition;
     for (const auto* background : backgrounds) {
       if (!background->steps.empty() && precondition.empty())
-        c.field_sources["precondition"] = place(background->location);
+        c.field_sources[core::Field::Precondition] = place(background->location);
       for (const auto& step : background->steps)
         precondition += (precondition.empty() ? "" : "\n") + precondition_line(step);
     }
     content.precondition = std::move(precondition);
     for (const auto& step : scenario.steps)
       content.steps.push_back({english_keyword(step.kind), step_text(step), "", {}});
-    if (!scenario.steps.empty()) c.field_sources["steps"] = place(scenario.steps.front().location);
+    if (!scenario.steps.empty()) c.field_sources[core::Field::Steps] = place(scenario.steps.front().location);
 
     c.content = core::normalize(std::move(content));
     out_.cases.push_back(std::move(c));

@@ -58,7 +58,7 @@ TEST(FeatureCaseSource, MapsEveryPartOfAScenario) {
   EXPECT_EQ(c.external_id, "checkout/guest-pays");
   EXPECT_EQ(c.allure_id, 42);
   EXPECT_EQ(c.source, (core::SourceLocation{"cases/checkout.feature", 12, 5}));
-  EXPECT_EQ(c.field_sources.at("id"), (core::SourceLocation{"cases/checkout.feature", 10, 5}));
+  EXPECT_EQ(c.place_of(core::Field::Layer), (core::SourceLocation{"cases/checkout.feature", 1, 1}));  // @layer:UI
   const auto& content = c.content;
   EXPECT_EQ(content.name, "Guest pays with a saved card");
   EXPECT_EQ(content.description, "Covers the saved-card path.\n  Indented on purpose.");
