@@ -1,5 +1,6 @@
 #include "cli/arg_parser.hpp"
 
+#include <ostream>
 #include <sstream>
 
 #include "util/did_you_mean.hpp"
@@ -142,6 +143,12 @@ std::string ArgParser::help() const {
   }
   if (!examples_.empty()) out << "\nExamples:\n" << examples_;
   return out.str();
+}
+
+bool ArgParser::parse_or_print_help(const std::vector<std::string>& args, std::ostream& out) {
+  parse(args);
+  if (help_requested_) out << help();
+  return help_requested_;
 }
 
 }  // namespace ato::cli

@@ -3,6 +3,7 @@
 // `--opt=VALUE`, repeatable options, Terraform-style aliases (`-out FILE`),
 // positionals, and did-you-mean for unknown flags.
 #include <functional>
+#include <iosfwd>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -53,6 +54,9 @@ class ArgParser {
   void examples(const std::string& text);
 
   void parse(const std::vector<std::string>& args);  // throws UsageError
+  // parse(), then with --help prints help() to `out` and answers true: the
+  // command returns 0 without doing anything else.
+  bool parse_or_print_help(const std::vector<std::string>& args, std::ostream& out);
   bool help_requested() const { return help_requested_; }  // --help or -h was given
   std::string help() const;
   CommandSyntax syntax() const;

@@ -88,11 +88,7 @@ int command_apply(const GlobalOptions& global, const Args& args) {
   parser.positionals(&files, 1);
   parser.examples("  ato-sync apply\n  ato-sync plan -out plan.json && ato-sync apply plan.json\n"
                   "  ato-sync apply --auto-approve --target 'checkout/*'\n");
-  parser.parse(args);
-  if (parser.help_requested()) {
-    std::cout << parser.help();
-    return 0;
-  }
+  if (parser.parse_or_print_help(args, std::cout)) return 0;
   if (!files.empty()) {
     if (plan_flags.any_given())
       throw UsageError("a saved plan is applied as it is: --target, --refresh and --allow-archive go with `plan`");

@@ -19,11 +19,7 @@ int command_cases(const GlobalOptions& global, const Args& args) {
   parser.flag("--json", &json, "print the cases as JSON on stdout");
   parser.repeated("--target", &targets, "ID", "only cases whose id matches (repeatable, * globs)");
   parser.examples("  ato-sync cases\n  ato-sync cases --json --target 'checkout/*'\n");
-  parser.parse(args);
-  if (parser.help_requested()) {
-    std::cout << parser.help();
-    return 0;
-  }
+  if (parser.parse_or_print_help(args, std::cout)) return 0;
 
   const core::Config config = load_config_or_exit(global, false);
   std::vector<core::DesiredCase> cases;

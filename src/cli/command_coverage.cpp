@@ -57,11 +57,7 @@ int command_coverage(const GlobalOptions& global, const Args& args) {
       "  ato-sync coverage --results build/allure-results\n"
       "  ato-sync ids > ids.json && ato-sync coverage --results a/ --results b/ --ids ids.json\n"
       "  ato-sync coverage --results allure-results --format markdown --min-percent 60\n");
-  parser.parse(args);
-  if (parser.help_requested()) {
-    std::cout << parser.help();
-    return 0;
-  }
+  if (parser.parse_or_print_help(args, std::cout)) return 0;
   if (folders.empty()) throw UsageError("give at least one --results DIR (an allure-results folder)");
   if (format != "text" && format != "json" && format != "markdown")
     throw UsageError("--format takes text, json or markdown, not '" + format + "'");

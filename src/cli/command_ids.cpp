@@ -17,11 +17,7 @@ int command_ids(const GlobalOptions& global, const Args& args) {
       "form is what `ato-sync coverage --ids FILE` reads.");
   parser.option("--format", &format, "json|csv", "output format (default json)");
   parser.examples("  ato-sync ids > ids.json\n  ato-sync ids --format csv\n");
-  parser.parse(args);
-  if (parser.help_requested()) {
-    std::cout << parser.help();
-    return 0;
-  }
+  if (parser.parse_or_print_help(args, std::cout)) return 0;
   if (format != "json" && format != "csv")
     throw UsageError("--format takes json or csv, not '" + format + "'");
 

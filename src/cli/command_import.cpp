@@ -130,11 +130,7 @@ int command_import(const GlobalOptions& global, const Args& args) {
   parser.option("--dir", &dir_flag, "DIR", "where to write (default <cases>/imported)");
   parser.examples(
       "  ato-sync import --all\n  ato-sync import --allure-id 1234 --allure-id 1240 --dir cases/checkout\n");
-  parser.parse(args);
-  if (parser.help_requested()) {
-    std::cout << parser.help();
-    return 0;
-  }
+  if (parser.parse_or_print_help(args, std::cout)) return 0;
   if (all == !id_texts.empty()) throw UsageError("give either --all or --allure-id N (repeatable)");
   const auto requested = parse_allure_ids(id_texts);
 

@@ -30,11 +30,7 @@ int command_init(const GlobalOptions& global, const Args& args) {
                    "JSON schemas (schema/*.schema.json) and .vscode/settings.json mapping the case files\n"
                    "to them, each unless it exists.");
   parser.examples("  ato-sync init\n  ato-sync --config services/shop/ato-sync.yaml init\n");
-  parser.parse(args);
-  if (parser.help_requested()) {
-    std::cout << parser.help();
-    return 0;
-  }
+  if (parser.parse_or_print_help(args, std::cout)) return 0;
 
   const auto files = starter_files();
   const auto exists_already = [&](const StarterFile& file) {

@@ -25,11 +25,7 @@ int command_plan(const GlobalOptions& global, const Args& args) {
   plan_flags.declare(parser);
   parser.examples("  ato-sync plan\n  ato-sync plan -out plan.json --markdown > plan.md\n"
                   "  ato-sync plan --detailed-exitcode --target 'checkout/*'\n");
-  parser.parse(args);
-  if (parser.help_requested()) {
-    std::cout << parser.help();
-    return 0;
-  }
+  if (parser.parse_or_print_help(args, std::cout)) return 0;
   if (json && markdown) throw UsageError("--json and --markdown exclude each other");
   const PlannedRun run = make_plan(global, plan_flags.resolve());
   const auto saved = to_saved_plan(run);

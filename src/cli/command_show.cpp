@@ -23,11 +23,7 @@ int command_show(const GlobalOptions& global, const Args& args) {
   parser.flag("--markdown", &markdown, "print it as a pull-request comment");
   parser.positionals(&files, 1);
   parser.examples("  ato-sync show plan.json\n  ato-sync show plan.json --markdown\n");
-  parser.parse(args);
-  if (parser.help_requested()) {
-    std::cout << parser.help();
-    return 0;
-  }
+  if (parser.parse_or_print_help(args, std::cout)) return 0;
   if (files.empty()) throw UsageError("show needs a plan file");
   if (json && markdown) throw UsageError("--json and --markdown exclude each other");
   const auto saved = read_saved_plan(files[0]);

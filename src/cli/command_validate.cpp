@@ -18,11 +18,7 @@ int command_validate(const GlobalOptions& global, const Args& args) {
   parser.flag("--json", &json, "print the diagnostics as JSON on stdout");
   parser.flag("--strict", &strict, "fail on lint warnings too");
   parser.examples("  ato-sync validate\n  ato-sync validate --strict --json > diagnostics.json\n");
-  parser.parse(args);
-  if (parser.help_requested()) {
-    std::cout << parser.help();
-    return 0;
-  }
+  if (parser.parse_or_print_help(args, std::cout)) return 0;
 
   auto config_result = io::load_config(global.config_path, io::process_environment(), false);
   core::Diagnostics diagnostics = config_result.diagnostics;

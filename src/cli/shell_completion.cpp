@@ -57,11 +57,7 @@ int command_completion(const Args& args) {
       "  source <(ato-sync completion bash)\n"
       "  ato-sync completion zsh > \"${fpath[1]}/_ato-sync\"\n"
       "  ato-sync completion fish > ~/.config/fish/completions/ato-sync.fish\n");
-  parser.parse(args);
-  if (parser.help_requested()) {
-    std::cout << parser.help();
-    return 0;
-  }
+  if (parser.parse_or_print_help(args, std::cout)) return 0;
   if (!positionals.empty()) shell = positionals[0];
   const auto model = completion_model();
   if (shell == "bash")

@@ -6,17 +6,11 @@
 #include "remote/case_mapping.hpp"
 #include "remote/case_search.hpp"
 #include "remote/parallel.hpp"
+#include "util/quote.hpp"
 
 namespace ato::remote {
 
-std::string aql_string(const std::string& value) {
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  return out + "\"";
-}
+std::string aql_string(const std::string& value) { return util::double_quoted(value); }
 
 namespace {
 

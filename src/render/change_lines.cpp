@@ -8,18 +8,12 @@
 
 #include "core/case_fields.hpp"
 #include "core/normalize.hpp"
+#include "util/quote.hpp"
 
 namespace ato::render {
 namespace {
 
-std::string quote(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  return out + "\"";
-}
+std::string quote(const std::string& s) { return util::double_quoted(s); }
 
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> lines;

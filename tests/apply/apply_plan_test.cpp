@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <condition_variable>
+#include <chrono>
 #include <mutex>
 #include <sstream>
 
@@ -17,6 +18,9 @@ class FakeTestOps final : public core::TestOpsPort {
   std::vector<std::string> calls;
   std::string fail_for;
   int hold_until_concurrent = 0;  // 0: do not hold
+  // > 0: each call stays in flight a moment, or until more than this many run
+  // at once, so that a broken bound shows in `peak` (the calls must overlap).
+  int linger_unless_more_than = 0;
   int peak = 0;
 
   std::int64_t project_id() override { return 1; }
@@ -48,6 +52,11 @@ class FakeTestOps final : public core::TestOpsPort {
       changed_.notify_all();
       changed_.wait(lock, [&] { return running_ >= hold_until_concurrent || released_; });
       released_ = true;
+      changed_.notify_all();
+    }
+    if (linger_unless_more_than > 0) {
+      changed_.notify_all();
+      changed_.wait_for(lock, std::chrono::milliseconds(50), [&] { return running_ > linger_unless_more_than; });
       changed_.notify_all();
     }
     --running_;
@@ -137,10 +146,11 @@ TEST(ApplyPlan, ChangesRunInParallel) {
 
 TEST(ApplyPlan, ParallelismIsABound) {
   FakeTestOps fake;
+  fake.linger_unless_more_than = 2;  // a third call at once would end the wait and show in peak
   core::Plan plan;
   for (int i = 0; i < 20; ++i) plan.changes.push_back(change(Action::Update, "c" + std::to_string(i), i + 1));
   run(plan, fake, 2);
-  EXPECT_LE(fake.peak, 2);
+  EXPECT_EQ(fake.peak, 2);  // the calls did overlap, and never more than two
   EXPECT_EQ(fake.calls.size(), 20u);
 }
 

@@ -126,10 +126,18 @@ TEST_F(PlanApply, AllureIdAdoptsAnExistingCaseInsteadOfCreatingOne) {
 }
 
 TEST_F(PlanApply, UnmanagedCasesAreNeverTouched) {
-  emulator.post("/api/testcase", {{"projectId", 1}, {"name", "Someone else's"}});
+  const auto other = emulator.post("/api/testcase", {{"projectId", 1}, {"name", "Someone else's"}, {"tags", {{{"name", "theirs"}}}}});
+  const std::string path = "/api/testcase/" + std::to_string(other.at("id").get<std::int64_t>());
+  const auto before = emulator.get(path);
   repo.write("cases/a.yaml", case_yaml("a", "A"));
-  const auto plan = repo.expect(0, {"plan"});
-  EXPECT_NE(plan.out.find("0 to archive"), std::string::npos);
+  apply_all();
+  repo.write("cases/a.yaml", case_yaml("a", "A renamed"));
+  apply_all();
+  repo.remove("cases/a.yaml");
+  repo.write("cases/b.yaml", case_yaml("b", "B"));
+  repo.expect(0, {"apply", "--auto-approve", "--allow-archive", "1"});
+  // Created, updated and archived around it: the unmanaged case is as it was.
+  EXPECT_EQ(emulator.get(path), before);
 }
 
 TEST_F(PlanApply, DetailedExitcodeIsTwoWithChangesAndZeroWithout) {
