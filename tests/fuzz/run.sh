@@ -35,7 +35,7 @@ seed case_loader "$here"/seeds/case/* \
   $(find "$root/examples/quickstart/cases" "$root/tests/cli/schema_fixtures" -path '*cases*' -name '*.yaml')
 seed config_loader "$root/examples/quickstart/ato-sync.yaml" $(find "$root/tests/cli/schema_fixtures" -path '*configs*' -name '*.yaml')
 seed plan_reader "$here"/seeds/plan/*
-seed results_reader "$here"/seeds/results/* $(find "$root/tests/extras/fixtures" "$root/tests/io/fixtures/allure-results" -name '*.json')
+seed results_reader "$here"/seeds/results/* $(find "$root/tests/io/fixtures/results-a" "$root/tests/io/fixtures/results-b" "$root/tests/io/fixtures/allure-results" -name '*.json')
 seed ids_reader "$here"/seeds/ids/*
 seed adapter_json "$here"/seeds/overview/*
 seed feature_reader "$here"/seeds/feature/* $(find "$root/examples" -name '*.feature')

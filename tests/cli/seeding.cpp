@@ -1,4 +1,4 @@
-#include "extras/seeding.hpp"
+#include "cli/seeding.hpp"
 
 #include <stdexcept>
 

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "extras/seeding.hpp"
+#include "cli/seeding.hpp"
 #include "integration/workspace.hpp"
 
 namespace ato::test {

@@ -7,7 +7,7 @@
 namespace ato::io {
 namespace {
 
-const std::string kFixtures = std::string(ATO_SOURCE_DIR) + "/tests/extras/fixtures";
+const std::string kFixtures = std::string(ATO_SOURCE_DIR) + "/tests/io/fixtures";
 
 core::AutomatedResult parse_ok(const std::string& text) {
   core::AutomatedResult result;
