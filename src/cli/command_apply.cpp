@@ -3,6 +3,7 @@
 #include <atomic>
 #include <csignal>
 #include <iostream>
+#include <unordered_set>
 
 #include "apply/apply_plan.hpp"
 #include "cli/arg_parser.hpp"
@@ -60,10 +61,15 @@ int apply_saved_plan(const GlobalOptions& global, const std::string& path) {
     std::cout << "No changes. The saved plan has nothing to apply.\n";
     return 0;
   }
-  std::vector<std::int64_t> adopted;
+  // Cases without an identity tag yet (adopted, or restored and adopted) are
+  // not in the managed search: read them one by one.
+  const auto managed = port->find_managed();
+  std::unordered_set<std::int64_t> in_search;
+  for (const auto& row : managed) in_search.insert(row.allure_id);
+  std::vector<std::int64_t> unmanaged;
   for (const auto& change : saved.plan.changes)
-    if (change.action == core::Action::Adopt) adopted.push_back(*change.allure_id);
-  const auto stale = core::find_stale_changes(saved.plan, port->find_managed(), port->read_cases(adopted));
+    if (change.allure_id && !in_search.count(*change.allure_id)) unmanaged.push_back(*change.allure_id);
+  const auto stale = core::find_stale_changes(saved.plan, managed, port->read_cases(unmanaged));
   if (!stale.empty()) {
     std::cerr << "Saved plan is stale: TestOps changed after " << path << " was made; nothing was applied.\n";
     for (const auto& s : stale) std::cerr << "  " << s.external_id << ": " << s.why << "\n";

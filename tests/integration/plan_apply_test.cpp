@@ -125,6 +125,21 @@ TEST_F(PlanApply, AllureIdAdoptsAnExistingCaseInsteadOfCreatingOne) {
   EXPECT_EQ(repo.expect(0, {"plan"}).out, "No changes. Allure TestOps matches the cases.\n");
 }
 
+// #15: adopting a soft-deleted case used to plan an adopt that 404ed forever.
+TEST_F(PlanApply, AllureIdOfASoftDeletedCaseIsRestoredAndAdoptedFromASavedPlan) {
+  const auto existing = emulator.post("/api/testcase", {{"projectId", 1}, {"name", "Legacy"}});
+  const auto id = existing["id"].get<std::int64_t>();
+  ASSERT_EQ(emulator.status_of("DELETE", "/api/testcase/" + std::to_string(id)), 202);  // soft delete, as in the UI
+  repo.write("cases/a.yaml", case_yaml("a", "Legacy", "allure_id: " + std::to_string(id) + "\n"));
+  const auto plan = repo.expect(0, {"plan", "-out", "plan.json"});
+  EXPECT_NE(plan.out.find("a will be restored (ATO #" + std::to_string(id)), std::string::npos) << plan.out;
+  repo.expect(0, {"apply", "plan.json"});  // not stale: the unmanaged case is read by its id
+  const auto adopted = emulator.cases_with_tag("ato-sync:a");
+  ASSERT_EQ(adopted.size(), 1u);
+  EXPECT_EQ(adopted[0]["id"], id);
+  EXPECT_EQ(repo.expect(0, {"plan"}).out, "No changes. Allure TestOps matches the cases.\n");
+}
+
 TEST_F(PlanApply, UnmanagedCasesAreNeverTouched) {
   const auto other = emulator.post("/api/testcase", {{"projectId", 1}, {"name", "Someone else's"}, {"tags", {{{"name", "theirs"}}}}});
   const std::string path = "/api/testcase/" + std::to_string(other.at("id").get<std::int64_t>());
