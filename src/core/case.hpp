@@ -24,11 +24,19 @@ inline std::string ato_label(std::int64_t allure_id) { return "ATO #" + std::to_
 
 enum class Keyword { None, Given, When, Then, And, But };
 
+// A step of a scenario. A reference to a shared step (`- use: ID`) has no
+// keyword, text, expected result or children of its own: only the shared
+// step's external id (desired side, and remote side once core has matched
+// the reference to a shared step of the repository) or its Allure ID (the
+// remote reading; apply fills it in before writing).
 struct Step {
   Keyword keyword = Keyword::None;
   std::string text;      // without the keyword
   std::string expected;  // empty = none
   std::vector<Step> steps;
+  std::string shared_step;           // `use:`: the shared step's external id
+  std::int64_t shared_step_id = 0;   // the shared step in TestOps; 0 = not known here
+  bool uses_shared_step() const { return !shared_step.empty() || shared_step_id != 0; }
   bool operator==(const Step&) const = default;
 };
 

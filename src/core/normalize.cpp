@@ -89,6 +89,7 @@ std::string normalize_text(std::string_view text) {
 // a leading keyword word back as the keyword: both sides take the form the
 // server will give back, so a plain step "Given x" or "  x" converges.
 Step normalize(Step step) {
+  if (step.uses_shared_step()) return step;  // a reference has no text of its own
   Step read_back = split_keyword(join_keyword(step));
   step.keyword = read_back.keyword;
   step.text = std::move(read_back.text);

@@ -20,15 +20,30 @@ std::optional<Action> parse_action(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+struct KindNames {
+  Kind kind;
+  std::string_view name;   // JSON
+  std::string_view label;  // views
+};
+constexpr KindNames kKindNames[] = {{Kind::SharedStep, "shared_step", "shared step"}, {Kind::Case, "case", "case"}};
+}  // namespace
+
 std::string_view kind_name(Kind kind) {
-  switch (kind) {
-    case Kind::Case: return "case";
-  }
+  for (const auto& k : kKindNames)
+    if (k.kind == kind) return k.name;
+  return "";
+}
+
+std::string_view kind_label(Kind kind) {
+  for (const auto& k : kKindNames)
+    if (k.kind == kind) return k.label;
   return "";
 }
 
 std::optional<Kind> parse_kind(std::string_view name) {
-  if (name == "case") return Kind::Case;
+  for (const auto& k : kKindNames)
+    if (k.name == name) return k.kind;
   return std::nullopt;
 }
 

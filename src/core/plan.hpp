@@ -22,8 +22,10 @@ std::optional<Action> parse_action(std::string_view name);
 
 // The kinds of resource a plan holds, in the order views list them and apply
 // runs them (SPEC.md §4, §5).
-enum class Kind { Case };
-std::string_view kind_name(Kind kind);  // "case"
+enum class Kind { SharedStep, Case };
+inline constexpr Kind kAllKinds[] = {Kind::SharedStep, Kind::Case};
+std::string_view kind_name(Kind kind);  // "shared_step", "case" (JSON)
+std::string_view kind_label(Kind kind);  // "shared step", "case" (views)
 std::optional<Kind> parse_kind(std::string_view name);
 
 struct Change {

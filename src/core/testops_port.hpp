@@ -9,6 +9,7 @@
 
 #include "core/case.hpp"
 #include "core/plan.hpp"
+#include "core/shared_step.hpp"
 
 namespace ato::core {
 
@@ -47,18 +48,33 @@ class TestOpsPort {
   // Every live case of the project (for import), sorted by Allure ID.
   virtual std::vector<SearchRow> find_all() = 0;
   // Full details (one overview each, in parallel); ids that do not exist are
-  // left out of the answer.
+  // left out of the answer. A step that refers to a shared step reads as
+  // such (Step::shared_step_id), never as an inline copy of it.
   virtual std::vector<RemoteCase> read_cases(const std::vector<std::int64_t>& ids) = 0;
+  // Every shared step of the project, live and archived, with its steps,
+  // sorted by Allure ID.
+  virtual std::vector<RemoteSharedStep> read_shared_steps() = 0;
 
   virtual void create_field_values(const std::vector<NewFieldValue>& values) = 0;
   // Creates the case with its identity tag in the same request; never leaves
-  // a duplicate even when the outcome of the request is unknown.
+  // a duplicate even when the outcome of the request is unknown. Steps that
+  // use a shared step carry its shared_step_id (apply fills them in).
   virtual std::int64_t create_case(const std::string& external_id, const CaseContent& content) = 0;
   // Writes only the given fields of `after` (the identity tag always written with tags).
   virtual void update_case(std::int64_t allure_id, const std::string& external_id,
                            const CaseContent& after, const std::vector<Field>& fields) = 0;
   virtual void archive_case(std::int64_t allure_id) = 0;
   virtual void restore_case(std::int64_t allure_id) = 0;
+
+  // A shared step with its name and steps (content.name, content.steps);
+  // when the outcome of the create is unknown, looks the exact name up
+  // before trying again, so it never leaves two.
+  virtual std::int64_t create_shared_step(const CaseContent& content) = 0;
+  // Writes only the given fields (Field::Name, Field::Steps) of `after`.
+  virtual void update_shared_step(std::int64_t allure_id, const CaseContent& after,
+                                  const std::vector<Field>& fields) = 0;
+  virtual void archive_shared_step(std::int64_t allure_id) = 0;
+  virtual void unarchive_shared_step(std::int64_t allure_id) = 0;
 };
 
 }  // namespace ato::core

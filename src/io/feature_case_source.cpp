@@ -131,8 +131,12 @@ class FeatureReader {
         precondition += (precondition.empty() ? "" : "\n") + precondition_line(step);
     }
     content.precondition = std::move(precondition);
-    for (const auto& step : scenario.steps)
-      content.steps.push_back({english_keyword(step.kind), step_text(step), "", {}});
+    for (const auto& step : scenario.steps) {
+      core::Step s;
+      s.keyword = english_keyword(step.kind);
+      s.text = step_text(step);
+      content.steps.push_back(std::move(s));
+    }
     if (!scenario.steps.empty()) c.field_sources[core::Field::Steps] = place(scenario.steps.front().location);
 
     c.content = core::normalize(std::move(content));

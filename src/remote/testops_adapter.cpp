@@ -201,4 +201,17 @@ void TestOpsAdapter::restore_case(std::int64_t allure_id) {
     write_existing_case([&] { client_->send("POST", case_path(allure_id) + "/restore", nullptr); });
 }
 
+// Shared steps: being written (issue #17).
+std::vector<core::RemoteSharedStep> TestOpsAdapter::read_shared_steps() { return {}; }
+std::int64_t TestOpsAdapter::create_shared_step(const core::CaseContent&) {
+  throw core::RemoteError("shared steps are not supported yet");
+}
+void TestOpsAdapter::update_shared_step(std::int64_t, const core::CaseContent&, const std::vector<core::Field>&) {
+  throw core::RemoteError("shared steps are not supported yet");
+}
+void TestOpsAdapter::archive_shared_step(std::int64_t) { throw core::RemoteError("shared steps are not supported yet"); }
+void TestOpsAdapter::unarchive_shared_step(std::int64_t) {
+  throw core::RemoteError("shared steps are not supported yet");
+}
+
 }  // namespace ato::remote

@@ -26,6 +26,12 @@ class TestOpsAdapter final : public core::TestOpsPort {
                    const std::vector<core::Field>& fields) override;
   void archive_case(std::int64_t allure_id) override;
   void restore_case(std::int64_t allure_id) override;
+  std::vector<core::RemoteSharedStep> read_shared_steps() override;
+  std::int64_t create_shared_step(const core::CaseContent& content) override;
+  void update_shared_step(std::int64_t allure_id, const core::CaseContent& after,
+                          const std::vector<core::Field>& fields) override;
+  void archive_shared_step(std::int64_t allure_id) override;
+  void unarchive_shared_step(std::int64_t allure_id) override;
 
  private:
   const ReferenceData& reference();  // loaded once, thread-safe

@@ -33,6 +33,11 @@ class FakePort final : public core::TestOpsPort {
   void update_case(std::int64_t, const std::string&, const core::CaseContent&, const std::vector<core::Field>&) override {}
   void archive_case(std::int64_t) override {}
   void restore_case(std::int64_t) override {}
+  std::vector<core::RemoteSharedStep> read_shared_steps() override { return {}; }
+  std::int64_t create_shared_step(const core::CaseContent&) override { return 0; }
+  void update_shared_step(std::int64_t, const core::CaseContent&, const std::vector<core::Field>&) override {}
+  void archive_shared_step(std::int64_t) override {}
+  void unarchive_shared_step(std::int64_t) override {}
 };
 
 core::SearchRow row(std::int64_t id, const std::string& external_id, const std::string& status = "Active") {
