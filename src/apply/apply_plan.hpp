@@ -26,12 +26,14 @@ struct ApplyFailure {
   core::Action action = core::Action::Create;
   std::optional<std::int64_t> allure_id;
   std::string message;
+  core::Kind kind = core::Kind::Case;
 };
 
 struct ApplyReport {
   core::PlanSummary done;  // changes that succeeded, by action
-  std::vector<ApplyFailure> failures;  // sorted by external id
-  std::map<std::string, std::int64_t> created;  // external id -> new Allure ID
+  std::vector<ApplyFailure> failures;  // sorted by kind, then external id
+  std::map<std::string, std::int64_t> created;  // case external id -> new Allure ID
+  std::map<std::string, std::int64_t> created_shared_steps;  // shared step id -> new Allure ID
   bool cancelled = false;  // interrupted before every change started
   bool ok() const { return failures.empty() && !cancelled; }
 };

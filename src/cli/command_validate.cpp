@@ -24,10 +24,11 @@ int command_validate(const GlobalOptions& global, const Args& args) {
   core::Diagnostics diagnostics = config_result.diagnostics;
   std::size_t files = 0, cases = 0;  // case files: the config is not one
   if (!core::has_errors(config_result.diagnostics)) {
-    auto loaded = io::load_cases(cases_root(config_result.config), config_result.config);
-    auto lints = core::run_lints(loaded.cases, config_result.config.disabled_lints);
+    const auto& config = config_result.config;
+    auto loaded = io::load_repository(cases_root(config), shared_steps_root(config), config);
+    auto lints = core::run_lints(loaded.desired.cases, config.disabled_lints, loaded.desired.shared_steps);
     files += loaded.files;
-    cases = loaded.cases.size();
+    cases = loaded.desired.cases.size();
     diagnostics.insert(diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
     diagnostics.insert(diagnostics.end(), lints.begin(), lints.end());
     std::stable_sort(diagnostics.begin(), diagnostics.end(), io::diagnostic_less);

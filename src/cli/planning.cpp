@@ -19,7 +19,8 @@ namespace ato::cli {
 PlannedRun make_plan(const GlobalOptions& global, const PlanFlags& flags) {
   PlannedRun run;
   run.config = load_config_or_exit(global, true);
-  const auto desired = load_cases_or_exit(run.config);
+  const auto repository = load_repository_or_exit(run.config);
+  const auto& desired = repository.cases;
   run.port = connect_testops(run.config, global);
   run.project_id = run.port->project_id();
 
@@ -42,7 +43,8 @@ PlannedRun make_plan(const GlobalOptions& global, const PlanFlags& flags) {
   options.guard = run.config.guard;
   options.allow_archive = flags.allow_archive;
   options.archive_status = run.config.archive_status;
-  auto result = core::compute_plan(desired, state.cases, options);
+  options.prune_shared_steps = run.config.prune_shared_steps;
+  auto result = core::compute_plan(repository, {state.cases, state.shared_steps}, options);
   if (!result.errors.empty()) {
     for (auto& e : result.errors)
       if (e.where.file.empty()) e.where.file = "ato-sync";

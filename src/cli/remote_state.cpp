@@ -46,6 +46,7 @@ std::vector<core::RemoteCase> fetch(core::TestOpsPort& port, const std::vector<s
 RemoteState read_remote_state(core::TestOpsPort& port, std::int64_t project_id, const core::Config& config,
                               const std::vector<core::DesiredCase>& desired, const FetchOptions& options) {
   RemoteState state;
+  state.shared_steps = port.read_shared_steps();
   state.rows = port.find_managed();
 
   std::unordered_set<std::string> wanted;

@@ -14,6 +14,7 @@ namespace ato::cli {
 struct RemoteState {
   std::vector<core::SearchRow> rows;     // every managed case
   std::vector<core::RemoteCase> cases;   // one per row (details where needed) plus cases bound by allure_id
+  std::vector<core::RemoteSharedStep> shared_steps;  // every shared step of the project
   std::size_t fetched = 0;               // overviews read from TestOps this run
   std::size_t from_cache = 0;            // overviews taken from the cache
 };

@@ -22,14 +22,23 @@ std::string cases_root(const core::Config& config) {
   return (base / config.cases_dir).lexically_normal().string();
 }
 
-std::vector<core::DesiredCase> load_cases_or_exit(const core::Config& config) {
-  auto result = io::load_cases(cases_root(config), config);
+std::string shared_steps_root(const core::Config& config) {
+  const auto base = std::filesystem::path(config.config_path).parent_path();
+  return (base / config.shared_steps_dir).lexically_normal().string();
+}
+
+core::DesiredResources load_repository_or_exit(const core::Config& config) {
+  auto result = io::load_repository(cases_root(config), shared_steps_root(config), config);
   if (core::has_errors(result.diagnostics)) {
-    auto closing = render::diagnostics_summary(result.diagnostics, result.files, result.cases.size()) +
+    auto closing = render::diagnostics_summary(result.diagnostics, result.files, result.desired.cases.size()) +
                    "; nothing was sent to TestOps";
     throw CommandFailed(std::move(result.diagnostics), std::move(closing));
   }
-  return std::move(result.cases);
+  return std::move(result.desired);
+}
+
+std::vector<core::DesiredCase> load_cases_or_exit(const core::Config& config) {
+  return load_repository_or_exit(config).cases;
 }
 
 }  // namespace ato::cli

@@ -83,6 +83,13 @@ enum class Field {
   Steps,
 };
 
+// A `use:` step of a desired case, where it is written.
+struct SharedStepUse {
+  std::string shared_step;  // the shared step's external id
+  SourceLocation at;
+  bool operator==(const SharedStepUse&) const = default;
+};
+
 // A case as the repository wants it.
 struct DesiredCase {
   std::string external_id;
@@ -90,6 +97,7 @@ struct DesiredCase {
   SourceLocation source;                  // where the case starts (the `id` key, the scenario)
   SourceLocation allure_id_source;        // where allure_id is written; empty = at `source`
   std::map<Field, SourceLocation> field_sources;  // where each field is written, when it is
+  std::vector<SharedStepUse> shared_step_uses;    // every `use:` in its steps, in order
   // Where `field` is written, else where the case starts.
   const SourceLocation& place_of(Field field) const {
     const auto it = field_sources.find(field);

@@ -4,7 +4,8 @@
 
 namespace ato::core {
 
-Diagnostics check_identities(const std::vector<DesiredCase>& cases) {
+Diagnostics check_identities(const std::vector<DesiredCase>& cases, Kind kind) {
+  const std::string noun(kind_label(kind));
   Diagnostics out;
   std::map<std::string, const DesiredCase*> by_id;
   std::map<std::int64_t, const DesiredCase*> by_allure_id;
@@ -19,7 +20,7 @@ Diagnostics check_identities(const std::vector<DesiredCase>& cases) {
       out.push_back({Severity::Error, c.allure_id_place(),
                      "allure_id " + std::to_string(*c.allure_id) + " is bound by \"" + bound->second->external_id +
                          "\" already (at " + format_place(bound->second->allure_id_place()) +
-                         "); one TestOps case can back only one case of the repository",
+                         "); one TestOps " + noun + " can back only one " + noun + " of the repository",
                      ""});
   }
   return out;

@@ -9,23 +9,58 @@
 #include "core/plan.hpp"
 #include "core/reference_check.hpp"
 #include "core/remote_index.hpp"
+#include "core/shared_step_changes.hpp"
 #include "util/glob.hpp"
 
 namespace ato::core {
 
-// The steps, in order: normalise both sides, index the remote side, check the
-// desired side's identities and names, bind, diff each binding, archive what
-// the repository dropped, then the guard over the whole plan.
-PlanResult compute_plan(const std::vector<DesiredCase>& desired_in, const std::vector<RemoteCase>& remote_in,
+namespace {
+
+template <class Item>
+std::vector<Item> normalized(std::vector<Item> items) {
+  for (auto& item : items) item.content = normalize(std::move(item.content));
+  return items;
+}
+
+// The shared steps the targeted cases use: a targeted plan must create them too.
+std::vector<std::string> used_by(const std::vector<DesiredCase>& cases, const std::vector<std::string>& targets) {
+  std::vector<std::string> out;
+  if (targets.empty()) return out;
+  for (const auto& c : cases)
+    if (util::selected_by(targets, c.external_id))
+      for (const auto& use : c.shared_step_uses) out.push_back(use.shared_step);
+  return out;
+}
+
+bool kind_then_id(const Change& a, const Change& b) {
+  return std::tie(a.kind, a.external_id) < std::tie(b.kind, b.external_id);
+}
+
+}  // namespace
+
+PlanResult compute_plan(const std::vector<DesiredCase>& desired, const std::vector<RemoteCase>& remote,
+                        const PlanOptions& options) {
+  return compute_plan(DesiredResources{desired, {}}, RemoteResources{remote, {}}, options);
+}
+
+// The steps, in order: normalise both sides; plan the shared steps, whose
+// binding tells what the cases' references mean; index the remote cases,
+// check the desired side's identities and names, bind, diff each binding,
+// archive what the repository dropped; then the guard over the whole plan.
+PlanResult compute_plan(const DesiredResources& desired_in, const RemoteResources& remote_in,
                         const PlanOptions& options) {
   PlanResult result;
-  std::vector<DesiredCase> desired = desired_in;
-  for (auto& d : desired) d.content = normalize(std::move(d.content));
-  std::vector<RemoteCase> remote = remote_in;
-  for (auto& r : remote) r.content = normalize(std::move(r.content));
+  result.errors = check_identities(desired_in.shared_steps, Kind::SharedStep);
+  const std::vector<DesiredCase> desired = normalized(desired_in.cases);
+  std::vector<RemoteCase> remote = normalized(remote_in.cases);
+
+  const SharedStepPlan shared = plan_shared_steps(
+      normalized(desired_in.shared_steps), normalized(remote_in.shared_steps),
+      {options.prune_shared_steps, options.targets, used_by(desired, options.targets)}, result.errors);
+  for (auto& r : remote) resolve_shared_step_references(r.content.steps, shared.by_allure_id);
 
   const RemoteIndex index = index_remote(remote, options.archive_status, result.conflicts);
-  result.errors = check_identities(desired);
+  for (auto& error : check_identities(desired)) result.errors.push_back(std::move(error));
 
   std::set<std::string> desired_ids;
   std::set<NewFieldValue> new_values;
@@ -38,17 +73,19 @@ PlanResult compute_plan(const std::vector<DesiredCase>& desired_in, const std::v
   }
 
   auto& changes = result.plan.changes;
+  changes = shared.changes;
+  result.plan.notes = shared.notes;
+  result.plan.shared_step_ids = shared.bound;
   for (const auto& binding : bind_cases(selected, index, result.errors))
     if (auto change = case_change(binding, options.archive_status)) changes.push_back(std::move(*change));
   for (const auto& [id, r] : index.by_identity) {
     if (desired_ids.count(id) || index.conflicted.count(id) || !util::selected_by(options.targets, id)) continue;
     if (lifecycle_of(*r, options.archive_status) == Lifecycle::Live) changes.push_back(archive_change(*r));
   }
-  std::sort(changes.begin(), changes.end(),
-            [](const Change& a, const Change& b) { return a.external_id < b.external_id; });
+  std::sort(changes.begin(), changes.end(), kind_then_id);
   result.plan.new_field_values.assign(new_values.begin(), new_values.end());
 
-  if (auto guard = check_archive_guard(result.plan, index.managed_live, options.guard, options.allow_archive))
+  if (auto guard = check_archive_guard(result.plan, index.managed_live + shared.live_remote, options.guard, options.allow_archive))
     result.errors.push_back(std::move(*guard));
   return result;
 }

@@ -43,6 +43,9 @@ struct Config {
   std::string endpoint;     // without trailing slash
   ProjectRef project;
   std::string cases_dir = "cases";
+  std::string shared_steps_dir = "shared-steps";  // absent folder = no shared steps
+  bool prune_shared_steps = false;  // archive shared steps no YAML names and no live case uses (SPEC.md §2)
+  bool prune_test_plans = false;
   std::string api_prefix = "/api";
   AuthMode auth = AuthMode::Exchange;
   std::string id_tag_prefix = "ato-sync:";

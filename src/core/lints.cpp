@@ -98,6 +98,16 @@ class Linter {
     }
   }
 
+  void check_shared_step_use(const std::vector<DesiredCase>& cases, const std::vector<DesiredSharedStep>& shared_steps) {
+    std::set<std::string> used;
+    for (const auto& c : cases)
+      for (const auto& use : c.shared_step_uses) used.insert(use.shared_step);
+    for (const auto& s : shared_steps)
+      if (!used.count(s.external_id))
+        warn("unused-shared-step", s.source, "shared step \"" + s.external_id + "\" is used by no case; fix: use it with `- use: " +
+                                                 s.external_id + "`, or remove it");
+  }
+
  private:
   const std::vector<std::string>& disabled_;
   Diagnostics& out_;
@@ -107,15 +117,18 @@ class Linter {
 
 const std::vector<std::string>& lint_names() {
   static const std::vector<std::string> names = {"missing-layer", "bare-severity-tag", "tag-case-mismatch",
-                                                 "flat-steps",    "no-steps",          "description-repeats-name"};
+                                                 "flat-steps",    "no-steps",          "description-repeats-name",
+                                                 "unused-shared-step"};
   return names;
 }
 
-Diagnostics run_lints(const std::vector<DesiredCase>& cases, const std::vector<std::string>& disabled) {
+Diagnostics run_lints(const std::vector<DesiredCase>& cases, const std::vector<std::string>& disabled,
+                      const std::vector<DesiredSharedStep>& shared_steps) {
   Diagnostics out;
   Linter linter(disabled, out);
   for (const auto& c : cases) linter.check_case(c);
   linter.check_tag_spellings(cases);
+  linter.check_shared_step_use(cases, shared_steps);
   return out;
 }
 

@@ -6,12 +6,14 @@
 
 #include "core/case.hpp"
 #include "core/diagnostic.hpp"
+#include "core/shared_step.hpp"
 
 namespace ato::core {
 
 const std::vector<std::string>& lint_names();
 
 // `disabled`: lint names turned off in the config.
-Diagnostics run_lints(const std::vector<DesiredCase>& cases, const std::vector<std::string>& disabled);
+Diagnostics run_lints(const std::vector<DesiredCase>& cases, const std::vector<std::string>& disabled,
+                      const std::vector<DesiredSharedStep>& shared_steps = {});
 
 }  // namespace ato::core

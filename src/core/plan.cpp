@@ -21,33 +21,6 @@ std::optional<Action> parse_action(std::string_view name) {
 }
 
 namespace {
-struct KindNames {
-  Kind kind;
-  std::string_view name;   // JSON
-  std::string_view label;  // views
-};
-constexpr KindNames kKindNames[] = {{Kind::SharedStep, "shared_step", "shared step"}, {Kind::Case, "case", "case"}};
-}  // namespace
-
-std::string_view kind_name(Kind kind) {
-  for (const auto& k : kKindNames)
-    if (k.kind == kind) return k.name;
-  return "";
-}
-
-std::string_view kind_label(Kind kind) {
-  for (const auto& k : kKindNames)
-    if (k.kind == kind) return k.label;
-  return "";
-}
-
-std::optional<Kind> parse_kind(std::string_view name) {
-  for (const auto& k : kKindNames)
-    if (k.name == name) return k.kind;
-  return std::nullopt;
-}
-
-namespace {
 template <class Summary>
 auto& slot(Summary& s, Action action) {
   switch (action) {

@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "core/case.hpp"
+#include "core/kind.hpp"
 #include "core/diagnostic.hpp"
+#include "core/shared_step.hpp"
 
 namespace ato::core {
 
@@ -20,13 +22,6 @@ inline constexpr Action kAllActions[] = {Action::Create, Action::Update, Action:
 std::string_view action_name(Action action);  // "create", "update", ...
 std::optional<Action> parse_action(std::string_view name);
 
-// The kinds of resource a plan holds, in the order views list them and apply
-// runs them (SPEC.md §4, §5).
-enum class Kind { SharedStep, Case };
-inline constexpr Kind kAllKinds[] = {Kind::SharedStep, Kind::Case};
-std::string_view kind_name(Kind kind);  // "shared_step", "case" (JSON)
-std::string_view kind_label(Kind kind);  // "shared step", "case" (views)
-std::optional<Kind> parse_kind(std::string_view name);
 
 struct Change {
   Kind kind = Kind::Case;
@@ -62,9 +57,22 @@ struct PlanSummary {
   int total() const { return create + update + archive + restore + adopt; }
 };
 
+// Something the plan tells without changing it: a remote resource it leaves
+// alone, fields it leaves to test results. Not a change: a plan with only
+// notes says "No changes".
+struct PlanNote {
+  Kind kind = Kind::Case;
+  std::string text;  // one line
+  bool operator==(const PlanNote&) const = default;
+};
+
 struct Plan {
-  std::vector<Change> changes;  // sorted by external id
+  std::vector<Change> changes;  // by kind (kAllKinds order), then by external id
   std::vector<NewFieldValue> new_field_values;  // sorted
+  std::vector<PlanNote> notes;
+  // Every shared step of the repository that exists in TestOps already: what
+  // a case's `use:` is written as (apply adds the ones it creates).
+  std::map<std::string, std::int64_t> shared_step_ids;
   PlanSummary summary() const;
   bool has_changes() const { return !changes.empty(); }
 };
@@ -84,6 +92,7 @@ struct ArchiveGuard {
 
 struct PlanOptions {
   KnownNames known;
+  bool prune_shared_steps = false;
   std::vector<std::string> targets;  // globs over external ids; empty = everything
   ArchiveGuard guard;
   std::optional<int> allow_archive;  // --allow-archive N
@@ -96,6 +105,18 @@ struct PlanResult {
   Diagnostics conflicts;  // remote identity conflicts: nothing is planned for those ids, the rest stands
 };
 
+// What the repository holds, and what TestOps holds, of every kind.
+struct DesiredResources {
+  std::vector<DesiredCase> cases;
+  std::vector<DesiredSharedStep> shared_steps;
+};
+struct RemoteResources {
+  std::vector<RemoteCase> cases;
+  std::vector<RemoteSharedStep> shared_steps;
+};
+
+PlanResult compute_plan(const DesiredResources& desired, const RemoteResources& remote, const PlanOptions& options);
+// Cases only: a repository without shared steps.
 PlanResult compute_plan(const std::vector<DesiredCase>& desired, const std::vector<RemoteCase>& remote,
                         const PlanOptions& options);
 

@@ -1,7 +1,7 @@
 #pragma once
 // A saved plan is stale when TestOps moved on since it was made (SPEC.md §5):
-// a case it touches was modified (different lastModifiedDate), disappeared,
-// or a case it would create exists now.
+// a case or shared step it touches was modified (different
+// lastModifiedDate), disappeared, or one it would create exists now.
 #include <string>
 #include <vector>
 
@@ -11,13 +11,16 @@
 namespace ato::core {
 
 struct StaleChange {
+  Kind kind = Kind::Case;
   std::string external_id;
   std::string why;  // one line
 };
 
 // `rows`: the managed cases as TestOps has them now; `bound`: the current
-// state of cases the plan adopts (they carry no identity tag yet).
+// state of cases the plan adopts (they carry no identity tag yet);
+// `shared_steps`: the project's shared steps now.
 std::vector<StaleChange> find_stale_changes(const Plan& plan, const std::vector<SearchRow>& rows,
-                                            const std::vector<RemoteCase>& bound);
+                                            const std::vector<RemoteCase>& bound,
+                                            const std::vector<RemoteSharedStep>& shared_steps = {});
 
 }  // namespace ato::core

@@ -12,6 +12,13 @@ using json = nlohmann::ordered_json;
 json steps_to_json(const std::vector<core::Step>& steps) {
   json out = json::array();
   for (const auto& s : steps) {
+    if (s.uses_shared_step()) {
+      json use = json::object();
+      if (!s.shared_step.empty()) use["use"] = s.shared_step;
+      if (s.shared_step_id != 0) use["shared_step_id"] = s.shared_step_id;
+      out.push_back(std::move(use));
+      continue;
+    }
     json step = {{"keyword", std::string(core::keyword_name(s.keyword))}, {"text", s.text}};
     if (!s.expected.empty()) step["expected"] = s.expected;
     if (!s.steps.empty()) step["steps"] = steps_to_json(s.steps);
@@ -24,6 +31,12 @@ std::vector<core::Step> steps_from_json(const json& j) {
   std::vector<core::Step> out;
   for (const auto& s : j) {
     core::Step step;
+    if (s.contains("use") || s.contains("shared_step_id")) {
+      step.shared_step = s.value("use", "");
+      step.shared_step_id = s.value("shared_step_id", std::int64_t{0});
+      out.push_back(std::move(step));
+      continue;
+    }
     const auto keyword = s.at("keyword").get<std::string>();
     step.keyword = keyword.empty() ? core::Keyword::None : core::parse_keyword(keyword).value_or(core::Keyword::None);
     step.text = s.at("text").get<std::string>();
@@ -89,15 +102,21 @@ const JsonField& json_field(core::Field field) {
 
 json field_to_json(core::Field field, const core::CaseContent& content) { return json_field(field).to(content); }
 
-json content_to_json(const core::CaseContent& c) {
+json content_to_json(const core::CaseContent& c, core::Kind kind) {
   json out = json::object();
-  for (const auto& row : kJsonFields) out[row.key] = row.to(c);
+  for (const auto field : core::fields_of(kind)) {
+    const auto& row = json_field(field);
+    out[row.key] = row.to(c);
+  }
   return out;
 }
 
-core::CaseContent content_from_json(const json& j) {
+core::CaseContent content_from_json(const json& j, core::Kind kind) {
   core::CaseContent c;
-  for (const auto& row : kJsonFields) row.from(j.at(row.key), c);
+  for (const auto field : core::fields_of(kind)) {
+    const auto& row = json_field(field);
+    row.from(j.at(row.key), c);
+  }
   return c;
 }
 

@@ -9,6 +9,8 @@
 #include <thread>
 
 #include "core/case_identity.hpp"
+#include "core/plan.hpp"
+#include "core/shared_step_uses.hpp"
 #include "io/case_parser.hpp"
 #include "io/feature_case_source.hpp"
 #include "io/file_io.hpp"
@@ -23,9 +25,18 @@ namespace {
 // A case file is a few KiB; 10,000 cases in one file is about 2 MiB.
 constexpr std::uint64_t kMaxCaseFileBytes = 16u << 20;
 
-bool is_case_file(const fs::path& path) {
+// The files a folder of the repository holds: case files (YAML and Gherkin)
+// or shared step files (YAML only).
+struct FolderKind {
+  std::string_view missing;  // the error when the folder does not exist; empty: no folder means none
+  bool features = false;     // .feature files too
+};
+constexpr FolderKind kCaseFolder{"the cases folder does not exist (set `cases:` in the config)", true};
+constexpr FolderKind kSharedStepFolder{"", false};
+
+bool is_source_file(const fs::path& path, const FolderKind& kind) {
   const auto ext = path.extension().string();
-  return ext == ".yaml" || ext == ".yml" || ext == ".feature";
+  return ext == ".yaml" || ext == ".yml" || (kind.features && ext == ".feature");
 }
 
 bool is_feature_file(const std::string& file) {
@@ -73,13 +84,13 @@ bool is_config_file(const fs::directory_entry& entry, const std::string& config_
 // so a symlink loop cannot trap the scan; a folder that cannot be read is an
 // error, never skipped (its cases would look deleted). Only regular files are
 // read: a pipe or a device could block the read forever.
-std::vector<std::string> find_case_files(const std::string& root, const std::string& config_path,
-                                         core::Diagnostics& diagnostics) {
+std::vector<std::string> find_source_files(const std::string& root, const std::string& config_path,
+                                           const FolderKind& kind, core::Diagnostics& diagnostics) {
   std::vector<std::string> files;
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {
-    diagnostics.push_back({core::Severity::Error, {display_path(root), 0, 0},
-                           "the cases folder does not exist (set `cases:` in the config)", ""});
+    if (!kind.missing.empty())
+      diagnostics.push_back({core::Severity::Error, {display_path(root), 0, 0}, std::string(kind.missing), ""});
     return files;
   }
   std::vector<fs::path> folders{root};
@@ -92,7 +103,7 @@ std::vector<std::string> find_case_files(const std::string& root, const std::str
       std::error_code type_ec;
       const bool real_folder = !entry.is_symlink(type_ec) && entry.is_directory(type_ec);
       if (real_folder && entry.path().filename().string().front() == '.') continue;
-      if (!is_case_file(entry.path())) {
+      if (!is_source_file(entry.path(), kind)) {
         if (real_folder) folders.push_back(entry.path());
         continue;
       }
@@ -112,7 +123,9 @@ std::vector<std::string> find_case_files(const std::string& root, const std::str
   return files;
 }
 
-FileCases load_file(const std::string& path, const core::Config& config, const fs::path& cwd) {
+using FileParser = FileCases (*)(std::string text, const std::string& file, const core::Config& config);
+
+FileCases load_file(const std::string& path, const core::Config& config, const fs::path& cwd, FileParser parse) {
   const std::string shown = display_path(path, cwd);
   FileText file = read_whole_file(path, kMaxCaseFileBytes);
   if (!file.ok())
@@ -122,18 +135,12 @@ FileCases load_file(const std::string& path, const core::Config& config, const f
               "cannot read the file: " + file.error +
                   (file.too_large ? " for a case file (split it into several files)" : ""),
               ""}}};
-  return parse_case_file(std::move(file.text), shown, config);
+  return parse(std::move(file.text), shown, config);
 }
 
-
-}  // namespace
-
-FileCases parse_case_file(std::string text, const std::string& file, const core::Config& config) {
-  if (is_feature_file(file)) {
-    // Examples and owners wait for the case model's `examples` and `members`.
-    auto features = parse_feature_file(text, file, config);
-    return {std::move(features.cases), std::move(features.diagnostics)};
-  }
+// Each YAML document of `text` through `parse_document`.
+template <class ParseDocument>
+FileCases parse_yaml_file(std::string text, const std::string& file, ParseDocument parse_document) {
   FileCases result;
   DiagnosticSink sink(file);
   if (auto problem = find_text_problem(text)) {
@@ -146,7 +153,7 @@ FileCases parse_case_file(std::string text, const std::string& file, const core:
     report_duplicate_keys(tree, sink);
     for (const auto& doc : tree.roots()) {
       if (doc.IsNull()) continue;  // an empty document between two `---`
-      if (auto c = parse_case(doc, config, sink)) result.cases.push_back(std::move(*c));
+      if (auto item = parse_document(doc, sink)) result.cases.push_back(std::move(*item));
     }
   } catch (const YAML::Exception& e) {
     sink.error(sink.at(e.mark), "YAML syntax error: " + e.msg);
@@ -155,14 +162,11 @@ FileCases parse_case_file(std::string text, const std::string& file, const core:
   return result;
 }
 
-bool diagnostic_less(const core::Diagnostic& a, const core::Diagnostic& b) {
-  return std::tie(a.where.file, a.where.line, a.where.column, a.message) <
-         std::tie(b.where.file, b.where.line, b.where.column, b.message);
-}
-
-CasesResult load_cases(const std::string& cases_root, const core::Config& config) {
+// Every file of one folder, in parallel, sorted by id, with identity errors.
+CasesResult load_folder(const std::string& root, const core::Config& config, const FolderKind& kind,
+                        FileParser parse, core::Kind what) {
   CasesResult result;
-  const auto files = find_case_files(cases_root, config.config_path, result.diagnostics);
+  const auto files = find_source_files(root, config.config_path, kind, result.diagnostics);
   result.files = files.size();
 
   std::vector<FileCases> per_file(files.size());
@@ -170,7 +174,7 @@ CasesResult load_cases(const std::string& cases_root, const core::Config& config
   const fs::path cwd = fs::current_path(ec);  // empty when unreadable: paths are then shown as found
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) per_file[i] = load_file(files[i], config, cwd);
+    for (std::size_t i = next++; i < files.size(); i = next++) per_file[i] = load_file(files[i], config, cwd, parse);
   };
   const std::size_t threads =
       std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), (files.size() + 63) / 64);
@@ -189,9 +193,55 @@ CasesResult load_cases(const std::string& cases_root, const core::Config& config
   std::stable_sort(by_id.begin(), by_id.end(), [](const auto* a, const auto* b) { return a->external_id < b->external_id; });
   result.cases.reserve(by_id.size());
   for (auto* c : by_id) result.cases.push_back(std::move(*c));
-  auto identity_errors = core::check_identities(result.cases);
+  auto identity_errors = core::check_identities(result.cases, what);
   std::move(identity_errors.begin(), identity_errors.end(), std::back_inserter(result.diagnostics));
   std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
+  return result;
+}
+
+
+}  // namespace
+
+FileCases parse_case_file(std::string text, const std::string& file, const core::Config& config) {
+  if (is_feature_file(file)) {
+    // Examples and owners wait for the case model's `examples` and `members`.
+    auto features = parse_feature_file(text, file, config);
+    return {std::move(features.cases), std::move(features.diagnostics)};
+  }
+  return parse_yaml_file(std::move(text), file,
+                         [&](YamlNode doc, DiagnosticSink& sink) { return parse_case(doc, config, sink); });
+}
+
+FileCases parse_shared_step_file(std::string text, const std::string& file, const core::Config& config) {
+  return parse_yaml_file(std::move(text), file,
+                         [&](YamlNode doc, DiagnosticSink& sink) { return parse_shared_step(doc, config, sink); });
+}
+
+bool diagnostic_less(const core::Diagnostic& a, const core::Diagnostic& b) {
+  return std::tie(a.where.file, a.where.line, a.where.column, a.message) <
+         std::tie(b.where.file, b.where.line, b.where.column, b.message);
+}
+
+CasesResult load_cases(const std::string& cases_root, const core::Config& config) {
+  return load_folder(cases_root, config, kCaseFolder, parse_case_file, core::Kind::Case);
+}
+
+CasesResult load_shared_steps(const std::string& shared_steps_root, const core::Config& config) {
+  return load_folder(shared_steps_root, config, kSharedStepFolder, parse_shared_step_file, core::Kind::SharedStep);
+}
+
+RepositoryResult load_repository(const std::string& cases_root, const std::string& shared_steps_root,
+                                 const core::Config& config) {
+  auto shared = load_shared_steps(shared_steps_root, config);
+  auto cases = load_cases(cases_root, config);
+  RepositoryResult result;
+  result.files = shared.files + cases.files;
+  result.diagnostics = std::move(shared.diagnostics);
+  std::move(cases.diagnostics.begin(), cases.diagnostics.end(), std::back_inserter(result.diagnostics));
+  auto uses = core::check_shared_step_uses(cases.cases, shared.cases);
+  std::move(uses.begin(), uses.end(), std::back_inserter(result.diagnostics));
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
+  result.desired = {std::move(cases.cases), std::move(shared.cases)};
   return result;
 }
 

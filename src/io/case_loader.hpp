@@ -8,11 +8,12 @@
 #include "core/case.hpp"
 #include "core/config.hpp"
 #include "core/diagnostic.hpp"
+#include "core/plan.hpp"
 
 namespace ato::io {
 
 struct CasesResult {
-  std::vector<core::DesiredCase> cases;  // sorted by external id
+  std::vector<core::DesiredCase> cases;  // sorted by external id (shared steps: core::DesiredSharedStep)
   core::Diagnostics diagnostics;         // sorted by file, line, column
   std::size_t files = 0;                 // case files read
 };
@@ -25,6 +26,8 @@ struct FileCases {
   core::Diagnostics diagnostics;
 };
 FileCases parse_case_file(std::string text, const std::string& file, const core::Config& config);
+// The same for a shared step file (YAML only, SPEC.md §1.3).
+FileCases parse_shared_step_file(std::string text, const std::string& file, const core::Config& config);
 
 // The order diagnostics are shown in: file, line, column.
 bool diagnostic_less(const core::Diagnostic& a, const core::Diagnostic& b);
@@ -33,5 +36,18 @@ bool diagnostic_less(const core::Diagnostic& a, const core::Diagnostic& b);
 // config's folder). Paths in diagnostics are relative to the current directory
 // when below it.
 CasesResult load_cases(const std::string& cases_root, const core::Config& config);
+// Every shared step file under `shared_steps_root` (config.shared_steps_dir
+// resolved); a folder that does not exist holds none.
+CasesResult load_shared_steps(const std::string& shared_steps_root, const core::Config& config);
+
+// Everything the repository holds: its shared steps and its cases, with the
+// cases' `use:` checked against the shared steps.
+struct RepositoryResult {
+  core::DesiredResources desired;
+  core::Diagnostics diagnostics;  // sorted by file, line, column
+  std::size_t files = 0;          // case and shared step files read
+};
+RepositoryResult load_repository(const std::string& cases_root, const std::string& shared_steps_root,
+                                 const core::Config& config);
 
 }  // namespace ato::io

@@ -31,13 +31,20 @@ std::size_t count_nodes(YamlNode node, std::size_t limit, int depth = 0) {
   return count;
 }
 
+// What a document describes: a case, or a shared step (name and steps only).
+enum class DocumentKind { Case, SharedStep };
+
 class CaseReader {
  public:
-  CaseReader(const core::Config& config, DiagnosticSink& sink) : config_(config), sink_(sink) {}
+  CaseReader(const core::Config& config, DiagnosticSink& sink, DocumentKind kind)
+      : config_(config), sink_(sink), kind_(kind) {}
 
   std::optional<core::DesiredCase> read(YamlNode doc) {
+    const bool shared_step = kind_ == DocumentKind::SharedStep;
     if (!doc.IsMap()) {
-      sink_.error(doc, "a case must be a mapping (id, name, steps, ...), not " + describe(doc));
+      sink_.error(doc, std::string(shared_step ? "a shared step must be a mapping (id, name, steps)"
+                                               : "a case must be a mapping (id, name, steps, ...)") +
+                           ", not " + describe(doc));
       return std::nullopt;
     }
     if (count_nodes(doc, kMaxNodesPerDocument) > kMaxNodesPerDocument) {
@@ -49,13 +56,17 @@ class CaseReader {
                                       "status", "layer",  "fields",      "tags",         "severity",
                                       "priority", "issues", "links",     "allure_id",    "steps"};
     for (const auto& [key, field] : config_.fields) known.push_back(key);
+    if (shared_step) known = {"id", "name", "allure_id", "steps"};
     check_keys(doc, known, "", sink_);
 
     core::DesiredCase c;
     c.source = sink_.at(doc);
     auto& content = c.content;
-    content.status = config_.default_status;
-    content.layer = config_.default_layer;
+    if (!shared_step) {
+      content.status = config_.default_status;
+      content.layer = config_.default_layer;
+    }
+    uses_ = &c.shared_step_uses;
     bool ok = true;
 
     for (const auto& entry : doc) {
@@ -101,7 +112,9 @@ class CaseReader {
       } else if (key == "allure_id") {
         c.allure_id_source = sink_.at(entry.first);
         if (auto n = read_integer(v, "allure_id", sink_)) {
-          if (*n <= 0) sink_.error(v, "allure_id must be a positive Allure TestOps case id");
+          if (*n <= 0)
+            sink_.error(v, std::string("allure_id must be a positive Allure TestOps ") +
+                               (shared_step ? "shared step id" : "case id"));
           else c.allure_id = *n;
         }
       } else if (key == "steps") {
@@ -303,10 +316,11 @@ class CaseReader {
       return step;
     }
     if (!v.IsMap()) {
-      sink_.error(v, what + " must be a string or a mapping with one of given/when/then/and/but/step, not " +
-                         describe(v));
+      sink_.error(v, what + " must be a string or a mapping with one of given/when/then/and/but/step" +
+                         (kind_ == DocumentKind::Case ? "/use" : "") + ", not " + describe(v));
       return std::nullopt;
     }
+    if (v["use"]) return read_use(v, what);
     std::vector<std::string> known = kStepKeywords;
     known.push_back("expected");
     known.push_back("steps");
@@ -339,8 +353,33 @@ class CaseReader {
     return step;
   }
 
+  // `- use: auth/login`: a reference to a shared step, and nothing else.
+  std::optional<core::Step> read_use(YamlNode v, const std::string& what) {
+    if (kind_ == DocumentKind::SharedStep) {
+      sink_.error(v["use"], what + " uses a shared step, but a shared step cannot use another one; "
+                                   "copy its steps here instead");
+      return std::nullopt;
+    }
+    for (const auto& entry : v)
+      if (entry.first.IsScalar() && entry.first.Scalar() != "use")
+        sink_.error(entry.first, what + " uses a shared step, so it takes no other key than `use` (found `" +
+                                     entry.first.Scalar() + "`)");
+    auto id = read_string(v["use"], what + ".use", sink_);
+    if (!id) return std::nullopt;
+    if (!is_valid_case_id(*id)) {
+      sink_.error(v["use"], what + ".use \"" + *id + "\" is not a shared step id ([A-Za-z0-9][A-Za-z0-9._/-]{0,127})");
+      return std::nullopt;
+    }
+    uses_->push_back({*id, sink_.at(v["use"])});
+    core::Step step;
+    step.shared_step = *id;
+    return step;
+  }
+
   const core::Config& config_;
   DiagnosticSink& sink_;
+  DocumentKind kind_;
+  std::vector<core::SharedStepUse>* uses_ = nullptr;  // of the document being read
 };
 
 }  // namespace
@@ -355,7 +394,12 @@ bool is_valid_case_id(const std::string& id) {
 
 std::optional<core::DesiredCase> parse_case(YamlNode document, const core::Config& config,
                                             DiagnosticSink& sink) {
-  return CaseReader(config, sink).read(document);
+  return CaseReader(config, sink, DocumentKind::Case).read(document);
+}
+
+std::optional<core::DesiredCase> parse_shared_step(YamlNode document, const core::Config& config,
+                                                   DiagnosticSink& sink) {
+  return CaseReader(config, sink, DocumentKind::SharedStep).read(document);
 }
 
 }  // namespace ato::io

@@ -16,6 +16,11 @@ inline constexpr std::size_t kMaxNodesPerDocument = 200000;
 std::optional<core::DesiredCase> parse_case(YamlNode document, const core::Config& config,
                                             DiagnosticSink& sink);
 
+// A shared step document (SPEC.md §1.3): id, name, allure_id and steps,
+// without `use` (no shared step inside a shared step).
+std::optional<core::DesiredCase> parse_shared_step(YamlNode document, const core::Config& config,
+                                                   DiagnosticSink& sink);
+
 bool is_valid_case_id(const std::string& id);
 
 }  // namespace ato::io

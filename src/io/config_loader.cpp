@@ -18,7 +18,7 @@ namespace {
 const std::vector<std::string> kConfigKeys = {
     "endpoint", "project", "cases",    "api_prefix", "auth",     "id_tag_prefix", "parallelism", "archive",
     "guard",    "defaults", "fields",  "severity",   "priority", "integrations",  "lints",
-    "http"};
+    "http",     "shared_steps", "prune"};
 
 
 // Built-in case keys that a `fields:` mapping may not take over.
@@ -58,6 +58,10 @@ class ConfigReader {
         read_project(value);
       } else if (key == "cases") {
         if (auto s = read_string(value, "cases", sink_)) c_.cases_dir = *s;
+      } else if (key == "shared_steps") {
+        if (auto s = read_string(value, "shared_steps", sink_)) c_.shared_steps_dir = *s;
+      } else if (key == "prune") {
+        read_prune(value);
       } else if (key == "api_prefix") {
         if (auto s = read_string(value, "api_prefix", sink_)) c_.api_prefix = *s;
       } else if (key == "auth") {
@@ -150,6 +154,15 @@ class ConfigReader {
     if (value["max_archive_percent"])
       if (auto n = read_integer(value["max_archive_percent"], "guard.max_archive_percent", sink_))
         c_.guard.max_archive_percent = static_cast<int>(*n);
+  }
+
+  void read_prune(YamlNode value) {
+    if (!expect_map(value, "prune")) return;
+    check_keys(value, {"shared_steps", "test_plans"}, "prune", sink_);
+    if (value["shared_steps"])
+      if (auto b = read_bool(value["shared_steps"], "prune.shared_steps", sink_)) c_.prune_shared_steps = *b;
+    if (value["test_plans"])
+      if (auto b = read_bool(value["test_plans"], "prune.test_plans", sink_)) c_.prune_test_plans = *b;
   }
 
   void read_defaults(YamlNode value) {

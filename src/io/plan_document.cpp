@@ -37,17 +37,21 @@ std::string encode_plan(const SavedPlan& saved) {
                        {"allure_id", c.allure_id ? json(*c.allure_id) : json()},
                        {"action", std::string(core::action_name(c.action))},
                        {"reason", c.reason},
-                       {"permalink", c.allure_id ? json(core::case_permalink(saved.endpoint, saved.project_id, *c.allure_id)) : json()},
+                       {"permalink", c.allure_id && c.kind == core::Kind::Case ? json(core::case_permalink(saved.endpoint, saved.project_id, *c.allure_id)) : json()},
                        {"remote_last_modified", c.remote_last_modified},
                        {"last_modified_by", c.last_modified_by},
                        {"source", {{"file", c.source.file}, {"line", c.source.line}, {"column", c.source.column}}},
                        {"fields", fields},
                        {"writes", writes},
-                       {"before", content_to_json(c.before)},
-                       {"after", content_to_json(c.after)}});
+                       {"before", content_to_json(c.before, c.kind)},
+                       {"after", content_to_json(c.after, c.kind)}});
   }
   json new_values = json::array();
   for (const auto& v : saved.plan.new_field_values) new_values.push_back({{"field", v.field}, {"value", v.value}});
+  json notes = json::array();
+  for (const auto& n : saved.plan.notes) notes.push_back({{"kind", std::string(core::kind_name(n.kind))}, {"text", n.text}});
+  json shared_step_ids = json::object();
+  for (const auto& [id, allure_id] : saved.plan.shared_step_ids) shared_step_ids[id] = allure_id;
   const json doc = {{"format_version", kPlanFormatVersion},
                     {"tool_version", saved.tool_version},
                     {"endpoint", saved.endpoint},
@@ -55,6 +59,8 @@ std::string encode_plan(const SavedPlan& saved) {
                     {"created_at", saved.created_at},
                     {"summary", summary},
                     {"new_field_values", new_values},
+                    {"shared_step_ids", shared_step_ids},
+                    {"notes", notes},
                     {"changes", changes}};
   // Remote text is not checked as YAML text is: invalid UTF-8 from TestOps
   // shows as U+FFFD rather than failing the whole plan.
@@ -82,6 +88,16 @@ SavedPlan decode_plan(const std::string& text, const std::string& path) {
     saved.created_at = doc.value("created_at", "");
     for (const auto& v : doc.at("new_field_values"))
       saved.plan.new_field_values.push_back({v.at("field").get<std::string>(), v.at("value").get<std::string>()});
+    // 1.2 adds shared steps: their ids, and notes.
+    if (doc.contains("shared_step_ids"))
+      for (const auto& [id, allure_id] : doc.at("shared_step_ids").items())
+        saved.plan.shared_step_ids[id] = allure_id.get<std::int64_t>();
+    if (doc.contains("notes"))
+      for (const auto& n : doc.at("notes")) {
+        const auto kind = core::parse_kind(n.at("kind").get<std::string>());
+        if (!kind) throw std::runtime_error(path + ": unknown kind \"" + n.at("kind").get<std::string>() + "\"");
+        saved.plan.notes.push_back({*kind, n.at("text").get<std::string>()});
+      }
     for (const auto& j : doc.at("changes")) {
       core::Change c;
       const auto action = core::parse_action(j.at("action").get<std::string>());
@@ -108,8 +124,8 @@ SavedPlan decode_plan(const std::string& text, const std::string& path) {
       if (version_1_0) c.writes = c.diff;
       else
         for (const auto& name : j.at("writes")) c.writes.push_back(field_named(name.get<std::string>()));
-      c.before = content_from_json(j.at("before"));
-      c.after = content_from_json(j.at("after"));
+      c.before = content_from_json(j.at("before"), c.kind);
+      c.after = content_from_json(j.at("after"), c.kind);
       if (c.action != core::Action::Create && !c.allure_id)
         throw std::runtime_error(path + ": change for \"" + c.external_id + "\" has no allure_id");
       saved.plan.changes.push_back(std::move(c));

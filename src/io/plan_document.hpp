@@ -8,7 +8,7 @@
 
 namespace ato::io {
 
-inline constexpr const char* kPlanFormatVersion = "1.1";  // reads 1.0 too
+inline constexpr const char* kPlanFormatVersion = "1.2";  // reads 1.0 and 1.1 too
 
 struct SavedPlan {
   std::string tool_version;

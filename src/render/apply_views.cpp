@@ -20,7 +20,7 @@ void render_apply_report(const apply::ApplyReport& report, std::size_t planned, 
     return;
   }
   for (const auto& f : report.failures) {
-    out << "Error: " << f.external_id << " (" << core::action_name(f.action);
+    out << "Error: " << core::kind_label(f.kind) << " " << f.external_id << " (" << core::action_name(f.action);
     if (f.allure_id) out << ", ATO #" << *f.allure_id;
     out << "): " << f.message << "\n";
   }

@@ -40,6 +40,11 @@ void unified_diff(const std::vector<std::string>& before, const std::vector<std:
 void add_steps(const std::vector<core::Step>& steps, int depth, std::vector<std::string>& out) {
   const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
   for (const auto& step : steps) {
+    if (step.uses_shared_step()) {
+      out.push_back(indent + "use " + (step.shared_step.empty() ? "shared step " + core::ato_label(step.shared_step_id)
+                                                                : step.shared_step));
+      continue;
+    }
     const auto text = split_lines(core::join_keyword(step));
     for (std::size_t i = 0; i < text.size(); ++i) out.push_back(indent + (i ? "  " : "") + text[i]);
     for (const auto& line : split_lines(step.expected)) out.push_back(indent + "  expected: " + line);
@@ -197,7 +202,8 @@ std::string utc_date(std::int64_t epoch_ms) {
 std::string change_header(const core::Change& change) {
   static const char* verbs[] = {"will be created", "will be updated in-place", "will be archived",
                                 "will be restored", "will be adopted"};
-  std::string header = change.external_id + " " + verbs[static_cast<int>(change.action)];
+  std::string header = std::string(core::kind_label(change.kind)) + " " + change.external_id + " " +
+                       verbs[static_cast<int>(change.action)];
   if (change.allure_id) {
     header += " (ATO #" + std::to_string(*change.allure_id);
     if (!change.last_modified_by.empty() && change.remote_last_modified > 0)

@@ -1,5 +1,6 @@
 #include "render/plan_views.hpp"
 
+#include <algorithm>
 #include <ostream>
 #include <set>
 #include <sstream>
@@ -35,11 +36,25 @@ char action_sign(core::Action action) {
 }
 
 
+// "1 case", "2 shared steps and 1 case": the archives of each kind.
+std::string archived_counts(const core::Plan& plan) {
+  std::string out;
+  for (const auto kind : core::kAllKinds) {
+    const auto n = std::count_if(plan.changes.begin(), plan.changes.end(), [&](const core::Change& c) {
+      return c.kind == kind && c.action == core::Action::Archive;
+    });
+    if (n == 0) continue;
+    out += (out.empty() ? "" : " and ") + std::to_string(n) + " " + std::string(core::kind_label(kind)) + (n == 1 ? "" : "s");
+  }
+  return out;
+}
+
 }  // namespace
 
 void render_human(const core::Plan& plan, const RenderContext& context, std::ostream& out) {
   if (!plan.has_changes()) {
     out << "No changes. Allure TestOps matches the cases.\n";
+    for (const auto& note : plan.notes) out << "Note: " << visible_text(note.text) << "\n";
     return;
   }
   const auto new_values = new_values_of(plan);
@@ -59,6 +74,8 @@ void render_human(const core::Plan& plan, const RenderContext& context, std::ost
       out << "  + " << visible_text(v.field) << ": \"" << visible_text(v.value) << "\" (new value)\n";
     out << "\n";
   }
+  for (const auto& note : plan.notes) out << "Note: " << visible_text(note.text) << "\n";
+  if (!plan.notes.empty()) out << "\n";
   out << summary_line(plan.summary()) << "\n";
 }
 
@@ -66,8 +83,12 @@ std::string render_markdown(const core::Plan& plan, const RenderContext& context
   std::ostringstream head;
   const auto s = plan.summary();
   head << "### ato-sync plan\n\n";
+  std::string notes;
+  for (const auto& note : plan.notes) notes += "> " + visible_text(note.text) + "\n";
+  if (!notes.empty()) notes += "\n";
   if (!plan.has_changes()) {
     head << "No changes. Allure TestOps matches the cases.\n";
+    if (!notes.empty()) head << "\n" << notes;
     return head.str();
   }
   std::string names = "|", rule = "|", counts = "|";
@@ -78,12 +99,12 @@ std::string render_markdown(const core::Plan& plan, const RenderContext& context
   }
   head << names << "\n" << rule << "\n" << counts << "\n\n";
   if (s.archive > 0) {
-    head << "> [!WARNING]\n> This plan archives " << s.archive << " case" << (s.archive == 1 ? "" : "s")
-         << " in Allure TestOps:";
+    head << "> [!WARNING]\n> This plan archives " << archived_counts(plan) << " in Allure TestOps:";
     for (const auto& c : plan.changes)
       if (c.action == core::Action::Archive) head << " `" << visible_text(c.external_id) << "`";
     head << "\n\n";
   }
+  head << notes;
   if (!plan.new_field_values.empty()) {
     head << "New custom field values:";
     for (const auto& v : plan.new_field_values) head << " " << visible_text(v.field) << ": `" << visible_text(v.value) << "`";

@@ -96,7 +96,8 @@ TEST(ApplyPlan, EachActionMakesItsPortCalls) {
                    change(Action::Adopt, "d", 4, {core::Field::Tags})},
                   {}};
   const auto report = run(plan, fake);
-  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create a", "update 2 1 fields", "archive 3", "update 4 1 fields"}));
+  // Archives run last (SPEC.md §5), after every create and update.
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create a", "update 2 1 fields", "update 4 1 fields", "archive 3"}));
   EXPECT_TRUE(report.ok());
   EXPECT_EQ(report.created.at("a"), 100);
 }

@@ -218,9 +218,9 @@ TEST_F(PlanApply, MarkdownAndJsonViews) {
   repo.write("cases/a.yaml", case_yaml("a", "A"));
   const auto markdown = repo.expect(0, {"plan", "--markdown"});
   EXPECT_NE(markdown.out.find("| create | update | archive | restore | adopt |"), std::string::npos);
-  EXPECT_NE(markdown.out.find("<details><summary><code>+ a will be created"), std::string::npos);
+  EXPECT_NE(markdown.out.find("<details><summary><code>+ case a will be created"), std::string::npos);
   const auto json = nlohmann::json::parse(repo.expect(0, {"plan", "--json"}).out);
-  EXPECT_EQ(json["format_version"], "1.1");
+  EXPECT_EQ(json["format_version"], "1.2");
   EXPECT_EQ(json["summary"]["create"], 1);
   EXPECT_EQ(json["changes"][0]["external_id"], "a");
   EXPECT_EQ(json["changes"][0]["action"], "create");

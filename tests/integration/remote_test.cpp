@@ -221,7 +221,7 @@ TEST(Remote, ErrorThatEchoesTheApiTokenShowsItRedacted) {
   const auto seen = output_of_echoed_errors(emulator, options);
   EXPECT_TRUE(contains(seen, "Authorization: Api-Token [REDACTED]")) << seen;
   EXPECT_TRUE(contains(seen, "(gave up after 2 attempts)")) << seen;
-  EXPECT_TRUE(contains(seen, "Error: a (create): POST /api/testcase answered 409")) << seen;
+  EXPECT_TRUE(contains(seen, "Error: case a (create): POST /api/testcase answered 409")) << seen;
   EXPECT_FALSE(contains(seen, token)) << seen;
 }
 

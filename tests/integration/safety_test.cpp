@@ -195,7 +195,7 @@ TEST_F(Safety, PlanOutWritesThroughSymlinksAndDevices) {
   struct stat info {};
   ASSERT_EQ(lstat((repo.dir() + "/plan.json").c_str(), &info), 0);
   EXPECT_TRUE(S_ISLNK(info.st_mode));
-  EXPECT_TRUE(contains(repo.read("plans/real.json"), "\"format_version\": \"1.1\"")) << repo.read("plans/real.json");
+  EXPECT_TRUE(contains(repo.read("plans/real.json"), "\"format_version\": \"1.2\"")) << repo.read("plans/real.json");
   ASSERT_EQ(symlink("/dev/full", (repo.dir() + "/full.json").c_str()), 0);
   const auto full = repo.expect(1, {"plan", "-out", "full.json"});
   EXPECT_TRUE(contains(full.err, "ato-sync: error: cannot write full.json: No space left on device")) << full.err;

@@ -84,7 +84,7 @@ TEST(PlanDocument, RoundTripsExactly) {
 
 TEST(PlanDocument, CarriesTheContractFields) {
   const auto doc = nlohmann::json::parse(encode_plan(sample()));
-  EXPECT_EQ(doc["format_version"], "1.1");
+  EXPECT_EQ(doc["format_version"], "1.2");
   EXPECT_EQ(doc["summary"]["update"], 1);
   const auto& update = doc["changes"][1];
   EXPECT_EQ(update["allure_id"], 12);

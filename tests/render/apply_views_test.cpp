@@ -14,7 +14,7 @@ TEST(ApplyReportView, FailuresAreNamedThenCountedWithWhatSucceeded) {
   std::ostringstream text;
   render_apply_report(report, 3, text);
   EXPECT_EQ(text.str(),
-            "Error: b (update, ATO #2): PATCH /api/testcase/2 answered 409: conflict\n"
+            "Error: case b (update, ATO #2): PATCH /api/testcase/2 answered 409: conflict\n"
             "Apply failed: 1 of 3 changes failed; 0 created, 2 updated, 0 archived, 0 restored, 0 adopted. "
             "Run plan again to see what is left.\n");
 }

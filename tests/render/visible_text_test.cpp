@@ -85,7 +85,7 @@ TEST(VisibleText, TheMarkdownPlanShowsControlCharactersEscapedAndTheSummaryAsHtm
   EXPECT_EQ(text.find('\x1b'), std::string::npos) << text;
   EXPECT_EQ(text.find("\xe2\x80\xae"), std::string::npos) << text;
   EXPECT_NE(text.find("-    Given evil\\x1b]0;pwned\\x07"), std::string::npos) << text;
-  EXPECT_NE(text.find("<summary><code>+ b will be created (cases/&lt;script&gt;.yaml:1)</code></summary>"),
+  EXPECT_NE(text.find("<summary><code>+ case b will be created (cases/&lt;script&gt;.yaml:1)</code></summary>"),
             std::string::npos)
       << text;
 }
