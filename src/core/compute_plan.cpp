@@ -22,13 +22,19 @@ std::vector<Item> normalized(std::vector<Item> items) {
   return items;
 }
 
+void add_uses(const std::vector<Step>& steps, std::vector<std::string>& out) {
+  for (const auto& step : steps) {
+    if (!step.shared_step.empty()) out.push_back(step.shared_step);
+    add_uses(step.steps, out);
+  }
+}
+
 // The shared steps the targeted cases use: a targeted plan must create them too.
 std::vector<std::string> used_by(const std::vector<DesiredCase>& cases, const std::vector<std::string>& targets) {
   std::vector<std::string> out;
   if (targets.empty()) return out;
   for (const auto& c : cases)
-    if (util::selected_by(targets, c.external_id))
-      for (const auto& use : c.shared_step_uses) out.push_back(use.shared_step);
+    if (util::selected_by(targets, c.external_id)) add_uses(c.content.steps, out);
   return out;
 }
 
