@@ -161,6 +161,7 @@ jobs:
 constexpr const char* kEditorSettings = R"({
   "yaml.schemas": {
     "./schema/case.schema.json": ["cases/*.yaml", "cases/*.yml", "cases/**/*.yaml", "cases/**/*.yml"],
+    "./schema/shared-step.schema.json": ["shared-steps/*.yaml", "shared-steps/*.yml", "shared-steps/**/*.yaml", "shared-steps/**/*.yml"],
     "./schema/config.schema.json": ["ato-sync.yaml"]
   }
 }
@@ -174,6 +175,7 @@ std::vector<StarterFile> starter_files() {
           {".github/workflows/ato-sync.yml", kStarterWorkflow},
           {"schema/case.schema.json", starter_case_schema(), true},
           {"schema/config.schema.json", starter_config_schema(), true},
+          {"schema/shared-step.schema.json", starter_shared_step_schema(), true},
           {".vscode/settings.json", kEditorSettings, true}};
 }
 

@@ -19,8 +19,9 @@ struct StarterFile {
 
 std::vector<StarterFile> starter_files();
 
-// schema/case.schema.json and schema/config.schema.json, compiled in.
+// schema/case, shared-step and config .schema.json, compiled in.
 const char* starter_case_schema();
+const char* starter_shared_step_schema();
 const char* starter_config_schema();
 
 }  // namespace ato::cli

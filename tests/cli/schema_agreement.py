@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The JSON schemas and `ato-sync validate` agree on which files are valid:
-every fixture under schema_fixtures/{valid,invalid}/{cases,configs} is run
-through Debian's python3-jsonschema and through the real binary.
+every fixture under schema_fixtures/{valid,invalid}/{cases,configs,shared-steps}
+is run through Debian's python3-jsonschema and through the real binary. Case
+fixtures may `use: auth/login`: the repository they are validated in has it.
 
 The schema sees the YAML as editors do: yaml-language-server reads YAML 1.2
 (core schema), where `42` and `true` are a number and a boolean but `yes`,
@@ -18,7 +19,8 @@ import yaml
 
 binary, source = sys.argv[1], Path(sys.argv[2])
 fixtures = source / "tests/cli/schema_fixtures"
-schemas = {kind: json.loads((source / f"schema/{kind}.schema.json").read_text()) for kind in ("case", "config")}
+schemas = {kind: json.loads((source / f"schema/{kind}.schema.json").read_text())
+           for kind in ("case", "config", "shared-step")}
 for schema in schemas.values():
     jsonschema.Draft202012Validator.check_schema(schema)
 
@@ -53,7 +55,8 @@ Yaml12Loader.add_constructor("tag:yaml.org,2002:int", construct_int)
 Yaml12Loader.add_constructor("tag:yaml.org,2002:float", construct_float)
 Yaml12Loader.add_constructor("tag:yaml.org,2002:bool", lambda loader, node: loader.construct_scalar(node).lower() == "true")
 
-CONFIG = "endpoint: https://a\nproject: 1\nintegrations: {JIRA: {id: 1}}\n"
+CONFIG = "endpoint: https://a\nproject: 1\nintegrations: {JIRA: {id: 1}}\nlints: [unused-shared-step]\n"
+LOGIN = "id: auth/login\nname: Log in\nsteps: [Open /login]\n"
 
 
 def schema_accepts(kind, path):
@@ -69,9 +72,14 @@ def validate_accepts(kind, path):
     with tempfile.TemporaryDirectory() as repo:
         repo = Path(repo)
         (repo / "cases").mkdir()
+        (repo / "shared-steps").mkdir()
         if kind == "case":
             (repo / "ato-sync.yaml").write_text(CONFIG)
             (repo / "cases" / "case.yaml").write_text(path.read_text())
+            (repo / "shared-steps" / "login.yaml").write_text(LOGIN)
+        elif kind == "shared-step":
+            (repo / "ato-sync.yaml").write_text(CONFIG)
+            (repo / "shared-steps" / "step.yaml").write_text(path.read_text())
         else:
             (repo / "ato-sync.yaml").write_text(path.read_text())
         result = subprocess.run([binary, "validate"], cwd=repo, capture_output=True, text=True)
@@ -80,7 +88,7 @@ def validate_accepts(kind, path):
 
 passed = failed = 0
 for expected in ("valid", "invalid"):
-    for kind, folder in (("case", "cases"), ("config", "configs")):
+    for kind, folder in (("case", "cases"), ("config", "configs"), ("shared-step", "shared-steps")):
         for path in sorted((fixtures / expected / folder).glob("*.yaml")):
             by_schema, (by_validate, said) = schema_accepts(kind, path), validate_accepts(kind, path)
             want = expected == "valid"
