@@ -9,6 +9,7 @@
 #include "cli/arg_parser.hpp"
 #include "cli/commands.hpp"
 #include "cli/failure.hpp"
+#include "cli/import_shared_steps.hpp"
 #include "cli/session.hpp"
 #include "core/case_naming.hpp"
 #include "io/case_writer.hpp"
@@ -22,13 +23,16 @@ namespace fs = std::filesystem;
 struct LocalCases {
   std::set<std::string> external_ids;
   std::map<std::int64_t, std::string> bound;  // allure_id -> where (file:line)
+  std::vector<core::DesiredSharedStep> shared_steps;
 };
 
 LocalCases read_local_cases(const core::Config& config) {
   LocalCases local;
   std::error_code ec;
   if (!fs::is_directory(cases_root(config), ec)) return local;
-  for (const auto& c : load_cases_or_exit(config)) {
+  auto repository = load_repository_or_exit(config);
+  local.shared_steps = std::move(repository.shared_steps);
+  for (const auto& c : repository.cases) {
     local.external_ids.insert(c.external_id);
     if (c.allure_id) local.bound[*c.allure_id] = core::format_place(c.source);
   }
@@ -93,11 +97,17 @@ std::vector<core::RemoteCase> select_cases(core::TestOpsPort& port, bool all,
   return selected;
 }
 
+bool uses_shared_steps(const std::vector<core::Step>& steps) {
+  for (const auto& step : steps)
+    if (step.shared_step_id != 0 || uses_shared_steps(step.steps)) return true;
+  return false;
+}
+
 // The schema comment, when the repository has the schema at its root.
-std::string schema_ref_for(const core::Config& config, const fs::path& dir) {
+std::string schema_ref_for(const core::Config& config, const fs::path& dir, const std::string& schema_file) {
   std::error_code ec;
   const fs::path schema =
-      fs::absolute(fs::path(config.config_path).parent_path() / "schema" / "case.schema.json", ec);
+      fs::absolute(fs::path(config.config_path).parent_path() / "schema" / schema_file, ec);
   if (ec || !fs::exists(schema, ec)) return "";
   return fs::relative(schema, fs::absolute(dir, ec), ec).generic_string();
 }
@@ -113,6 +123,30 @@ bool write_new_file(const fs::path& path, const std::string& text, std::string& 
   const bool closed = std::fclose(file) == 0;
   if (!written || !closed) error = "could not be written completely";
   return written && closed;
+}
+
+// The shared steps the imported cases use that the repository lacked, one
+// file each, pinned by allure_id.
+void write_shared_steps(const core::Config& config, const std::vector<SharedStepImport::NewFile>& files,
+                        std::vector<std::string>& errors) {
+  const fs::path dir = shared_steps_root(config);
+  std::error_code ec;
+  int written = 0;
+  for (const auto& file : files) {
+    const fs::path path = dir / (file.external_id + ".yaml");
+    fs::create_directories(path.parent_path(), ec);
+    std::string error;
+    const auto text = io::write_shared_step_yaml({file.external_id, file.allure_id, file.content},
+                                                 schema_ref_for(config, path.parent_path(), "shared-step.schema.json"));
+    if (!write_new_file(path, text, error)) {
+      errors.push_back(path.string() + " " + error);
+      continue;
+    }
+    ++written;
+    std::cout << "  + " << path.string() << "  (shared step #" << file.allure_id << " \"" << file.content.name << "\")\n";
+  }
+  std::cout << "Imported " << written << (written == 1 ? " shared step" : " shared steps") << " into " << dir.string()
+            << ".\n";
 }
 
 }  // namespace
@@ -151,10 +185,20 @@ int command_import(const GlobalOptions& global, const Args& args) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw std::runtime_error("cannot create " + dir.string() + ": " + ec.message());
-  const std::string schema_ref = schema_ref_for(config, dir);
+  const std::string schema_ref = schema_ref_for(config, dir, "case.schema.json");
+  // References to shared steps become `use:`: the project's shared steps are
+  // read only when an imported case has one.
+  std::vector<core::RemoteSharedStep> remote_shared_steps;
+  for (const auto& remote : selected)
+    if (uses_shared_steps(remote.content.steps)) {
+      remote_shared_steps = port->read_shared_steps();
+      break;
+    }
+  SharedStepImport shared_steps(local.shared_steps, remote_shared_steps);
 
   int imported = 0;
-  for (const auto& remote : selected) {
+  for (auto remote : selected) {
+    remote.content.steps = shared_steps.with_uses(std::move(remote.content.steps));
     std::string slug = core::slug_from_name(remote.content.name);
     if (slug.empty()) slug = "case-" + std::to_string(remote.allure_id);
     const std::string name = core::first_free_name(slug, [&](const std::string& candidate) {
@@ -178,6 +222,7 @@ int command_import(const GlobalOptions& global, const Args& args) {
   }
   std::cout << "Imported " << imported << (imported == 1 ? " case" : " cases") << " into " << dir.string()
             << ".\n";
+  if (!shared_steps.new_files().empty()) write_shared_steps(config, shared_steps.new_files(), errors);
   if (imported > 0)
     std::cout << "Next: review the files, then `ato-sync plan` shows " << imported
               << " to adopt; `ato-sync apply` binds them (adds the identity tag).\n";

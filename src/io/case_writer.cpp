@@ -83,6 +83,12 @@ std::string keyword_key(core::Keyword keyword) {
 void emit_steps(YAML::Emitter& out, const std::vector<core::Step>& steps) {
   out << YAML::BeginSeq;
   for (const auto& step : steps) {
+    if (!step.shared_step.empty()) {
+      out << YAML::Flow << YAML::BeginMap << YAML::Key << "use" << YAML::Value;
+      emit_text(out, step.shared_step, Context::Flow);
+      out << YAML::EndMap;
+      continue;
+    }
     if (step.keyword == core::Keyword::None && step.expected.empty() && step.steps.empty()) {
       emit_text(out, step.text);
       continue;
@@ -154,8 +160,28 @@ int deepest_step_level(const std::vector<core::Step>& steps) {
 
 bool has_step_without_text(const std::vector<core::Step>& steps) {
   for (const auto& step : steps)
-    if (step.text.empty() || has_step_without_text(step.steps)) return true;
+    if ((step.text.empty() && step.shared_step.empty()) || has_step_without_text(step.steps)) return true;
   return false;
+}
+
+bool has_unnamed_reference(const std::vector<core::Step>& steps) {
+  for (const auto& step : steps)
+    if ((step.shared_step_id != 0 && step.shared_step.empty()) || has_unnamed_reference(step.steps)) return true;
+  return false;
+}
+
+void begin_document(YAML::Emitter& out) {
+  out.SetIndent(2);
+  out.SetNullFormat(YAML::LowerNull);
+  out.SetSeqFormat(YAML::Block);
+  out << YAML::BeginMap;
+}
+
+// The document, after `# yaml-language-server: $schema=<schema_ref>` when given.
+std::string with_schema_comment(const YAML::Emitter& out, const std::string& schema_ref) {
+  std::string text;
+  if (!schema_ref.empty()) text = "# yaml-language-server: $schema=" + schema_ref + "\n";
+  return text + out.c_str() + "\n";
 }
 
 }  // namespace
@@ -167,10 +193,7 @@ std::string write_case_yaml(const CaseDocument& document, const core::Config& co
   const std::string priority = take_classifier("priority", config.priority, content);
 
   YAML::Emitter out;
-  out.SetIndent(2);
-  out.SetNullFormat(YAML::LowerNull);
-  out.SetSeqFormat(YAML::Block);
-  out << YAML::BeginMap;
+  begin_document(out);
   out << YAML::Key << "id" << YAML::Value;
   emit_text(out, document.external_id);
   out << YAML::Key << "name" << YAML::Value;
@@ -215,9 +238,23 @@ std::string write_case_yaml(const CaseDocument& document, const core::Config& co
   }
   out << YAML::EndMap;
 
-  std::string text;
-  if (!schema_ref.empty()) text = "# yaml-language-server: $schema=" + schema_ref + "\n";
-  return text + out.c_str() + "\n";
+  return with_schema_comment(out, schema_ref);
+}
+
+std::string write_shared_step_yaml(const CaseDocument& document, const std::string& schema_ref) {
+  YAML::Emitter out;
+  begin_document(out);
+  out << YAML::Key << "id" << YAML::Value;
+  emit_text(out, document.external_id);
+  out << YAML::Key << "name" << YAML::Value;
+  emit_text(out, document.content.name);
+  if (document.allure_id) out << YAML::Key << "allure_id" << YAML::Value << *document.allure_id;
+  if (!document.content.steps.empty()) {
+    out << YAML::Key << "steps" << YAML::Value;
+    emit_steps(out, document.content.steps);
+  }
+  out << YAML::EndMap;
+  return with_schema_comment(out, schema_ref);
 }
 
 std::vector<std::string> round_trip_problems(const core::CaseContent& content, const core::Config& config) {
@@ -231,7 +268,8 @@ std::vector<std::string> round_trip_problems(const core::CaseContent& content, c
   }
   if (deepest_step_level(content.steps) > kMaxStepDepth)
     problems.push_back("steps nest deeper than " + std::to_string(kMaxStepDepth) + " levels");
-  if (has_step_without_text(content.steps)) problems.push_back("a step has no text");
+  if (has_unnamed_reference(content.steps)) problems.push_back("a step uses a shared step that was not imported");
+  else if (has_step_without_text(content.steps)) problems.push_back("a step has no text");
   if (content.name.empty()) problems.push_back("the case has no name");
   for (const auto& link : content.links)
     if (link.name.empty())

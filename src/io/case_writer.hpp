@@ -26,6 +26,9 @@ struct CaseDocument {
 std::string write_case_yaml(const CaseDocument& document, const core::Config& config,
                             const std::string& schema_ref = "");
 
+// A shared step (SPEC.md §1.3): id, name, allure_id and steps.
+std::string write_shared_step_yaml(const CaseDocument& document, const std::string& schema_ref = "");
+
 // What in `content` the YAML cannot carry exactly, or only in a form that
 // `validate` rejects (an issue prefix the config does not know, steps nested
 // too deep, a step without text, a link without name), one line each; empty
