@@ -60,8 +60,19 @@ struct PlanSummary {
   int total() const { return create + update + archive + restore + adopt; }
 };
 
+// Something the plan leaves alone on purpose and says so, once per case:
+// the fields of an automated case that its test results own (SPEC.md §4).
+// Not a change: a plan with only notes has no changes.
+struct PlanNote {
+  std::string external_id;
+  std::int64_t allure_id = 0;
+  std::vector<Field> left_to_results;  // the fields that differ but are not written, in table order
+  bool operator==(const PlanNote&) const = default;
+};
+
 struct Plan {
   std::vector<Change> changes;  // sorted by external id
+  std::vector<PlanNote> notes;  // sorted by external id
   std::vector<NewFieldValue> new_field_values;  // sorted
   PlanSummary summary() const;
   bool has_changes() const { return !changes.empty(); }
@@ -73,6 +84,10 @@ struct KnownNames {
   std::vector<std::string> statuses;  // of the project's manual workflow
   std::map<std::string, std::vector<std::string>> custom_field_values;  // field -> existing values
   std::vector<std::string> issue_prefixes;  // config integrations that resolved
+  std::vector<std::string> roles;           // member roles
+  // Fields that uploaded results overwrite on an automated case (the
+  // project's update schema); the scenario always is one.
+  std::vector<Field> from_test_results;
 };
 
 struct ArchiveGuard {

@@ -46,6 +46,13 @@ void check_references(const DesiredCase& c, const KnownNames& known, Diagnostics
     for (const auto& value : values)
       if (!contains(existing->second, value)) new_values.insert({field, value});
   }
+  std::set<std::string> reported;
+  for (const auto& member : content.members) {
+    if (contains(known.roles, member.role) || !reported.insert(member.role).second) continue;
+    const auto place = c.role_places.find(member.role);
+    errors.push_back({Severity::Error, place == c.role_places.end() ? c.place_of(Field::Members) : place->second,
+                      unknown("member role", member.role, known.roles), ""});
+  }
   for (const auto& issue : content.issues) {
     const auto prefix = issue.substr(0, issue.find(':'));
     if (!contains(known.issue_prefixes, prefix))

@@ -9,6 +9,9 @@
 #include <thread>
 
 #include "core/case_identity.hpp"
+#include "core/normalize.hpp"
+#include "core/relations.hpp"
+#include "io/case_item_readers.hpp"
 #include "io/case_parser.hpp"
 #include "io/feature_case_source.hpp"
 #include "io/file_io.hpp"
@@ -130,8 +133,16 @@ FileCases load_file(const std::string& path, const core::Config& config, const f
 
 FileCases parse_case_file(std::string text, const std::string& file, const core::Config& config) {
   if (is_feature_file(file)) {
-    // Examples and owners wait for the case model's `examples` and `members`.
     auto features = parse_feature_file(text, file, config);
+    for (std::size_t i = 0; i < features.cases.size() && i < features.extras.size(); ++i) {
+      auto& c = features.cases[i];
+      auto& extras = features.extras[i];
+      c.content.examples = std::move(extras.examples);
+      if (!extras.owner.empty()) {
+        c.content.members.push_back({kOwnerRole, extras.owner});
+        c.content = core::normalize(std::move(c.content));
+      }
+    }
     return {std::move(features.cases), std::move(features.diagnostics)};
   }
   FileCases result;
@@ -191,6 +202,8 @@ CasesResult load_cases(const std::string& cases_root, const core::Config& config
   for (auto* c : by_id) result.cases.push_back(std::move(*c));
   auto identity_errors = core::check_identities(result.cases);
   std::move(identity_errors.begin(), identity_errors.end(), std::back_inserter(result.diagnostics));
+  auto relation_errors = core::check_relation_targets(result.cases);
+  std::move(relation_errors.begin(), relation_errors.end(), std::back_inserter(result.diagnostics));
   std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
   return result;
 }

@@ -117,6 +117,30 @@ class FieldPrinter {
     out_.push_back({'~', 0, "links: reordered"});
   }
 
+  // One line per row, "| visa | 10.00 |", under a header of the names.
+  void examples() {
+    const auto lines = [](const core::Examples& e) {
+      std::vector<std::string> out;
+      if (e.empty()) return out;
+      const auto row_text = [](const std::vector<std::string>& cells) {
+        std::string text = "|";
+        for (const auto& cell : cells) text += " " + cell + " |";
+        return text;
+      };
+      out.push_back(row_text(e.names));
+      for (const auto& row : e.rows) out.push_back(row_text(row));
+      return out;
+    };
+    const auto before = lines(c_.before.examples), after = lines(c_.after.examples);
+    if (creating_) {
+      out_.push_back({'+', 0, "examples:"});
+      for (const auto& line : after) out_.push_back({'+', 4, line});
+      return;
+    }
+    out_.push_back({'~', 0, "examples:"});
+    unified_diff(before, after, out_);
+  }
+
   void steps() {
     std::vector<std::string> before, after;
     add_steps(c_.before.steps, 0, before);
@@ -176,6 +200,10 @@ std::vector<ChangeLine> change_lines(const core::Change& change, const std::set<
         break;
       case core::FieldShape::CustomFields: print.custom_fields(); break;
       case core::FieldShape::Links: print.links(); break;
+      case core::FieldShape::Items:
+        print.list(std::string(spec.name), spec.items(change.before), spec.items(change.after));
+        break;
+      case core::FieldShape::Examples: print.examples(); break;
       case core::FieldShape::Steps: print.steps(); break;
     }
   }
@@ -231,5 +259,13 @@ std::string counts_text(const core::PlanSummary& s, Tense tense) {
 }
 
 std::string summary_line(const core::PlanSummary& s) { return "Plan: " + counts_text(s, Tense::Planned) + "."; }
+
+std::string note_text(const core::PlanNote& note) {
+  std::string fields;
+  for (const auto f : note.left_to_results) fields += (fields.empty() ? "" : ", ") + std::string(core::field_name(f));
+  return note.external_id + " is automated in TestOps (" + core::ato_label(note.allure_id) + "): " + fields +
+         " differ" + (note.left_to_results.size() == 1 ? "s" : "") +
+         " but " + (note.left_to_results.size() == 1 ? "is" : "are") + " left to its test results";
+}
 
 }  // namespace ato::render

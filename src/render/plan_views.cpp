@@ -38,6 +38,8 @@ char action_sign(core::Action action) {
 }  // namespace
 
 void render_human(const core::Plan& plan, const RenderContext& context, std::ostream& out) {
+  for (const auto& note : plan.notes) out << "  # " << visible_text(note_text(note)) << "\n";
+  if (!plan.notes.empty()) out << "\n";
   if (!plan.has_changes()) {
     out << "No changes. Allure TestOps matches the cases.\n";
     return;
@@ -66,6 +68,10 @@ std::string render_markdown(const core::Plan& plan, const RenderContext& context
   std::ostringstream head;
   const auto s = plan.summary();
   head << "### ato-sync plan\n\n";
+  if (!plan.notes.empty()) {
+    for (const auto& note : plan.notes) head << "> " << visible_html(note_text(note)) << "\n";
+    head << "\n";
+  }
   if (!plan.has_changes()) {
     head << "No changes. Allure TestOps matches the cases.\n";
     return head.str();
