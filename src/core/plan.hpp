@@ -72,8 +72,8 @@ struct PlanNote {
 
 struct Plan {
   std::vector<Change> changes;  // sorted by external id
-  std::vector<PlanNote> notes;  // sorted by external id
   std::vector<NewFieldValue> new_field_values;  // sorted
+  std::vector<PlanNote> notes = {};  // sorted by external id
   PlanSummary summary() const;
   bool has_changes() const { return !changes.empty(); }
 };

@@ -31,6 +31,7 @@ class FakePort final : public core::TestOpsPort {
   void create_field_values(const std::vector<core::NewFieldValue>&) override {}
   std::int64_t create_case(const std::string&, const core::CaseContent&) override { return 0; }
   void update_case(std::int64_t, const std::string&, const core::CaseContent&, const std::vector<core::Field>&) override {}
+  void replace_relations(std::int64_t, const std::vector<core::Relation>&) override {}
   void archive_case(std::int64_t) override {}
   void restore_case(std::int64_t) override {}
 };
