@@ -4,6 +4,7 @@
 
 #include "core/builders.hpp"
 #include "core/case_fields.hpp"
+#include "core/lints.hpp"
 #include "core/relations.hpp"
 
 namespace ato::core {
@@ -170,6 +171,22 @@ TEST(CaseModelPlan, RelationTargetsMustBeCasesOfTheRepository) {
   EXPECT_EQ(errors[0].message,
             "relation target \"checkout/gust\" is not a case of this repository (did you mean 'checkout/guest'?) "
             "(name a case of another source by its Allure ID, a number)");
+}
+
+TEST(CaseModelPlan, APlaceholderThatNamesNoParameterIsALintWarning) {
+  auto c = content("Pay with <card>");
+  c.examples = {{"card"}, {{"visa"}}};
+  c.steps = {Step{Keyword::When, "I pay <amount> with <card>", "<card> is charged, <x y> is text", {}}};
+  auto d = desired("a", c);
+  d.field_sources[Field::Steps] = {"cases/a.yaml", 9, 1};
+  const auto warnings = run_lints({d}, {});
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].where, (SourceLocation{"cases/a.yaml", 9, 1}));
+  EXPECT_EQ(warnings[0].message,
+            "placeholder <amount> names none of the case's parameters (card); fix: add it to `examples` or correct "
+            "its name [unknown-placeholder]");
+  c.examples = {};
+  EXPECT_TRUE(run_lints({desired("a", c)}, {}).empty());  // no examples: <x> is text
 }
 
 }  // namespace
