@@ -131,26 +131,25 @@ class FieldPrinter {
       for (const auto& row : e.rows) out.push_back(row_text(row));
       return out;
     };
-    const auto before = lines(c_.before.examples), after = lines(c_.after.examples);
-    if (creating_) {
-      out_.push_back({'+', 0, "examples:"});
-      for (const auto& line : after) out_.push_back({'+', 4, line});
-      return;
-    }
-    out_.push_back({'~', 0, "examples:"});
-    unified_diff(before, after, out_);
+    line_block("examples", lines(c_.before.examples), lines(c_.after.examples));
   }
 
   void steps() {
     std::vector<std::string> before, after;
     add_steps(c_.before.steps, 0, before);
     add_steps(c_.after.steps, 0, after);
+    line_block("steps", before, after);
+  }
+
+  // A field shown as lines: all of them for a create, else a unified diff.
+  void line_block(const std::string& name, const std::vector<std::string>& before,
+                  const std::vector<std::string>& after) {
     if (creating_) {
-      out_.push_back({'+', 0, "steps:"});
+      out_.push_back({'+', 0, name + ":"});
       for (const auto& line : after) out_.push_back({'+', 4, line});
       return;
     }
-    out_.push_back({'~', 0, "steps:"});
+    out_.push_back({'~', 0, name + ":"});
     unified_diff(before, after, out_);
   }
 

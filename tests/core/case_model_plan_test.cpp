@@ -111,6 +111,18 @@ TEST(CaseModelPlan, ThePairTakesItsRelationsFromTheEndWrittenLast) {
                    .plan.has_changes());
 }
 
+TEST(CaseModelPlan, AnEndKnownOnlyFromItsSearchRowDoesNotOverrule) {
+  auto a = remote(1, "a", related("A", {to(RelationType::Clones, 2)}));
+  auto b = remote(2, "b", content("B"));  // not targeted: no relations read
+  b.detailed = false;
+  b.last_modified = a.last_modified + 10;
+  auto o = options();
+  o.targets = {"a"};
+  EXPECT_FALSE(compute_plan({desired("a", related("A", {to(RelationType::Clones, "b")})), desired("b", content("B"))},
+                            {a, b}, o)
+                   .plan.has_changes());
+}
+
 TEST(CaseModelPlan, RelationsToSoftDeletedCasesAreHidden) {
   const auto result = compute_plan({desired("a", content("A"))},
                                    {remote(1, "a", related("A", {to(RelationType::RelatedTo, 2)})),

@@ -28,14 +28,7 @@ class CaseModel : public ::testing::Test {
     std::sort(out.begin(), out.end());
     return out;
   }
-  // Requests that write to TestOps (not reads, not the token exchange).
-  std::int64_t writes() {
-    std::int64_t n = 0;
-    const auto stats = emulator.stats();
-    for (const auto& [route, count] : stats["routes"].items())
-      if (route.rfind("GET ", 0) != 0 && route != "POST /api/uaa/oauth/token") n += count.get<std::int64_t>();
-    return n;
-  }
+  std::int64_t writes() { return write_requests(emulator); }
 };
 
 TEST_F(CaseModel, MembersGoInsideTheCreateAndPatchBodiesAndRoundTrip) {
