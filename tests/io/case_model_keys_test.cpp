@@ -10,6 +10,7 @@
 #include "core/relations.hpp"
 #include "io/case_json.hpp"
 #include "io/case_loader.hpp"
+#include "io/case_writer.hpp"
 
 namespace ato::io {
 namespace {
@@ -115,6 +116,31 @@ TEST(CaseModelKeys, AnUnknownRelationTargetIsAValidateErrorWithDidYouMean) {
   EXPECT_EQ(loaded.diagnostics[0].where.line, 3);
   EXPECT_EQ(loaded.diagnostics[0].where.column, 21);
   EXPECT_NE(loaded.diagnostics[0].message.find("(did you mean 'checkout/guest'?)"), std::string::npos);
+}
+
+TEST(CaseModelKeys, WhatImportWritesReadsBackEqual) {
+  core::CaseContent c;
+  c.name = "A";
+  c.members = {{"Lead", "dave"}, {"Owner", "alice"}, {"Reviewer", "bob"}, {"Reviewer", "carol"}};
+  c.relations = {{core::RelationType::RelatedTo, "", 4711, false},
+                 {core::RelationType::RelatedTo, "4712", 0, false},
+                 {core::RelationType::Clones, "b", 0, false},
+                 {core::RelationType::IsClonedBy, "z", 9, true}};  // mirrored: not written
+  c.examples = {{"card", "amount", "note: x"}, {{"visa", "10.00", ""}, {"true", "1", "#a"}}};
+  core::Config config;
+  const auto text = write_case_yaml({"a", std::nullopt, c}, config, "");
+  EXPECT_EQ(text,
+            "id: a\nname: A\nstatus: null\nowner: alice\nmembers:\n  Lead: [dave]\n  Reviewer: [bob, carol]\n"
+            "relations:\n  related_to: [4711, \"4712\"]\n  clones: b\n"
+            "examples:\n  - {card: visa, amount: \"10.00\", \"note: x\": \"\"}\n"
+            "  - {card: \"true\", amount: \"1\", \"note: x\": \"#a\"}\n");
+  const auto back = parse(text);
+  ASSERT_TRUE(back.diagnostics.empty()) << problem_lines(back)[0];
+  auto expected = c;
+  expected.relations.pop_back();
+  EXPECT_EQ(back.cases.at(0).content.members, expected.members);
+  EXPECT_EQ(back.cases[0].content.relations, expected.relations);
+  EXPECT_EQ(back.cases[0].content.examples, expected.examples);
 }
 
 }  // namespace
