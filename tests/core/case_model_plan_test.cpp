@@ -123,6 +123,13 @@ TEST(CaseModelPlan, AnEndKnownOnlyFromItsSearchRowDoesNotOverrule) {
                    .plan.has_changes());
 }
 
+TEST(CaseModelPlan, ARelationByAllureIdToTheCaseItselfIsAnError) {
+  const auto result = compute_plan({desired("a", related("A", {to(RelationType::RelatedTo, 1)}))},
+                                   {remote(1, "a", content("A"))}, options());
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(result.errors[0].message, "a case cannot relate to itself (ATO #1 is this case)");
+}
+
 TEST(CaseModelPlan, RelationsToSoftDeletedCasesAreHidden) {
   const auto result = compute_plan({desired("a", content("A"))},
                                    {remote(1, "a", related("A", {to(RelationType::RelatedTo, 2)})),
