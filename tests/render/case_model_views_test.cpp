@@ -8,17 +8,10 @@
 
 #include "io/plan_document.hpp"
 #include "render/plan_views.hpp"
-#include "support/process.hpp"
+#include "render/golden.hpp"
 
 namespace ato::render {
 namespace {
-
-const std::string kCaseModelGolden = ATO_SOURCE_DIR "/tests/render/golden/";
-
-void expect_case_model_golden(const std::string& actual, const std::string& name) {
-  if (std::getenv("UPDATE_GOLDEN")) test::write_file(kCaseModelGolden + name, actual);
-  EXPECT_EQ(actual, test::read_file(kCaseModelGolden + name)) << "golden: " << name;
-}
 
 core::Plan case_model_plan() {
   using core::RelationType;
@@ -59,17 +52,17 @@ const RenderContext kCaseModelContext{false, "https://acme.testops.cloud", 42};
 TEST(CaseModelViews, HumanView) {
   std::ostringstream out;
   render_human(case_model_plan(), kCaseModelContext, out);
-  expect_case_model_golden(out.str(), "case-model.txt");
+  golden::expect_golden(out.str(), "case-model.txt");
 }
 
 TEST(CaseModelViews, MarkdownView) {
-  expect_case_model_golden(render_markdown(case_model_plan(), kCaseModelContext), "case-model.md");
+  golden::expect_golden(render_markdown(case_model_plan(), kCaseModelContext), "case-model.md");
 }
 
 TEST(CaseModelViews, JsonViewAndSavedPlanReadBack) {
   const io::SavedPlan saved{"0.1.0", kCaseModelContext.endpoint, 42, "2026-11-24T10:00:00Z", case_model_plan()};
   const auto text = io::encode_plan(saved);
-  expect_case_model_golden(text, "case-model.json");
+  golden::expect_golden(text, "case-model.json");
   const auto back = io::decode_plan(text, "plan.json");
   EXPECT_EQ(back.plan.changes, saved.plan.changes);
   EXPECT_EQ(back.plan.notes, saved.plan.notes);
