@@ -68,6 +68,9 @@ TEST(RemoteState, ReadsDetailsOnlyForCasesTheRepositoryNames) {
   ASSERT_EQ(state.cases.size(), 2u);
   EXPECT_EQ(find(state, 1).content.name, "details of 1");
   EXPECT_EQ(find(state, 2).content.name, "row 2");
+  // Relations were read for the one only: the other's empty list says nothing.
+  EXPECT_TRUE(find(state, 1).detailed);
+  EXPECT_FALSE(find(state, 2).detailed);
 }
 
 TEST(RemoteState, ACaseKnownFromItsRowKeepsItsStatusAndIdentities) {
