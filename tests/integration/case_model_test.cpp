@@ -3,6 +3,8 @@
 // the same apply, and request counts (SPEC.md §1.2, §4, §5; issue 16).
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "integration/workspace.hpp"
 
 namespace ato::test {
@@ -226,6 +228,19 @@ TEST_F(CaseModel, ImportWritesOwnersRelationsAndExamplesSoThePlanOnlyAdopts) {
   apply_all();
   EXPECT_EQ(repo.expect(0, {"plan", "--refresh=full"}).out, kNoCaseModelChanges);
   EXPECT_EQ(emulator.get(one + "/relation").size(), 1u);
+}
+
+TEST_F(CaseModel, FeatureOutlinesSendTheirExamplesAndOwner) {
+  Workspace gherkin{emulator, read_file(ATO_SOURCE_DIR "/examples/gherkin/ato-sync.yaml")};
+  std::filesystem::copy(ATO_SOURCE_DIR "/examples/gherkin/cases", gherkin.dir() + "/cases",
+                        std::filesystem::copy_options::recursive);
+  gherkin.expect(0, {"apply", "--auto-approve"});
+  const auto overview = emulator.get(path_of("checkout/guest-card-types") + "/overview");
+  EXPECT_EQ(overview["members"][0]["name"], "alice");
+  EXPECT_EQ(overview["members"][0]["role"]["name"], "Owner");
+  EXPECT_EQ(overview["parameters"], nlohmann::json::parse(R"([{"name": "card"}, {"name": "amount"}])"));
+  EXPECT_EQ(overview["examples"].size(), 2u);
+  EXPECT_EQ(gherkin.expect(0, {"plan", "--refresh=full"}).out, kNoCaseModelChanges);
 }
 
 }  // namespace
