@@ -103,6 +103,18 @@ TEST_F(CaseModel, RelationsToCasesCreatedInTheSameApplyAreWrittenAfterTheCreates
   EXPECT_EQ(repo.expect(0, {"plan", "--refresh=full"}).out, kNoCaseModelChanges);
 }
 
+TEST_F(CaseModel, ASavedPlanWritesRelationsToTheCasesItCreates) {
+  repo.write("cases/a.yaml", case_yaml("a", "A", "owner: alice\nrelations: {duplicates: b}\nexamples: [{x: \"1\"}]\n"));
+  repo.write("cases/b.yaml", case_yaml("b", "B", "relations: {related_to: a}\n"));
+  repo.expect(0, {"plan", "-out", "plan.json"});
+  const auto shown = repo.expect(0, {"show", "plan.json"});
+  EXPECT_TRUE(contains(shown.out, "+ relations: duplicates b")) << shown.out;
+  repo.expect(0, {"apply", "plan.json"});
+  const auto b = std::to_string(id_of("b"));
+  EXPECT_EQ(relations_of("a"), (std::vector<std::string>{"duplicates " + b, "related to " + b}));
+  EXPECT_EQ(repo.expect(0, {"plan", "--refresh=full"}).out, kNoCaseModelChanges);
+}
+
 TEST_F(CaseModel, MirroredRelationsNeverShowAndAreKeptWhenTheOtherEndIsReplaced) {
   repo.write("cases/a.yaml", case_yaml("a", "A", "relations: {clones: b}\n"));
   repo.write("cases/b.yaml", case_yaml("b", "B"));
