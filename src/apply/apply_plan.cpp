@@ -5,12 +5,16 @@
 #include <mutex>
 #include <thread>
 
+#include "core/case_fields.hpp"
+#include "core/relations.hpp"
+
 namespace ato::apply {
 namespace {
 
-// The order of SPEC.md §5: shared steps the cases will use, then the cases,
-// then what is archived (cases and pruned shared steps). A phase starts when
-// the one before it has ended.
+// The order of SPEC.md §5: shared steps the cases will use, then the cases
+// (their relations in a second round, once every case exists), then what is
+// archived (cases and pruned shared steps). A phase starts when the one
+// before it has ended.
 enum class Phase { SharedSteps, Cases, Archives };
 constexpr Phase kPhases[] = {Phase::SharedSteps, Phase::Cases, Phase::Archives};
 
@@ -19,8 +23,39 @@ Phase phase_of(const core::Change& change) {
   return change.kind == core::Kind::SharedStep ? Phase::SharedSteps : Phase::Cases;
 }
 
+std::vector<core::Field> without_relations(std::vector<core::Field> fields) {
+  std::erase(fields, core::Field::Relations);
+  return fields;
+}
+
+// Relations go after every create: their targets may be cases this apply creates.
+bool writes_relations(const core::Change& change) {
+  if (change.kind != core::Kind::Case || change.action == core::Action::Archive) return false;
+  if (change.action == core::Action::Create) return !core::spec_of(core::Field::Relations).empty(change.after);
+  return std::find(change.writes.begin(), change.writes.end(), core::Field::Relations) != change.writes.end();
+}
+
+// The relations to post, every target by Allure ID. A mirrored relation to a
+// case that was not created does not exist: it is left out.
+std::vector<core::Relation> resolved_relations(const core::Change& change, const ApplyReport& report) {
+  std::vector<core::Relation> out;
+  for (auto r : change.after.relations) {
+    if (!r.target_allure_id) {
+      const auto created = report.created.find(r.target_id);
+      if (created == report.created.end()) {
+        if (r.mirrored) continue;
+        throw std::runtime_error("relation " + std::string(core::relation_text(r)) + ": the case \"" + r.target_id +
+                                 "\" was not created, so the relation is not written");
+      }
+      r.target_allure_id = created->second;
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 // The shared steps by external id as far as they exist now: the plan's, and
-// those this run created. Guarded by the report's mutex.
+// those this run created.
 class SharedStepIds {
  public:
   explicit SharedStepIds(std::map<std::string, std::int64_t> known) : ids_(std::move(known)) {}
@@ -45,6 +80,7 @@ class SharedStepIds {
   std::map<std::string, std::int64_t> ids_;
 };
 
+// One change's requests, except a case's relations (the second round).
 class Executor {
  public:
   Executor(core::TestOpsPort& port, ApplyReport& report, std::mutex& mutex, SharedStepIds& ids)
@@ -53,6 +89,7 @@ class Executor {
   void run(const core::Change& change) {
     if (change.kind == core::Kind::SharedStep) return shared_step(change);
     using core::Action;
+    const auto writes = without_relations(change.writes);
     switch (change.action) {
       case Action::Create: {
         const auto id = port_.create_case(change.external_id, with_ids(change.after));
@@ -61,11 +98,12 @@ class Executor {
         return;
       }
       case Action::Update:
-      case Action::Adopt: return port_.update_case(*change.allure_id, change.external_id, with_ids(change.after), change.writes);
+      case Action::Adopt:
+        if (!writes.empty()) port_.update_case(*change.allure_id, change.external_id, with_ids(change.after), writes);
+        return;
       case Action::Restore:
         port_.restore_case(*change.allure_id);
-        if (!change.writes.empty())
-          port_.update_case(*change.allure_id, change.external_id, with_ids(change.after), change.writes);
+        if (!writes.empty()) port_.update_case(*change.allure_id, change.external_id, with_ids(change.after), writes);
         return;
       case Action::Archive: return port_.archive_case(*change.allure_id);
     }
@@ -104,37 +142,26 @@ class Executor {
   SharedStepIds& ids_;
 };
 
-// Runs `changes` with `parallelism` workers; false when cancelled.
-bool run_parallel(const std::vector<const core::Change*>& changes, const ApplyOptions& options, Executor& executor,
-                  ApplyReport& report, std::mutex& mutex, std::size_t& started, std::size_t total) {
+// Runs `work` for indexes 0..count-1 on `parallelism` threads until `cancel`;
+// answers how many were started.
+std::size_t run_parallel(std::size_t count, int parallelism, const std::atomic<bool>* cancel,
+                         const std::function<void(std::size_t)>& work) {
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (;;) {
-      if (options.cancel && options.cancel->load()) return;
+      if (cancel && cancel->load()) return;
       const std::size_t i = next++;
-      if (i >= changes.size()) return;
-      const auto& change = *changes[i];
-      if (options.observer) {
-        std::lock_guard lock(mutex);
-        options.observer->change_started(++started, total, change);
-      }
-      try {
-        executor.run(change);
-        std::lock_guard lock(mutex);
-        report.done.count(change.action);
-      } catch (const std::exception& e) {
-        std::lock_guard lock(mutex);
-        report.failures.push_back({change.external_id, change.action, change.allure_id, e.what(), change.kind});
-      }
+      if (i >= count) return;
+      work(i);
     }
   };
-  const std::size_t threads = std::min<std::size_t>(static_cast<std::size_t>(std::max(1, options.parallelism)),
-                                                    std::max<std::size_t>(1, changes.size()));
+  const std::size_t threads =
+      std::min<std::size_t>(static_cast<std::size_t>(std::max(1, parallelism)), std::max<std::size_t>(1, count));
   std::vector<std::thread> pool;
   for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
   for (auto& thread : pool) thread.join();
-  return next.load() >= changes.size() || !(options.cancel && options.cancel->load());
+  return std::min(next.load(), count);
 }
 
 }  // namespace
@@ -154,18 +181,52 @@ ApplyReport apply_plan(const core::Plan& plan, core::TestOpsPort& port, const Ap
       return report;
     }
   }
+  std::vector<char> succeeded(changes.size(), 0);
+  std::size_t started = 0;
+  const auto fail = [&](const core::Change& change, const std::exception& e) {
+    std::lock_guard lock(mutex);
+    report.failures.push_back({change.external_id, change.action, change.allure_id, e.what(), change.kind});
+  };
   SharedStepIds ids(plan.shared_step_ids);
   Executor executor(port, report, mutex, ids);
-  std::size_t started = 0;
   for (const auto phase : kPhases) {
-    std::vector<const core::Change*> batch;
-    for (const auto& c : changes)
-      if (phase_of(c) == phase) batch.push_back(&c);
-    if (!run_parallel(batch, options, executor, report, mutex, started, changes.size())) {
+    std::vector<std::size_t> batch;
+    for (std::size_t i = 0; i < changes.size(); ++i)
+      if (phase_of(changes[i]) == phase) batch.push_back(i);
+    const auto reached = run_parallel(batch.size(), options.parallelism, options.cancel, [&](std::size_t k) {
+      const auto& change = changes[batch[k]];
+      if (options.observer) {
+        std::lock_guard lock(mutex);
+        options.observer->change_started(++started, changes.size(), change);
+      }
+      try {
+        executor.run(change);
+        succeeded[batch[k]] = 1;
+      } catch (const std::exception& e) {
+        fail(change, e);
+      }
+    });
+    if (reached < batch.size() && options.cancel && options.cancel->load()) {
       report.cancelled = true;
       break;
     }
+    if (phase != Phase::Cases) continue;
+    std::vector<std::size_t> relating;
+    for (const auto i : batch)
+      if (succeeded[i] && writes_relations(changes[i])) relating.push_back(i);
+    run_parallel(relating.size(), options.parallelism, options.cancel, [&](std::size_t k) {
+      const auto& change = changes[relating[k]];
+      try {
+        const auto id = change.allure_id ? *change.allure_id : report.created.at(change.external_id);
+        port.replace_relations(id, resolved_relations(change, report));
+      } catch (const std::exception& e) {
+        succeeded[relating[k]] = 0;
+        fail(change, e);
+      }
+    });
   }
+  for (std::size_t i = 0; i < changes.size(); ++i)
+    if (succeeded[i]) report.done.count(changes[i].action);
   if (options.observer) options.observer->finished();
   std::sort(report.failures.begin(), report.failures.end(),
             [](const auto& a, const auto& b) { return std::tie(a.kind, a.external_id) < std::tie(b.kind, b.external_id); });

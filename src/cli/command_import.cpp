@@ -23,6 +23,7 @@ namespace fs = std::filesystem;
 struct LocalCases {
   std::set<std::string> external_ids;
   std::map<std::int64_t, std::string> bound;  // allure_id -> where (file:line)
+  std::map<std::int64_t, std::string> bound_ids;  // allure_id -> external id
   std::vector<core::DesiredSharedStep> shared_steps;
 };
 
@@ -34,7 +35,10 @@ LocalCases read_local_cases(const core::Config& config) {
   local.shared_steps = std::move(repository.shared_steps);
   for (const auto& c : repository.cases) {
     local.external_ids.insert(c.external_id);
-    if (c.allure_id) local.bound[*c.allure_id] = core::format_place(c.source);
+    if (c.allure_id) {
+      local.bound[*c.allure_id] = core::format_place(c.source);
+      local.bound_ids[*c.allure_id] = c.external_id;
+    }
   }
   return local;
 }
@@ -173,7 +177,12 @@ int command_import(const GlobalOptions& global, const Args& args) {
   LocalCases local = read_local_cases(config);
   const auto port = connect_testops(config, global);
   std::set<std::string> taken = local.external_ids;
-  for (const auto& row : port->find_managed()) taken.insert(row.external_id);
+  // Relation targets that are cases of the repository are written by external id.
+  std::map<std::int64_t, std::string> repository_ids = local.bound_ids;
+  for (const auto& row : port->find_managed()) {
+    taken.insert(row.external_id);
+    if (local.external_ids.count(row.external_id)) repository_ids.emplace(row.allure_id, row.external_id);
+  }
 
   std::vector<std::string> errors;
   const auto selected = select_cases(*port, all, requested, local, errors);
@@ -196,16 +205,26 @@ int command_import(const GlobalOptions& global, const Args& args) {
     }
   SharedStepImport shared_steps(local.shared_steps, remote_shared_steps);
 
-  int imported = 0;
-  for (auto remote : selected) {
-    remote.content.steps = shared_steps.with_uses(std::move(remote.content.steps));
+  std::vector<std::string> names;
+  for (const auto& remote : selected) {
     std::string slug = core::slug_from_name(remote.content.name);
     if (slug.empty()) slug = "case-" + std::to_string(remote.allure_id);
-    const std::string name = core::first_free_name(slug, [&](const std::string& candidate) {
+    names.push_back(core::first_free_name(slug, [&](const std::string& candidate) {
       return taken.count(candidate) || fs::exists(dir / (candidate + ".yaml")) ||
              fs::exists(dir / (candidate + ".yml"));
-    });
-    taken.insert(name);
+    }));
+    taken.insert(names.back());
+    repository_ids.emplace(remote.allure_id, names.back());
+  }
+
+  int imported = 0;
+  for (std::size_t i = 0; i < selected.size(); ++i) {
+    core::RemoteCase remote = selected[i];
+    remote.content.steps = shared_steps.with_uses(std::move(remote.content.steps));
+    for (auto& relation : remote.content.relations)
+      if (const auto it = repository_ids.find(relation.target_allure_id); it != repository_ids.end())
+        relation.target_id = it->second;
+    const std::string& name = names[i];
     const fs::path path = dir / (name + ".yaml");
     const std::string text =
         io::write_case_yaml({name, remote.allure_id, remote.content}, config, schema_ref);

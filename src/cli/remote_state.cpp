@@ -18,6 +18,7 @@ core::RemoteCase from_row(const core::SearchRow& row) {
   c.external_id = row.external_id;
   c.other_identities = row.other_identities;
   c.deleted = row.deleted;
+  c.detailed = false;  // no relations read: compute_plan must not take its empty list for the truth
   c.last_modified = row.last_modified;
   c.content.name = row.name;
   c.content.status = row.status;

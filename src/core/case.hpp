@@ -48,6 +48,41 @@ struct Link {
   auto operator<=>(const Link&) const = default;
 };
 
+// A member of a case: a user in a role (SPEC.md §1.2 `owner`, `members`).
+struct Member {
+  std::string role;
+  std::string user;
+  bool operator==(const Member&) const = default;
+  auto operator<=>(const Member&) const = default;
+};
+
+// TestOps relation types; core/relations.hpp names them and mirrors them.
+enum class RelationType { RelatedTo, Clones, IsClonedBy, Duplicates, IsDuplicatedBy, Automates, IsAutomatedBy };
+
+// A relation to another case. The repository names its target by external
+// id or Allure ID, TestOps by Allure ID: compute_plan fills in both where it
+// knows them, so both sides compare in one form. A mirrored relation is one
+// another case of the repository declares toward this one: it is written
+// along with this case's list (posting a list without it deletes it) but is
+// never compared nor shown.
+struct Relation {
+  RelationType type = RelationType::RelatedTo;
+  std::string target_id;              // external id of a repository case; empty = not one
+  std::int64_t target_allure_id = 0;  // 0 = not known yet (a case this apply creates)
+  bool mirrored = false;
+  bool operator==(const Relation&) const = default;
+  auto operator<=>(const Relation&) const = default;
+};
+
+// Parameters and their rows (a Scenario Outline's Examples): every row has
+// a value per name, in the names' order.
+struct Examples {
+  std::vector<std::string> names;
+  std::vector<std::vector<std::string>> rows;
+  bool empty() const { return rows.empty(); }
+  bool operator==(const Examples&) const = default;
+};
+
 // Everything about a case that ato-sync manages, in names (never ids).
 // Invariants after normalize(): tags sorted and unique (without the identity
 // tag), issues sorted and unique ("PREFIX:KEY"), custom field values sorted,
@@ -63,6 +98,9 @@ struct CaseContent {
   std::vector<std::string> tags;
   std::vector<std::string> issues;  // "JIRA:SHOP-123"
   std::vector<Link> links;          // order as written
+  std::vector<Member> members;      // sorted, unique
+  std::vector<Relation> relations;  // sorted, unique; mirrored ones included (see Relation)
+  Examples examples;                // row order kept
   std::vector<Step> steps;
   bool operator==(const CaseContent&) const = default;
 };
@@ -80,6 +118,9 @@ enum class Field {
   Tags,
   Issues,
   Links,
+  Members,
+  Relations,
+  Examples,
   Steps,
 };
 
@@ -98,6 +139,8 @@ struct DesiredCase {
   SourceLocation allure_id_source;        // where allure_id is written; empty = at `source`
   std::map<Field, SourceLocation> field_sources;  // where each field is written, when it is
   std::vector<SharedStepUse> shared_step_uses;    // every `use:` in its steps, in order
+  std::map<std::string, SourceLocation> role_places;      // role name -> where it is first written
+  std::map<std::string, SourceLocation> relation_places;  // target external id -> where it is first written
   // Where `field` is written, else where the case starts.
   const SourceLocation& place_of(Field field) const {
     const auto it = field_sources.find(field);
@@ -113,6 +156,8 @@ struct RemoteCase {
   std::string external_id;  // from the identity tag; empty when unmanaged
   std::vector<std::string> other_identities;  // further identity tags on the same case (a conflict)
   bool deleted = false;
+  bool automated = false;          // results of automated tests own some of its fields
+  bool detailed = true;            // content read (overview, relations); false = known from its search row only
   std::int64_t last_modified = 0;  // epoch ms, as the server reports it
   std::string last_modified_by;
   CaseContent content;

@@ -23,13 +23,25 @@ std::vector<Field> with_tags(std::vector<Field> fields) {
   return fields;
 }
 
-Change against(Action action, const DesiredCase& d, const RemoteCase& r, std::string reason) {
+// What an automated case's results own: the update schema's fields and the scenario.
+struct LeftToResults {
+  const std::vector<Field>& fields;
+  std::vector<PlanNote>& notes;
+  bool owns(const RemoteCase& r, Field f) const {
+    return r.automated && (f == Field::Steps || std::find(fields.begin(), fields.end(), f) != fields.end());
+  }
+};
+
+Change against(Action action, const DesiredCase& d, const RemoteCase& r, std::string reason, const LeftToResults& left) {
   Change c;
   c.action = action;
   c.external_id = d.external_id;
   c.allure_id = r.allure_id;
   c.reason = std::move(reason);
   c.diff = changed_fields(r.content, d.content);
+  PlanNote note{d.external_id, r.allure_id, {}};
+  std::erase_if(c.diff, [&](Field f) { return left.owns(r, f) && (note.left_to_results.push_back(f), true); });
+  if (!note.left_to_results.empty()) left.notes.push_back(std::move(note));
   c.writes = c.diff;
   c.before = r.content;
   c.after = d.content;
@@ -50,39 +62,42 @@ Change create_change(const DesiredCase& d) {
   return c;
 }
 
-std::optional<Change> existing_change(const DesiredCase& d, const RemoteCase& r, const std::string& archive_status) {
+std::optional<Change> existing_change(const DesiredCase& d, const RemoteCase& r, const std::string& archive_status,
+                                      const LeftToResults& left) {
   switch (lifecycle_of(r, archive_status)) {
     case Lifecycle::SoftDeleted:
-      return against(Action::Restore, d, r, "soft-deleted in TestOps, back in the repository");
+      return against(Action::Restore, d, r, "soft-deleted in TestOps, back in the repository", left);
     case Lifecycle::ArchivedByStatus:
       if (d.content.status != archive_status)
-        return against(Action::Restore, d, r, "archived as \"" + archive_status + "\", back in the repository");
+        return against(Action::Restore, d, r, "archived as \"" + archive_status + "\", back in the repository", left);
       break;
     case Lifecycle::Live: break;
   }
-  auto c = against(Action::Update, d, r, "");
+  auto c = against(Action::Update, d, r, "", left);
   if (c.diff.empty()) return std::nullopt;
   c.reason = "differs in " + field_list(c.diff);
   return c;
 }
 
-Change adopt_change(const DesiredCase& d, const RemoteCase& r) {
+Change adopt_change(const DesiredCase& d, const RemoteCase& r, const LeftToResults& left) {
   const std::string bound = "allure_id " + std::to_string(r.allure_id);
   // A soft-deleted case cannot be written to: restore it, then adopt it.
-  auto c = r.deleted ? against(Action::Restore, d, r, bound + " is soft-deleted in TestOps: restored and adopted")
-                     : against(Action::Adopt, d, r, bound + " has no identity tag yet");
+  auto c = r.deleted ? against(Action::Restore, d, r, bound + " is soft-deleted in TestOps: restored and adopted", left)
+                     : against(Action::Adopt, d, r, bound + " has no identity tag yet", left);
   c.writes = with_tags(std::move(c.writes));
   return c;
 }
 
 }  // namespace
 
-std::optional<Change> case_change(const Binding& binding, const std::string& archive_status) {
+std::optional<Change> case_change(const Binding& binding, const std::string& archive_status,
+                                  const std::vector<Field>& from_test_results, std::vector<PlanNote>& notes) {
   const DesiredCase& d = *binding.desired;
+  const LeftToResults left{from_test_results, notes};
   switch (binding.kind) {
     case BindingKind::Create: return create_change(d);
-    case BindingKind::Existing: return existing_change(d, *binding.remote, archive_status);
-    case BindingKind::Adopt: return adopt_change(d, *binding.remote);
+    case BindingKind::Existing: return existing_change(d, *binding.remote, archive_status, left);
+    case BindingKind::Adopt: return adopt_change(d, *binding.remote, left);
   }
   return std::nullopt;
 }

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "core/relations.hpp"
+
 namespace ato::core {
 namespace {
 
@@ -25,6 +27,25 @@ constexpr FieldSpec field_of(Field field, std::string_view name, FieldShape shap
   return {field, name, shape, route, &same_member<Member>, &empty_member<Member>};
 }
 
+std::vector<std::string> member_items(const CaseContent& c) {
+  std::vector<std::string> out;
+  for (const auto& m : c.members) out.push_back(m.role + ": " + m.user);
+  return out;
+}
+
+std::vector<std::string> relation_items(const CaseContent& c) {
+  std::vector<std::string> out;
+  for (const auto& r : c.relations)
+    if (!r.mirrored) out.push_back(relation_text(r));
+  return out;
+}
+
+// Mirrored relations are written along but never compared (core/relations.hpp).
+bool same_relations(const CaseContent& a, const CaseContent& b) {
+  return declared_relations(a.relations) == declared_relations(b.relations);
+}
+bool no_relations(const CaseContent& c) { return declared_relations(c.relations).empty(); }
+
 const FieldSpec kFields[] = {
     text_field<&CaseContent::name>(Field::Name, "name"),
     text_field<&CaseContent::description>(Field::Description, "description"),
@@ -45,6 +66,14 @@ const FieldSpec kFields[] = {
       return spec;
     }(),
     field_of<&CaseContent::links>(Field::Links, "links", FieldShape::Links, WriteRoute::Patch),
+    [] {
+      auto spec = field_of<&CaseContent::members>(Field::Members, "members", FieldShape::Items, WriteRoute::Patch);
+      spec.items = &member_items;
+      return spec;
+    }(),
+    {Field::Relations, "relations", FieldShape::Items, WriteRoute::Relations, &same_relations, &no_relations, nullptr,
+     nullptr, &relation_items},
+    field_of<&CaseContent::examples>(Field::Examples, "examples", FieldShape::Examples, WriteRoute::Examples),
     field_of<&CaseContent::steps>(Field::Steps, "steps", FieldShape::Steps, WriteRoute::Scenario),
 };
 

@@ -18,11 +18,13 @@ enum class FieldShape {
   NameSet,       // sorted unique names, shown as "+ a  - b"
   CustomFields,  // field name -> values
   Links,         // ordered list
+  Items,         // a set of items (members, relations), shown as "+ a  - b" through `items`
+  Examples,      // parameter rows, order kept
   Steps,         // the nested scenario
 };
 
 // Which request of an update writes the field (SPEC.md §5).
-enum class WriteRoute { Patch, Scenario, Issues, CustomFieldValues };
+enum class WriteRoute { Patch, Scenario, Issues, CustomFieldValues, Relations, Examples };
 
 struct FieldSpec {
   Field field;
@@ -33,6 +35,7 @@ struct FieldSpec {
   bool (*empty)(const CaseContent&);
   std::string CaseContent::*text = nullptr;                 // FieldShape::Text
   std::vector<std::string> CaseContent::*names = nullptr;   // FieldShape::NameSet
+  std::vector<std::string> (*items)(const CaseContent&) = nullptr;  // FieldShape::Items: one text per item
 };
 
 // Every field, in the order plans list them.

@@ -8,6 +8,7 @@
 #include "core/normalize.hpp"
 #include "core/plan.hpp"
 #include "core/reference_check.hpp"
+#include "core/relations.hpp"
 #include "core/remote_index.hpp"
 #include "core/shared_step_changes.hpp"
 #include "util/glob.hpp"
@@ -42,6 +43,22 @@ bool kind_then_id(const Change& a, const Change& b) {
   return std::tie(a.kind, a.external_id) < std::tie(b.kind, b.external_id);
 }
 
+// Relation targets in both forms: managed cases by identity, and the cases
+// the repository binds by allure_id.
+CaseIds case_ids(const std::vector<DesiredCase>& desired, const RemoteIndex& index) {
+  CaseIds ids;
+  for (const auto& [id, r] : index.by_identity) {
+    ids.allure_of[id] = r->allure_id;
+    ids.external_of[r->allure_id] = id;
+  }
+  for (const auto& d : desired)
+    if (d.allure_id && !ids.allure_of.count(d.external_id)) {
+      ids.allure_of[d.external_id] = *d.allure_id;
+      ids.external_of[*d.allure_id] = d.external_id;
+    }
+  return ids;
+}
+
 }  // namespace
 
 PlanResult compute_plan(const std::vector<DesiredCase>& desired, const std::vector<RemoteCase>& remote,
@@ -57,7 +74,7 @@ PlanResult compute_plan(const DesiredResources& desired_in, const RemoteResource
                         const PlanOptions& options) {
   PlanResult result;
   result.errors = check_identities(desired_in.shared_steps, Kind::SharedStep);
-  const std::vector<DesiredCase> desired = normalized(desired_in.cases);
+  std::vector<DesiredCase> desired = normalized(desired_in.cases);
   std::vector<RemoteCase> remote = normalized(remote_in.cases);
 
   const SharedStepPlan shared = plan_shared_steps(
@@ -67,6 +84,7 @@ PlanResult compute_plan(const DesiredResources& desired_in, const RemoteResource
 
   const RemoteIndex index = index_remote(remote, options.archive_status, result.conflicts);
   for (auto& error : check_identities(desired)) result.errors.push_back(std::move(error));
+  align_relations(desired, remote, case_ids(desired, index));
 
   std::set<std::string> desired_ids;
   std::set<NewFieldValue> new_values;
@@ -83,13 +101,17 @@ PlanResult compute_plan(const DesiredResources& desired_in, const RemoteResource
   result.plan.notes = shared.notes;
   result.plan.shared_step_ids = shared.bound;
   for (const auto& binding : bind_cases(selected, index, result.errors))
-    if (auto change = case_change(binding, options.archive_status)) changes.push_back(std::move(*change));
+    if (auto change = case_change(binding, options.archive_status, options.known.from_test_results, result.plan.notes))
+      changes.push_back(std::move(*change));
   for (const auto& [id, r] : index.by_identity) {
     if (desired_ids.count(id) || index.conflicted.count(id) || !util::selected_by(options.targets, id)) continue;
     if (lifecycle_of(*r, options.archive_status) == Lifecycle::Live) changes.push_back(archive_change(*r));
   }
   std::sort(changes.begin(), changes.end(), kind_then_id);
   result.plan.new_field_values.assign(new_values.begin(), new_values.end());
+  std::sort(result.plan.notes.begin(), result.plan.notes.end(), [](const PlanNote& a, const PlanNote& b) {
+    return std::tie(a.kind, a.external_id) < std::tie(b.kind, b.external_id);
+  });
 
   if (auto guard = check_archive_guard(result.plan, index.managed_live + shared.live_remote, options.guard, options.allow_archive))
     result.errors.push_back(std::move(*guard));

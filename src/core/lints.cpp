@@ -53,6 +53,7 @@ class Linter {
         warn("bare-severity-tag", at(Field::Tags), "tag \"" + tag + "\" is a priority without the convention; fix: write `priority: " + word + "` instead");
     }
     check_flat_steps(content.steps, at(Field::Steps));
+    check_placeholders(c);
     if (!content.description.empty() && fold(content.description) == fold(content.name))
       warn("description-repeats-name", at(Field::Description), "the description only repeats the name; fix: say what the case covers and why, or drop it");
   }
@@ -70,6 +71,36 @@ class Linter {
         return;
       }
     }
+  }
+
+  // In a case with examples, `<name>` in a step must name one of its parameters.
+  void check_placeholders(const DesiredCase& c) {
+    const auto& names = c.content.examples.names;
+    if (c.content.examples.empty()) return;
+    std::set<std::string> reported;
+    const auto scan = [&](const std::string& text) {
+      for (std::size_t open = text.find('<'); open != std::string::npos; open = text.find('<', open + 1)) {
+        const auto close = text.find('>', open + 1);
+        if (close == std::string::npos) return;
+        const std::string name = text.substr(open + 1, close - open - 1);
+        if (name.empty() || name.find_first_of("<> \t\n") != std::string::npos) continue;
+        if (std::find(names.begin(), names.end(), name) == names.end() && reported.insert(name).second) {
+          std::string known;
+          for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+          warn("unknown-placeholder", c.place_of(Field::Steps),
+               "placeholder <" + name + "> names none of the case's parameters (" + known +
+                   "); fix: add it to `examples` or correct its name");
+        }
+      }
+    };
+    const auto walk = [&](const std::vector<Step>& steps, auto&& self) -> void {
+      for (const auto& step : steps) {
+        scan(step.text);
+        scan(step.expected);
+        self(step.steps, self);
+      }
+    };
+    walk(c.content.steps, walk);
   }
 
   // Tags that differ only in case or spacing, across the whole repository.
@@ -118,7 +149,7 @@ class Linter {
 const std::vector<std::string>& lint_names() {
   static const std::vector<std::string> names = {"missing-layer", "bare-severity-tag", "tag-case-mismatch",
                                                  "flat-steps",    "no-steps",          "description-repeats-name",
-                                                 "unused-shared-step"};
+                                                 "unknown-placeholder", "unused-shared-step"};
   return names;
 }
 

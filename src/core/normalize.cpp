@@ -107,6 +107,11 @@ CaseContent normalize(CaseContent content) {
     sort_unique(it->second);
     it = it->second.empty() ? content.custom_fields.erase(it) : std::next(it);
   }
+  std::sort(content.members.begin(), content.members.end());
+  content.members.erase(std::unique(content.members.begin(), content.members.end()), content.members.end());
+  std::sort(content.relations.begin(), content.relations.end());
+  content.relations.erase(std::unique(content.relations.begin(), content.relations.end()), content.relations.end());
+  if (content.examples.rows.empty()) content.examples.names.clear();
   for (auto& step : content.steps) step = normalize(std::move(step));
   return content;
 }

@@ -57,22 +57,31 @@ struct PlanSummary {
   int total() const { return create + update + archive + restore + adopt; }
 };
 
-// Something the plan tells without changing it: a remote resource it leaves
-// alone, fields it leaves to test results. Not a change: a plan with only
-// notes says "No changes".
+// Something the plan leaves alone on purpose and says so (SPEC.md §2, §4).
+// Not a change: a plan with only notes says "No changes".
+enum class NoteReason {
+  LeftToResults,  // an automated case: fields its test results own differ, and are not written
+  NotManaged,     // a remote shared step no file names: left alone
+  KeptInUse,      // ... which prune would archive, but live cases use it
+};
+
 struct PlanNote {
+  std::string external_id;  // a case's id; a remote shared step's name
+  std::int64_t allure_id = 0;
+  std::vector<Field> left_to_results;  // LeftToResults: the fields that differ, in table order
+  NoteReason reason = NoteReason::LeftToResults;
   Kind kind = Kind::Case;
-  std::string text;  // one line
+  int used_by = 0;  // KeptInUse: live cases using it
   bool operator==(const PlanNote&) const = default;
 };
 
 struct Plan {
   std::vector<Change> changes;  // by kind (kAllKinds order), then by external id
   std::vector<NewFieldValue> new_field_values;  // sorted
-  std::vector<PlanNote> notes;
+  std::vector<PlanNote> notes = {};  // by kind, then by external id
   // Every shared step of the repository that exists in TestOps already: what
   // a case's `use:` is written as (apply adds the ones it creates).
-  std::map<std::string, std::int64_t> shared_step_ids;
+  std::map<std::string, std::int64_t> shared_step_ids = {};
   PlanSummary summary() const;
   bool has_changes() const { return !changes.empty(); }
 };
@@ -83,6 +92,10 @@ struct KnownNames {
   std::vector<std::string> statuses;  // of the project's manual workflow
   std::map<std::string, std::vector<std::string>> custom_field_values;  // field -> existing values
   std::vector<std::string> issue_prefixes;  // config integrations that resolved
+  std::vector<std::string> roles;           // member roles
+  // Fields that uploaded results overwrite on an automated case (the
+  // project's update schema); the scenario always is one.
+  std::vector<Field> from_test_results;
 };
 
 struct ArchiveGuard {

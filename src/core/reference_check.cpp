@@ -46,6 +46,19 @@ void check_references(const DesiredCase& c, const KnownNames& known, Diagnostics
     for (const auto& value : values)
       if (!contains(existing->second, value)) new_values.insert({field, value});
   }
+  std::set<std::string> reported;
+  for (const auto& member : content.members) {
+    if (contains(known.roles, member.role) || !reported.insert(member.role).second) continue;
+    const auto place = c.role_places.find(member.role);
+    errors.push_back({Severity::Error, place == c.role_places.end() ? c.place_of(Field::Members) : place->second,
+                      unknown("member role", member.role, known.roles), ""});
+  }
+  // A number that names the case itself reads as its own id once relations are aligned.
+  for (const auto& relation : content.relations)
+    if (!relation.mirrored && relation.target_id == c.external_id) {
+      error(Field::Relations, "a case cannot relate to itself (" + ato_label(relation.target_allure_id) + " is this case)");
+      break;
+    }
   for (const auto& issue : content.issues) {
     const auto prefix = issue.substr(0, issue.find(':'));
     if (!contains(known.issue_prefixes, prefix))

@@ -166,16 +166,15 @@ SharedStepPlan plan_shared_steps(const std::vector<DesiredSharedStep>& desired,
       if (!r.archived) ++out.live_remote;
       continue;
     }
-    const std::string subject = "shared step " + quoted_name(r.content.name) + " (" + ato_label(r.allure_id) + ")";
+    PlanNote note{r.content.name, r.allure_id, {}, NoteReason::NotManaged, Kind::SharedStep, r.used_by};
     if (!options.prune || !options.targets.empty()) {
-      out.notes.push_back({Kind::SharedStep, subject + " is not managed by this repository; left alone"});
+      out.notes.push_back(std::move(note));
       continue;
     }
     ++out.live_remote;
     if (r.used_by > 0) {
-      out.notes.push_back({Kind::SharedStep, subject + " is not in the repository, but " +
-                                                 std::to_string(r.used_by) + " live case" +
-                                                 (r.used_by == 1 ? " uses" : "s use") + " it; kept"});
+      note.reason = NoteReason::KeptInUse;
+      out.notes.push_back(std::move(note));
       continue;
     }
     Change c;

@@ -47,9 +47,10 @@ class TestOpsPort {
   virtual std::vector<SearchRow> find_managed() = 0;
   // Every live case of the project (for import), sorted by Allure ID.
   virtual std::vector<SearchRow> find_all() = 0;
-  // Full details (one overview each, in parallel); ids that do not exist are
-  // left out of the answer. A step that refers to a shared step reads as
-  // such (Step::shared_step_id), never as an inline copy of it.
+  // Full details (one overview and the relations each, in parallel); ids
+  // that do not exist are left out of the answer. A step that refers to a
+  // shared step reads as such (Step::shared_step_id), never as an inline
+  // copy of it.
   virtual std::vector<RemoteCase> read_cases(const std::vector<std::int64_t>& ids) = 0;
   // Every shared step of the project, live and archived, with its steps,
   // sorted by Allure ID.
@@ -59,10 +60,15 @@ class TestOpsPort {
   // Creates the case with its identity tag in the same request; never leaves
   // a duplicate even when the outcome of the request is unknown. Steps that
   // use a shared step carry its shared_step_id (apply fills them in).
+  // Relations are not written here (their targets may not exist yet).
   virtual std::int64_t create_case(const std::string& external_id, const CaseContent& content) = 0;
-  // Writes only the given fields of `after` (the identity tag always written with tags).
+  // Writes only the given fields of `after` (the identity tag always written
+  // with tags), except relations: those go through replace_relations.
   virtual void update_case(std::int64_t allure_id, const std::string& external_id,
                            const CaseContent& after, const std::vector<Field>& fields) = 0;
+  // Replaces every relation of the case (mirrored ones included); each
+  // target carries its Allure ID.
+  virtual void replace_relations(std::int64_t allure_id, const std::vector<Relation>& relations) = 0;
   virtual void archive_case(std::int64_t allure_id) = 0;
   virtual void restore_case(std::int64_t allure_id) = 0;
 

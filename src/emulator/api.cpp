@@ -220,6 +220,7 @@ void Api::register_routes(httplib::Server& server) {
   route(server, "POST", "/api/uaa/oauth/token", false, [](const httplib::Request&) { return Answer{}; });
   register_reference_routes(server);
   register_case_routes(server);
+  register_case_extra_routes(server);
   register_admin_routes(server);
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (res.status == 404 && res.body.empty())

@@ -42,6 +42,8 @@ class Api {
   void register_reference_routes(httplib::Server& server);
   void register_case_routes(httplib::Server& server);
   void register_admin_routes(httplib::Server& server);
+  // Members and roles, relations, examples, the update schema, test results.
+  void register_case_extra_routes(httplib::Server& server);
 
   StoredCase& live_case(const httplib::Request& req, bool allow_deleted = false);
   void apply_case_fields(StoredCase& c, const json& body, bool creating);

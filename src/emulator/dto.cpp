@@ -1,5 +1,7 @@
 #include "emulator/dto.hpp"
 
+#include "emulator/case_extras.hpp"
+
 namespace ato::emulator {
 namespace {
 
@@ -101,8 +103,9 @@ json overview_dto(const Store& store, const StoredCase& c) {
   o["scenario"] = scenario_dto(c);
   o["hasManualScenario"] = !c.scenario.empty();
   o["editable"] = true;
-  o["members"] = json::array();
-  o["parameters"] = json::array();
+  o["members"] = members_dto(store, c);
+  o["parameters"] = parameters_dto(c);
+  o["examples"] = examples_dto(c);
   return o;
 }
 

@@ -4,6 +4,7 @@
 
 #include "emulator/aql.hpp"
 #include "emulator/api.hpp"
+#include "emulator/case_extras.hpp"
 
 namespace ato::emulator {
 namespace {
@@ -108,6 +109,8 @@ void Api::apply_case_fields(StoredCase& c, const json& body, bool creating) {
     }
   }
   if (body.contains("scenario") && !body["scenario"].is_null()) c.scenario = parse_typed_scenario(body["scenario"], store_);
+  if (body.contains("members") && !body["members"].is_null()) c.members = parse_members(body["members"], store_);
+  if (body.contains("automated") && body["automated"].is_boolean() && body["automated"].get<bool>()) c.automated = true;
 }
 
 json Api::search(const httplib::Request& req) {

@@ -11,6 +11,11 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CustomFieldValue, id, field_id, name)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Integration, id, name, type)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Issue, name, integration_id)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Link, name, url, type)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CaseMember, name, role_id)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Parameter, name, value)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CaseExample, id, parameters)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(StoredRelation, id, source, target, type)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(UpdateSchemaRow, id, field, policy)
 
 void to_json(nlohmann::json& j, const ScenarioStep& s) {
   j = {{"id", s.id}, {"body", s.body}, {"expected", s.expected}, {"steps", s.steps}};
@@ -37,6 +42,8 @@ void to_json(nlohmann::json& j, const StoredCase& c) {
        {"value_ids", c.value_ids},
        {"issues", c.issues},
        {"scenario", c.scenario},
+       {"members", c.members},
+       {"examples", c.examples},
        {"deleted", c.deleted},
        {"automated", c.automated},
        {"created_date", c.created_date},
@@ -59,6 +66,8 @@ void from_json(const nlohmann::json& j, StoredCase& c) {
   j.at("value_ids").get_to(c.value_ids);
   j.at("issues").get_to(c.issues);
   j.at("scenario").get_to(c.scenario);
+  if (j.contains("members")) j.at("members").get_to(c.members);
+  if (j.contains("examples")) j.at("examples").get_to(c.examples);
   j.at("deleted").get_to(c.deleted);
   j.at("automated").get_to(c.automated);
   j.at("created_date").get_to(c.created_date);
@@ -75,6 +84,7 @@ void Store::seed(Store& store, const std::string& project_name) {
   // The project link ids (11..) differ from the custom field ids (-2, 5, ...), as on a real server.
   store.fields = {{-2, 11, "Feature"}, {5, 12, "Suite"}, {-3, 13, "Component"}, {7, 14, "Epic"}, {8, 15, "Story"}};
   store.integrations = {{1, "Jira", "jira"}, {2, "GitHub", "github"}};
+  store.roles = {{1, "Owner"}, {2, "Lead"}, {3, "Reviewer"}, {4, "Member"}};
 }
 
 std::int64_t Store::tag_id(const std::string& name) {
@@ -108,6 +118,7 @@ const NamedItem* Store::layer(std::int64_t id) const { return find_by_id(layers,
 const CustomField* Store::field(std::int64_t id) const { return find_by_id(fields, id); }
 const CustomFieldValue* Store::value(std::int64_t id) const { return find_by_id(values, id); }
 const Integration* Store::integration(std::int64_t id) const { return find_by_id(integrations, id); }
+const NamedItem* Store::role(std::int64_t id) const { return find_by_id(roles, id); }
 
 std::string Store::to_json() const {
   nlohmann::json j;
@@ -116,6 +127,8 @@ std::string Store::to_json() const {
   j["cases"] = nlohmann::json::array();
   for (const auto& [id, c] : cases) j["cases"].push_back(c);
   j["tag_ids"] = tag_ids;
+  j["relations"] = relations;
+  j["update_schema"] = update_schema;
   j["next_id"] = next_id;
   j["last_modified"] = last_modified;
   return j.dump();
@@ -131,6 +144,8 @@ void Store::from_json(const std::string& text) {
     cases[stored.id] = std::move(stored);
   }
   j.at("tag_ids").get_to(tag_ids);
+  if (j.contains("relations")) j.at("relations").get_to(relations);
+  if (j.contains("update_schema")) j.at("update_schema").get_to(update_schema);
   j.at("next_id").get_to(next_id);
   j.at("last_modified").get_to(last_modified);
 }

@@ -50,6 +50,33 @@ struct ScenarioStep {
   std::vector<ScenarioStep> steps;
 };
 
+struct CaseMember {
+  std::string name;
+  std::int64_t role_id = 0;
+};
+
+struct Parameter {
+  std::string name, value;
+};
+
+struct CaseExample {
+  std::int64_t id = 0;
+  std::vector<Parameter> parameters;
+};
+
+// One relation, shown at both ends with the same id: `type` reads from
+// `source`; at `target` it reads mirrored.
+struct StoredRelation {
+  std::int64_t id = 0;
+  std::int64_t source = 0, target = 0;
+  std::string type;
+};
+
+struct UpdateSchemaRow {
+  std::int64_t id = 0;
+  std::string field, policy;
+};
+
 struct StoredCase {
   std::int64_t id = 0;
   std::int64_t project_id = 0;
@@ -61,6 +88,8 @@ struct StoredCase {
   std::vector<std::int64_t> value_ids;  // custom field values
   std::vector<Issue> issues;
   std::vector<ScenarioStep> scenario;
+  std::vector<CaseMember> members;
+  std::vector<CaseExample> examples;
   bool deleted = false;
   bool automated = false;
   std::int64_t created_date = 0, last_modified = 0;
@@ -77,6 +106,9 @@ struct Store {
   std::vector<CustomField> fields;
   std::vector<CustomFieldValue> values;
   std::vector<Integration> integrations;
+  std::vector<NamedItem> roles;
+  std::vector<StoredRelation> relations;
+  std::vector<UpdateSchemaRow> update_schema;  // empty: every field from_test_result
   std::map<std::int64_t, StoredCase> cases;
   std::map<std::string, std::int64_t> tag_ids;
   std::int64_t next_id = 1000;  // cases, values, steps and tags share one counter
@@ -95,6 +127,7 @@ struct Store {
   const CustomField* field(std::int64_t id) const;
   const CustomFieldValue* value(std::int64_t id) const;
   const Integration* integration(std::int64_t id) const;
+  const NamedItem* role(std::int64_t id) const;
 
   std::string to_json() const;
   void from_json(const std::string& text);  // throws on a damaged file

@@ -11,7 +11,7 @@ namespace ato::io {
 namespace {
 
 using CacheJson = nlohmann::ordered_json;
-constexpr int kCacheVersion = 1;
+constexpr int kCacheVersion = 2;  // 2: relations, members, examples, automated
 
 }  // namespace
 
@@ -34,6 +34,7 @@ CaseCache::CaseCache(const std::string& dir, const std::string& endpoint, std::i
       c.allure_id = j.at("id").get<std::int64_t>();
       c.external_id = j.at("external_id").get<std::string>();
       c.deleted = j.at("deleted").get<bool>();
+      c.automated = j.at("automated").get<bool>();
       c.last_modified = j.at("last_modified").get<std::int64_t>();
       c.last_modified_by = j.at("last_modified_by").get<std::string>();
       c.content = content_from_json(j.at("content"));
@@ -57,6 +58,7 @@ void CaseCache::put_all(const std::vector<core::RemoteCase>& cases) {
     list.push_back({{"id", c.allure_id},
                     {"external_id", c.external_id},
                     {"deleted", c.deleted},
+                    {"automated", c.automated},
                     {"last_modified", c.last_modified},
                     {"last_modified_by", c.last_modified_by},
                     {"content", content_to_json(c.content)}});

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "core/normalize.hpp"
+#include "core/relations.hpp"
 
 namespace ato::io {
 namespace {
@@ -59,12 +60,65 @@ std::vector<core::Link> links_from_json(const json& j) {
   return out;
 }
 
+json members_to_json(const std::vector<core::Member>& members) {
+  json out = json::array();
+  for (const auto& m : members) out.push_back({{"role", m.role}, {"user", m.user}});
+  return out;
+}
+
+std::vector<core::Member> members_from_json(const json& j) {
+  std::vector<core::Member> out;
+  for (const auto& m : j) out.push_back({m.at("role").get<std::string>(), m.at("user").get<std::string>()});
+  return out;
+}
+
+json relations_to_json(const std::vector<core::Relation>& relations) {
+  json out = json::array();
+  for (const auto& r : relations) {
+    json relation = {{"type", std::string(core::relation_key(r.type))},
+                     {"target_id", r.target_id.empty() ? json() : json(r.target_id)},
+                     {"target_allure_id", r.target_allure_id ? json(r.target_allure_id) : json()}};
+    if (r.mirrored) relation["mirrored"] = true;
+    out.push_back(std::move(relation));
+  }
+  return out;
+}
+
+std::vector<core::Relation> relations_from_json(const json& j) {
+  std::vector<core::Relation> out;
+  for (const auto& r : j) {
+    const auto type = core::parse_relation_key(r.at("type").get<std::string>());
+    if (!type) throw std::runtime_error("unknown relation type \"" + r.at("type").get<std::string>() + "\"");
+    core::Relation relation;
+    relation.type = *type;
+    if (!r.at("target_id").is_null()) relation.target_id = r.at("target_id").get<std::string>();
+    if (!r.at("target_allure_id").is_null()) relation.target_allure_id = r.at("target_allure_id").get<std::int64_t>();
+    relation.mirrored = r.value("mirrored", false);
+    out.push_back(std::move(relation));
+  }
+  return out;
+}
+
+json examples_to_json(const core::Examples& examples) {
+  return {{"names", examples.names}, {"rows", examples.rows}};
+}
+
+core::Examples examples_from_json(const json& j) {
+  core::Examples out;
+  j.at("names").get_to(out.names);
+  j.at("rows").get_to(out.rows);
+  for (const auto& row : out.rows)
+    if (row.size() != out.names.size()) throw std::runtime_error("an example row without a value per parameter");
+  return out;
+}
+
 // One row per field of core/case_fields.hpp: its JSON key and both directions.
 struct JsonField {
   core::Field field;
   const char* key;
   json (*to)(const core::CaseContent&);
   void (*from)(const json&, core::CaseContent&);
+  bool optional = false;  // absent from plans and caches written before the field existed
 };
 
 template <auto Member>
@@ -88,6 +142,12 @@ const JsonField kJsonFields[] = {
     plain<&core::CaseContent::issues>(core::Field::Issues, "issues"),
     {core::Field::Links, "links", [](const core::CaseContent& c) { return links_to_json(c.links); },
      [](const json& j, core::CaseContent& c) { c.links = links_from_json(j); }},
+    {core::Field::Members, "members", [](const core::CaseContent& c) { return members_to_json(c.members); },
+     [](const json& j, core::CaseContent& c) { c.members = members_from_json(j); }, true},
+    {core::Field::Relations, "relations", [](const core::CaseContent& c) { return relations_to_json(c.relations); },
+     [](const json& j, core::CaseContent& c) { c.relations = relations_from_json(j); }, true},
+    {core::Field::Examples, "examples", [](const core::CaseContent& c) { return examples_to_json(c.examples); },
+     [](const json& j, core::CaseContent& c) { c.examples = examples_from_json(j); }, true},
     {core::Field::Steps, "steps", [](const core::CaseContent& c) { return steps_to_json(c.steps); },
      [](const json& j, core::CaseContent& c) { c.steps = steps_from_json(j); }},
 };
@@ -115,7 +175,7 @@ core::CaseContent content_from_json(const json& j, core::Kind kind) {
   core::CaseContent c;
   for (const auto field : core::fields_of(kind)) {
     const auto& row = json_field(field);
-    row.from(j.at(row.key), c);
+    if (!row.optional || j.contains(row.key)) row.from(j.at(row.key), c);
   }
   return c;
 }

@@ -9,8 +9,11 @@
 #include <thread>
 
 #include "core/case_identity.hpp"
+#include "core/normalize.hpp"
 #include "core/plan.hpp"
+#include "core/relations.hpp"
 #include "core/shared_step_uses.hpp"
+#include "io/case_item_readers.hpp"
 #include "io/case_parser.hpp"
 #include "io/feature_case_source.hpp"
 #include "io/file_io.hpp"
@@ -204,8 +207,16 @@ CasesResult load_folder(const std::string& root, const core::Config& config, con
 
 FileCases parse_case_file(std::string text, const std::string& file, const core::Config& config) {
   if (is_feature_file(file)) {
-    // Examples and owners wait for the case model's `examples` and `members`.
     auto features = parse_feature_file(text, file, config);
+    for (std::size_t i = 0; i < features.cases.size() && i < features.extras.size(); ++i) {
+      auto& c = features.cases[i];
+      auto& extras = features.extras[i];
+      c.content.examples = std::move(extras.examples);
+      if (!extras.owner.empty()) {
+        c.content.members.push_back({kOwnerRole, extras.owner});
+        c.content = core::normalize(std::move(c.content));
+      }
+    }
     return {std::move(features.cases), std::move(features.diagnostics)};
   }
   return parse_yaml_file(std::move(text), file,
@@ -223,7 +234,11 @@ bool diagnostic_less(const core::Diagnostic& a, const core::Diagnostic& b) {
 }
 
 CasesResult load_cases(const std::string& cases_root, const core::Config& config) {
-  return load_folder(cases_root, config, kCaseFolder, parse_case_file, core::Kind::Case);
+  auto result = load_folder(cases_root, config, kCaseFolder, parse_case_file, core::Kind::Case);
+  auto relation_errors = core::check_relation_targets(result.cases);
+  std::move(relation_errors.begin(), relation_errors.end(), std::back_inserter(result.diagnostics));
+  std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
+  return result;
 }
 
 CasesResult load_shared_steps(const std::string& shared_steps_root, const core::Config& config) {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/normalize.hpp"
+#include "io/case_item_readers.hpp"
 
 namespace ato::io {
 namespace {
@@ -54,7 +55,8 @@ class CaseReader {
     }
     std::vector<std::string> known = {"id",   "name",     "description", "precondition", "expected",
                                       "status", "layer",  "fields",      "tags",         "severity",
-                                      "priority", "issues", "links",     "allure_id",    "steps"};
+                                      "priority", "issues", "links",     "allure_id",    "owner",
+                                      "members",  "relations", "examples", "steps"};
     for (const auto& [key, field] : config_.fields) known.push_back(key);
     if (shared_step) known = {"id", "name", "allure_id", "steps"};
     check_keys(doc, known, "", sink_);
@@ -117,6 +119,14 @@ class CaseReader {
                                (shared_step ? "shared step id" : "case id"));
           else c.allure_id = *n;
         }
+      } else if (key == "owner") {
+        read_owner(entry.first, v, c, sink_);
+      } else if (key == "members") {
+        read_members(v, c, sink_);
+      } else if (key == "relations") {
+        read_relations(v, c, sink_);
+      } else if (key == "examples") {
+        read_examples(v, c, sink_);
       } else if (key == "steps") {
         if (auto steps = read_steps(v, "steps", 1)) content.steps = std::move(*steps);
       } else if (auto mapped = config_.fields.find(key); mapped != config_.fields.end()) {
@@ -143,7 +153,8 @@ class CaseReader {
         {"status", core::Field::Status}, {"layer", core::Field::Layer},
         {"fields", core::Field::CustomFields}, {"tags", core::Field::Tags},
         {"issues", core::Field::Issues}, {"links", core::Field::Links},
-        {"steps", core::Field::Steps}};
+        {"steps", core::Field::Steps},   {"relations", core::Field::Relations},
+        {"examples", core::Field::Examples}};
     if (const auto own = kOwnKeys.find(key); own != kOwnKeys.end()) {
       c.field_sources[own->second] = at;
     } else if (key == "severity" || key == "priority") {
@@ -151,6 +162,8 @@ class CaseReader {
       c.field_sources.emplace(mapping.field.empty() ? core::Field::Tags : core::Field::CustomFields, at);
     } else if (config_.fields.count(key)) {
       c.field_sources.emplace(core::Field::CustomFields, at);
+    } else if (key == "members" || key == "owner") {
+      c.field_sources.emplace(core::Field::Members, at);
     }
   }
 

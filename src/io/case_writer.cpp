@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include "core/normalize.hpp"
+#include "core/relations.hpp"
+#include "io/case_item_readers.hpp"
 #include "io/case_parser.hpp"
 
 namespace ato::io {
@@ -152,6 +155,67 @@ void emit_links(YAML::Emitter& out, const std::vector<core::Link>& links) {
   out << YAML::EndSeq;
 }
 
+// `owner:` for a single owner, everything else under `members:` by role.
+void emit_members(YAML::Emitter& out, const std::vector<core::Member>& members) {
+  std::map<std::string, std::vector<std::string>> by_role;
+  for (const auto& m : members) by_role[m.role].push_back(m.user);
+  if (const auto owners = by_role.find(kOwnerRole); owners != by_role.end() && owners->second.size() == 1) {
+    out << YAML::Key << "owner" << YAML::Value;
+    emit_text(out, owners->second.front());
+    by_role.erase(owners);
+  }
+  if (by_role.empty()) return;
+  out << YAML::Key << "members" << YAML::Value << YAML::BeginMap;
+  for (const auto& [role, users] : by_role) {
+    out << YAML::Key;
+    emit_text(out, role);
+    out << YAML::Value;
+    emit_flow_list(out, users);
+  }
+  out << YAML::EndMap;
+}
+
+void emit_relation_target(YAML::Emitter& out, const core::Relation& r) {
+  if (r.target_id.empty()) out << r.target_allure_id;
+  else emit_text(out, r.target_id, Context::Flow);
+}
+
+void emit_relations(YAML::Emitter& out, const std::vector<core::Relation>& relations) {
+  std::map<core::RelationType, std::vector<core::Relation>> by_type;
+  for (const auto& r : relations)
+    if (!r.mirrored) by_type[r.type].push_back(r);
+  if (by_type.empty()) return;
+  out << YAML::Key << "relations" << YAML::Value << YAML::BeginMap;
+  for (const auto& [type, targets] : by_type) {
+    out << YAML::Key << std::string(core::relation_key(type)) << YAML::Value;
+    if (targets.size() == 1) {
+      emit_relation_target(out, targets.front());
+      continue;
+    }
+    out << YAML::Flow << YAML::BeginSeq;
+    for (const auto& r : targets) emit_relation_target(out, r);
+    out << YAML::EndSeq;
+  }
+  out << YAML::EndMap;
+}
+
+void emit_examples(YAML::Emitter& out, const core::Examples& examples) {
+  if (examples.empty()) return;
+  out << YAML::Key << "examples" << YAML::Value << YAML::BeginSeq;
+  for (const auto& row : examples.rows) {
+    out << YAML::Flow << YAML::BeginMap;
+    for (std::size_t i = 0; i < row.size() && i < examples.names.size(); ++i) {
+      out << YAML::Key;
+      emit_text(out, examples.names[i], Context::Flow);
+      out << YAML::Value;
+      if (row[i].empty()) out << YAML::DoubleQuoted << "";
+      else emit_text(out, row[i], Context::Flow);
+    }
+    out << YAML::EndMap;
+  }
+  out << YAML::EndSeq;
+}
+
 int deepest_step_level(const std::vector<core::Step>& steps) {
   int deepest = 0;
   for (const auto& step : steps) deepest = std::max(deepest, 1 + deepest_step_level(step.steps));
@@ -232,6 +296,9 @@ std::string write_case_yaml(const CaseDocument& document, const core::Config& co
   }
   if (!content.links.empty()) emit_links(out, content.links);
   if (document.allure_id) out << YAML::Key << "allure_id" << YAML::Value << *document.allure_id;
+  emit_members(out, content.members);
+  emit_relations(out, content.relations);
+  emit_examples(out, content.examples);
   if (!content.steps.empty()) {
     out << YAML::Key << "steps" << YAML::Value;
     emit_steps(out, content.steps);

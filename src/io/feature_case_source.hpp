@@ -14,15 +14,11 @@ namespace ato::io {
 
 // An outline's Examples as parameters: the names of the first table's
 // header, in order, and the rows of all its tables, in order.
-struct CaseParameters {
-  std::vector<std::string> names;
-  std::vector<std::vector<std::string>> rows;
-  bool operator==(const CaseParameters&) const = default;
-};
+using CaseParameters = core::Examples;
 
-// What a scenario says that CaseContent cannot hold yet: its examples and
-// its @owner. The case model is getting `examples` and `members`; until
-// then the loader drops these, and wiring them in is a copy per case.
+// What a scenario says beside its CaseContent: its examples and its
+// @owner. The loader (io/case_loader) puts them into the case's `examples`
+// and `members`.
 struct FeatureCaseExtras {
   CaseParameters examples;  // empty for a plain scenario
   std::string owner;        // @owner:NAME; empty = none

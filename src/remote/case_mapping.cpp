@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/normalize.hpp"
+#include "core/relations.hpp"
 
 namespace ato::remote {
 namespace {
@@ -105,6 +106,38 @@ json custom_fields_inline(const core::CaseContent& content, const ReferenceData&
   return out;
 }
 
+std::vector<core::Member> members_from_dto(const json& dto) {
+  std::vector<core::Member> out;
+  if (dto.contains("members") && dto["members"].is_array())
+    for (const auto& m : dto["members"]) out.push_back({name_of(m, "role"), text(m, "name")});
+  return out;
+}
+
+// Overview `examples`: rows of {name, value}; `parameters` names them in order.
+core::Examples examples_from_dto(const json& dto) {
+  core::Examples out;
+  if (dto.contains("parameters") && dto["parameters"].is_array())
+    for (const auto& p : dto["parameters"]) out.names.push_back(text(p, "name"));
+  if (!dto.contains("examples") || !dto["examples"].is_array()) return out;
+  for (const auto& example : dto["examples"]) {
+    if (!example.contains("parameters") || !example["parameters"].is_array()) continue;
+    std::vector<std::string> names, row;
+    for (const auto& p : example["parameters"]) {
+      names.push_back(text(p, "name"));
+      row.push_back(text(p, "value"));
+    }
+    if (out.names.empty() && out.rows.empty()) out.names = names;
+    if (names == out.names) out.rows.push_back(std::move(row));
+  }
+  return out;
+}
+
+json members_body(const core::CaseContent& content, const ReferenceData& ref) {
+  json out = json::array();
+  for (const auto& m : content.members) out.push_back({{"name", m.user}, {"role", {{"id", id_of(ref.roles, m.role, "member role")}}}});
+  return out;
+}
+
 }  // namespace
 
 std::int64_t id_of(const std::map<std::string, std::int64_t>& ids, const std::string& name, const std::string& what) {
@@ -134,6 +167,7 @@ core::RemoteCase case_from_overview(const json& dto, const ReferenceData& ref, c
   core::RemoteCase c;
   c.allure_id = number(dto, "id");
   c.deleted = dto.value("deleted", false);
+  c.automated = dto.contains("automated") && dto["automated"].is_boolean() && dto["automated"].get<bool>();
   c.last_modified = number(dto, "lastModifiedDate");
   c.last_modified_by = text(dto, "lastModifiedBy");
   auto& content = c.content;
@@ -160,6 +194,8 @@ core::RemoteCase case_from_overview(const json& dto, const ReferenceData& ref, c
     }
   if (dto.contains("links") && dto["links"].is_array())
     for (const auto& l : dto["links"]) content.links.push_back({text(l, "name"), text(l, "url"), text(l, "type")});
+  content.members = members_from_dto(dto);
+  content.examples = examples_from_dto(dto);
   if (dto.contains("scenario") && dto["scenario"].is_object() && dto["scenario"].contains("steps") &&
       dto["scenario"]["steps"].is_array())
     for (const auto& s : dto["scenario"]["steps"]) content.steps.push_back(step_from_dto(s));
@@ -174,6 +210,7 @@ json create_body(const std::string& external_id, const core::CaseContent& conten
                {"tags", tags_body(external_id, content, id_tag_prefix)},
                {"links", links_body(content)},
                {"customFields", custom_fields_inline(content, ref)},
+               {"members", members_body(content, ref)},
                {"scenario", scenario_body(content.steps)}};
   if (!content.description.empty()) body["description"] = content.description;
   if (!content.precondition.empty()) body["precondition"] = content.precondition;
@@ -201,6 +238,9 @@ json patch_body(const std::string& external_id, const core::CaseContent& content
         break;
       case core::Field::Tags: body["tags"] = tags_body(external_id, content, id_tag_prefix); break;
       case core::Field::Links: body["links"] = links_body(content); break;
+      case core::Field::Members: body["members"] = members_body(content, ref); break;
+      case core::Field::Relations:
+      case core::Field::Examples:
       case core::Field::CustomFields:
       case core::Field::Issues:
       case core::Field::Steps: break;  // their own requests
@@ -221,6 +261,35 @@ json issues_body(const std::vector<std::string>& issues, const ReferenceData& re
     const auto colon = issue.find(':');
     const auto prefix = issue.substr(0, colon);
     out.push_back({{"name", issue.substr(colon + 1)}, {"integrationId", id_of(ref.integrations, prefix, "integration for issue prefix")}});
+  }
+  return out;
+}
+
+std::vector<core::Relation> relations_from_dto(const json& dto) {
+  std::vector<core::Relation> out;
+  if (!dto.is_array()) throw core::RemoteError("the relations of a case are not a list");
+  for (const auto& r : dto) {
+    const auto type = core::parse_relation_testops_name(text(r, "type"));
+    const auto target = r.contains("target") && r["target"].is_object() ? number(r["target"], "id") : 0;
+    if (type && target) out.push_back({*type, "", target, false});
+  }
+  return out;
+}
+
+json relations_body(const std::vector<core::Relation>& relations) {
+  json out = json::array();
+  for (const auto& r : relations)
+    out.push_back({{"target", {{"id", r.target_allure_id}}}, {"type", std::string(core::relation_testops_name(r.type))}});
+  return out;
+}
+
+json examples_body(const core::Examples& examples) {
+  json out = json::array();
+  for (const auto& row : examples.rows) {
+    json example = json::array();
+    for (std::size_t i = 0; i < row.size() && i < examples.names.size(); ++i)
+      example.push_back({{"name", examples.names[i]}, {"value", row[i]}});
+    out.push_back(std::move(example));
   }
   return out;
 }

@@ -25,6 +25,11 @@ json patch_body(const std::string& external_id, const core::CaseContent& content
                 const ReferenceData& ref, const std::string& id_tag_prefix);
 json scenario_body(const std::vector<core::Step>& steps);                           // TestCaseScenarioV2Dto
 json issues_body(const std::vector<std::string>& issues, const ReferenceData& ref);  // bare array
+// GET .../relation (bare array) -> relations by Allure ID; unknown types are left out.
+std::vector<core::Relation> relations_from_dto(const json& relations);
+// POST .../relation: every target must carry its Allure ID.
+json relations_body(const std::vector<core::Relation>& relations);
+json examples_body(const core::Examples& examples);  // POST .../example
 // PATCH .../cfv: every custom field of the project, with the case's values (empty clears).
 json cfv_body(const core::CaseContent& content, const ReferenceData& ref);
 

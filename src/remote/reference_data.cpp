@@ -2,6 +2,8 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
+
 #include "remote/parallel.hpp"
 
 namespace ato::remote {
@@ -60,6 +62,8 @@ core::KnownNames ReferenceData::known_names() const {
       for (const auto& [value, value_id] : it->second) list.push_back(value);
   }
   for (const auto& [prefix, id] : integrations) known.issue_prefixes.push_back(prefix);
+  for (const auto& [name, id] : roles) known.roles.push_back(name);
+  known.from_test_results = from_test_results;
   return known;
 }
 
@@ -68,6 +72,40 @@ std::optional<std::string> ReferenceData::prefix_of(std::int64_t integration_id)
     if (id == integration_id) return prefix;
   return std::nullopt;
 }
+
+namespace {
+
+// The update schema's field names (API-NOTES.md "Automated cases") that are
+// fields of a case here; full_name is not one.
+constexpr std::pair<const char*, core::Field> kUpdateSchemaFields[] = {
+    {"name", core::Field::Name},
+    {"test_layer", core::Field::Layer},
+    {"description", core::Field::Description},
+    {"precondition", core::Field::Precondition},
+    {"expected_result", core::Field::Expected},
+    {"link", core::Field::Links},
+    {"tag", core::Field::Tags},
+    {"issue", core::Field::Issues},
+    {"member", core::Field::Members},
+    {"custom_field", core::Field::CustomFields},
+};
+
+// A field without a row is the server's default, from_test_result.
+std::vector<core::Field> fields_from_results(const json& rows) {
+  std::vector<core::Field> out;
+  for (const auto& [name, field] : kUpdateSchemaFields) {
+    bool from_case = false;
+    if (rows.is_array())
+      for (const auto& row : rows)
+        if (row.is_object() && row.value("field", "") == name && row.value("policy", "") == "from_test_case")
+          from_case = true;
+    if (!from_case) out.push_back(field);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
 
 ReferenceData load_reference_data(ApiClient& client, const core::Config& config) {
   ReferenceData ref;
@@ -120,6 +158,10 @@ ReferenceData load_reference_data(ApiClient& client, const core::Config& config)
         if ((wanted.id && *wanted.id == id) || (!wanted.id && wanted.name == name)) ref.integrations[prefix] = id;
     }
   }
+  const json roles = client.get("/role");
+  if (roles.is_array())
+    for (const auto& role : roles) ref.roles[role.value("name", "")] = role.value("id", std::int64_t{0});
+  ref.from_test_results = fields_from_results(client.get("/testcaseupdateschema?projectId=" + project));
   return ref;
 }
 

@@ -23,6 +23,8 @@ struct ReferenceData {
   std::map<std::int64_t, std::map<std::string, std::int64_t>> values;  // field id -> value name -> value id
   std::map<std::string, std::int64_t> integrations;  // issue prefix (config) -> integration id
   std::map<std::int64_t, std::string> integration_names;  // id -> name, for issues of unmapped integrations
+  std::map<std::string, std::int64_t> roles;              // member role name -> id
+  std::vector<core::Field> from_test_results;             // the update schema's fields that results own
 
   core::KnownNames known_names() const;
   std::optional<std::string> prefix_of(std::int64_t integration_id) const;

@@ -81,8 +81,11 @@ std::vector<core::RemoteCase> TestOpsAdapter::read_cases(const std::vector<std::
   parallel_for(ids.size(), config_.parallelism, [&](std::size_t i) {
     try {
       const json overview = client_->get(case_path(ids[i]) + "/overview");
+      // The overview has no relations: one more request per case read.
+      auto relations = relations_from_dto(client_->get(case_path(ids[i]) + "/relation"));
       std::lock_guard lock(reference_mutex_);
       found[i] = case_from_overview(overview, ref, config_.id_tag_prefix);
+      found[i]->content.relations = std::move(relations);
     } catch (const core::RemoteError& e) {
       if (e.status() != 404) throw;
     }
@@ -156,6 +159,7 @@ std::int64_t TestOpsAdapter::create_case(const std::string& external_id, const c
     const json issues = issues_body(content.issues, *ref_);
     client_->send("POST", case_path(id) + "/issue", issues);
   }
+  if (!content.examples.empty()) client_->send("POST", case_path(id) + "/example", examples_body(content.examples));
   return id;
 }
 
@@ -179,7 +183,12 @@ void TestOpsAdapter::update_case(std::int64_t allure_id, const std::string& exte
     if (routed(core::WriteRoute::Scenario)) client_->send("POST", path + "/scenario", scenario_body(after.steps));
     if (routed(core::WriteRoute::Issues)) client_->send("POST", path + "/issue", issues);
     if (routed(core::WriteRoute::CustomFieldValues)) client_->send("PATCH", path + "/cfv", cfv);
+    if (routed(core::WriteRoute::Examples)) client_->send("POST", path + "/example", examples_body(after.examples));
   });
+}
+
+void TestOpsAdapter::replace_relations(std::int64_t allure_id, const std::vector<core::Relation>& relations) {
+  write_existing_case([&] { client_->send("POST", case_path(allure_id) + "/relation", relations_body(relations)); });
 }
 
 void TestOpsAdapter::archive_case(std::int64_t allure_id) {

@@ -24,6 +24,7 @@ class TestOpsAdapter final : public core::TestOpsPort {
   std::int64_t create_case(const std::string& external_id, const core::CaseContent& content) override;
   void update_case(std::int64_t allure_id, const std::string& external_id, const core::CaseContent& after,
                    const std::vector<core::Field>& fields) override;
+  void replace_relations(std::int64_t allure_id, const std::vector<core::Relation>& relations) override;
   void archive_case(std::int64_t allure_id) override;
   void restore_case(std::int64_t allure_id) override;
   std::vector<core::RemoteSharedStep> read_shared_steps() override;

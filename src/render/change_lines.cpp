@@ -122,16 +122,39 @@ class FieldPrinter {
     out_.push_back({'~', 0, "links: reordered"});
   }
 
+  // One line per row, "| visa | 10.00 |", under a header of the names.
+  void examples() {
+    const auto lines = [](const core::Examples& e) {
+      std::vector<std::string> out;
+      if (e.empty()) return out;
+      const auto row_text = [](const std::vector<std::string>& cells) {
+        std::string text = "|";
+        for (const auto& cell : cells) text += " " + cell + " |";
+        return text;
+      };
+      out.push_back(row_text(e.names));
+      for (const auto& row : e.rows) out.push_back(row_text(row));
+      return out;
+    };
+    line_block("examples", lines(c_.before.examples), lines(c_.after.examples));
+  }
+
   void steps() {
     std::vector<std::string> before, after;
     add_steps(c_.before.steps, 0, before);
     add_steps(c_.after.steps, 0, after);
+    line_block("steps", before, after);
+  }
+
+  // A field shown as lines: all of them for a create, else a unified diff.
+  void line_block(const std::string& name, const std::vector<std::string>& before,
+                  const std::vector<std::string>& after) {
     if (creating_) {
-      out_.push_back({'+', 0, "steps:"});
+      out_.push_back({'+', 0, name + ":"});
       for (const auto& line : after) out_.push_back({'+', 4, line});
       return;
     }
-    out_.push_back({'~', 0, "steps:"});
+    out_.push_back({'~', 0, name + ":"});
     unified_diff(before, after, out_);
   }
 
@@ -181,6 +204,10 @@ std::vector<ChangeLine> change_lines(const core::Change& change, const std::set<
         break;
       case core::FieldShape::CustomFields: print.custom_fields(); break;
       case core::FieldShape::Links: print.links(); break;
+      case core::FieldShape::Items:
+        print.list(std::string(spec.name), spec.items(change.before), spec.items(change.after));
+        break;
+      case core::FieldShape::Examples: print.examples(); break;
       case core::FieldShape::Steps: print.steps(); break;
     }
   }
@@ -237,5 +264,22 @@ std::string counts_text(const core::PlanSummary& s, Tense tense) {
 }
 
 std::string summary_line(const core::PlanSummary& s) { return "Plan: " + counts_text(s, Tense::Planned) + "."; }
+
+std::string note_text(const core::PlanNote& note) {
+  const std::string subject = std::string(core::kind_label(note.kind)) + " \"" + note.external_id + "\" (" +
+                              core::ato_label(note.allure_id) + ")";
+  switch (note.reason) {
+    case core::NoteReason::NotManaged: return subject + " is not managed by this repository; left alone";
+    case core::NoteReason::KeptInUse:
+      return subject + " is not in the repository, but " + std::to_string(note.used_by) + " live case" +
+             (note.used_by == 1 ? " uses" : "s use") + " it; kept";
+    case core::NoteReason::LeftToResults: break;
+  }
+  std::string fields;
+  for (const auto f : note.left_to_results) fields += (fields.empty() ? "" : ", ") + std::string(core::field_name(f));
+  return note.external_id + " is automated in TestOps (" + core::ato_label(note.allure_id) + "): " + fields +
+         " differ" + (note.left_to_results.size() == 1 ? "s" : "") +
+         " but " + (note.left_to_results.size() == 1 ? "is" : "are") + " left to its test results";
+}
 
 }  // namespace ato::render

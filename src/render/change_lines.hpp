@@ -31,6 +31,8 @@ enum class Tense { Planned, Done };
 // "1 to create, 0 to update, ..." or "1 created, 0 updated, ...": every action, in order.
 std::string counts_text(const core::PlanSummary& summary, Tense tense);
 std::string summary_line(const core::PlanSummary& summary);  // "Plan: " + counts + "."
+// "checkout/x is automated in TestOps (ATO #12): name, steps are left to its test results"
+std::string note_text(const core::PlanNote& note);
 std::string utc_date(std::int64_t epoch_ms);
 
 }  // namespace ato::render

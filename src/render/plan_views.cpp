@@ -52,9 +52,10 @@ std::string archived_counts(const core::Plan& plan) {
 }  // namespace
 
 void render_human(const core::Plan& plan, const RenderContext& context, std::ostream& out) {
+  for (const auto& note : plan.notes) out << "  # " << visible_text(note_text(note)) << "\n";
+  if (!plan.notes.empty()) out << "\n";
   if (!plan.has_changes()) {
     out << "No changes. Allure TestOps matches the cases.\n";
-    for (const auto& note : plan.notes) out << "Note: " << visible_text(note.text) << "\n";
     return;
   }
   const auto new_values = new_values_of(plan);
@@ -74,8 +75,6 @@ void render_human(const core::Plan& plan, const RenderContext& context, std::ost
       out << "  + " << visible_text(v.field) << ": \"" << visible_text(v.value) << "\" (new value)\n";
     out << "\n";
   }
-  for (const auto& note : plan.notes) out << "Note: " << visible_text(note.text) << "\n";
-  if (!plan.notes.empty()) out << "\n";
   out << summary_line(plan.summary()) << "\n";
 }
 
@@ -84,7 +83,7 @@ std::string render_markdown(const core::Plan& plan, const RenderContext& context
   const auto s = plan.summary();
   head << "### ato-sync plan\n\n";
   std::string notes;
-  for (const auto& note : plan.notes) notes += "> " + visible_text(note.text) + "\n";
+  for (const auto& note : plan.notes) notes += "> " + visible_html(note_text(note)) + "\n";
   if (!notes.empty()) notes += "\n";
   if (!plan.has_changes()) {
     head << "No changes. Allure TestOps matches the cases.\n";

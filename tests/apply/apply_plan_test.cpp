@@ -39,6 +39,11 @@ class FakeTestOps final : public core::TestOpsPort {
                    const std::vector<core::Field>& fields) override {
     record("update " + std::to_string(allure_id) + " " + std::to_string(fields.size()) + " fields", id);
   }
+  void replace_relations(std::int64_t allure_id, const std::vector<core::Relation>& relations) override {
+    std::string targets;
+    for (const auto& r : relations) targets += " " + std::to_string(r.target_allure_id);
+    record("relations " + std::to_string(allure_id) + targets, "");
+  }
   void archive_case(std::int64_t allure_id) override { record("archive " + std::to_string(allure_id), ""); }
   void restore_case(std::int64_t allure_id) override { record("restore " + std::to_string(allure_id), ""); }
   std::vector<core::RemoteSharedStep> read_shared_steps() override { return {}; }
@@ -100,6 +105,41 @@ TEST(ApplyPlan, EachActionMakesItsPortCalls) {
   EXPECT_EQ(fake.calls, (std::vector<std::string>{"create a", "update 2 1 fields", "update 4 1 fields", "archive 3"}));
   EXPECT_TRUE(report.ok());
   EXPECT_EQ(report.created.at("a"), 100);
+}
+
+core::Relation relation_to(const std::string& id, std::int64_t allure_id, bool mirrored = false) {
+  return {core::RelationType::Clones, id, allure_id, mirrored};
+}
+
+TEST(ApplyPlan, RelationsAreWrittenAfterEveryCreateWithTheNewAllureIds) {
+  FakeTestOps fake;
+  auto a = change(Action::Update, "a", 2, {core::Field::Relations});
+  a.after.relations = {relation_to("new", 0), relation_to("old", 7), relation_to("failed", 0, true)};
+  auto created = change(Action::Create, "new", {});
+  const auto report = run({{a, created}, {}}, fake);
+  EXPECT_TRUE(report.ok());
+  // Only relations changed: no update call; the relation waits for the create.
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create new", "relations 2 100 7"}));
+}
+
+TEST(ApplyPlan, ACreatedCaseWithRelationsPostsThemAfterItsCreate) {
+  FakeTestOps fake;
+  auto created = change(Action::Create, "new", {});
+  created.after.relations = {relation_to("old", 7)};
+  run({{created}, {}}, fake);
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create new", "relations 100 7"}));
+}
+
+TEST(ApplyPlan, ARelationToACaseThatWasNotCreatedFailsItsChange) {
+  FakeTestOps fake;
+  fake.fail_for = "new";
+  auto a = change(Action::Update, "a", 2, {core::Field::Relations});
+  a.after.relations = {relation_to("new", 0)};
+  const auto report = run({{a, change(Action::Create, "new", {})}, {}}, fake);
+  ASSERT_EQ(report.failures.size(), 2u);
+  EXPECT_EQ(report.failures[0].external_id, "a");
+  EXPECT_NE(report.failures[0].message.find("the case \"new\" was not created"), std::string::npos);
+  EXPECT_EQ(report.done.total(), 0);
 }
 
 TEST(ApplyPlan, RestoreComesBeforeItsUpdate) {

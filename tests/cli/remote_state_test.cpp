@@ -31,6 +31,7 @@ class FakePort final : public core::TestOpsPort {
   void create_field_values(const std::vector<core::NewFieldValue>&) override {}
   std::int64_t create_case(const std::string&, const core::CaseContent&) override { return 0; }
   void update_case(std::int64_t, const std::string&, const core::CaseContent&, const std::vector<core::Field>&) override {}
+  void replace_relations(std::int64_t, const std::vector<core::Relation>&) override {}
   void archive_case(std::int64_t) override {}
   void restore_case(std::int64_t) override {}
   std::vector<core::RemoteSharedStep> read_shared_steps() override { return {}; }
@@ -72,6 +73,9 @@ TEST(RemoteState, ReadsDetailsOnlyForCasesTheRepositoryNames) {
   ASSERT_EQ(state.cases.size(), 2u);
   EXPECT_EQ(find(state, 1).content.name, "details of 1");
   EXPECT_EQ(find(state, 2).content.name, "row 2");
+  // Relations were read for the one only: the other's empty list says nothing.
+  EXPECT_TRUE(find(state, 1).detailed);
+  EXPECT_FALSE(find(state, 2).detailed);
 }
 
 TEST(RemoteState, ACaseKnownFromItsRowKeepsItsStatusAndIdentities) {

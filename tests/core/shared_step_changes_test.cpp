@@ -82,7 +82,9 @@ TEST(SharedStepPlan, ANameThatDiffersOnlyInCaseIsAnotherSharedStep) {
   ASSERT_EQ(result.plan.changes.size(), 1u);
   EXPECT_EQ(result.plan.changes[0].action, Action::Create);
   ASSERT_EQ(result.plan.notes.size(), 1u);  // the other one is left alone, and said so
-  EXPECT_NE(result.plan.notes[0].text.find("\"log in\" (ATO #7) is not managed by this repository"), std::string::npos);
+  EXPECT_EQ(result.plan.notes[0].reason, NoteReason::NotManaged);
+  EXPECT_EQ(result.plan.notes[0].external_id, "log in");
+  EXPECT_EQ(result.plan.notes[0].allure_id, 7);
 }
 
 TEST(SharedStepPlan, EditedStepsAreAnUpdateOfTheStepsOnly) {
@@ -161,7 +163,8 @@ TEST(SharedStepPlan, PruneArchivesOnlyTheUnusedOnes) {
   EXPECT_EQ(result.plan.changes[0].action, Action::Archive);
   EXPECT_EQ(result.plan.changes[0].allure_id, 7);
   ASSERT_EQ(result.plan.notes.size(), 1u);
-  EXPECT_NE(result.plan.notes[0].text.find("3 live cases use it; kept"), std::string::npos);
+  EXPECT_EQ(result.plan.notes[0].reason, NoteReason::KeptInUse);
+  EXPECT_EQ(result.plan.notes[0].used_by, 3);
 }
 
 TEST(SharedStepPlan, PrunedArchivesCountTowardTheGuard) {

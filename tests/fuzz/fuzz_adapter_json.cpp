@@ -10,7 +10,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     ato::remote::row_from_dto(parsed, "ato-sync:");
     ato::remote::case_from_overview(parsed, ref, "ato-sync:");
+    ato::remote::relations_from_dto(parsed);
   } catch (const ato::remote::json::exception&) {
+  } catch (const ato::core::RemoteError&) {  // not a list of relations: a clean error
   }
   return 0;
 }

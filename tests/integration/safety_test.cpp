@@ -13,13 +13,7 @@ class Safety : public ::testing::Test {
  protected:
   Emulator emulator;
   Workspace repo{emulator};
-  std::int64_t writes() {
-    std::int64_t n = 0;
-    const auto stats = emulator.stats();
-    for (const auto& [route, count] : stats["routes"].items())
-      if (route.rfind("GET ", 0) != 0 && route != "POST /api/uaa/oauth/token") n += count.get<std::int64_t>();
-    return n;
-  }
+  std::int64_t writes() { return write_requests(emulator); }
 };
 
 TEST_F(Safety, SavedPlanIsAppliedExactly) {

@@ -104,10 +104,10 @@ TEST_F(SharedSteps, RemoteSharedStepsNoFileNamesAreLeftAloneUnlessPruneAllowsIt)
   apply_all();
   emulator.post("/api/sharedstep", {{"projectId", 1}, {"name", "Legacy login"}});
   const auto plan = repo.expect(0, {"plan"});
-  EXPECT_TRUE(contains(plan.out, "No changes. Allure TestOps matches the cases.\n")) << plan.out;
-  EXPECT_TRUE(contains(plan.out, "Note: shared step \"Legacy login\" (ATO #")) << plan.out;
+  EXPECT_TRUE(contains(plan.out, "\nNo changes. Allure TestOps matches the cases.\n")) << plan.out;
+  EXPECT_TRUE(contains(plan.out, "# shared step \"Legacy login\" (ATO #")) << plan.out;
   EXPECT_TRUE(contains(plan.out, "is not managed by this repository")) << plan.out;
-  EXPECT_EQ(repo.run({"plan", "--detailed-exitcode"}).code, 0);  // a note is not a change
+  EXPECT_EQ(repo.run({"plan", "--detailed-exitcode"}).exit_code, 0);  // a note is not a change
 
   repo.write("ato-sync.yaml", std::string(kDefaultConfig) + "prune: {shared_steps: true}\n");
   const auto pruned = plan_text();
@@ -143,7 +143,7 @@ TEST_F(SharedSteps, DriftInTestOpsIsShownAndASavedPlanGoesStale) {
   repo.expect(0, {"plan", "-out", "plan.json"});
   emulator.patch("/api/sharedstep/" + std::to_string(id), {{"name", "Edited again"}});
   const auto stale = repo.run({"apply", "plan.json"});
-  EXPECT_EQ(stale.code, 1);
+  EXPECT_EQ(stale.exit_code, 1);
   EXPECT_TRUE(contains(stale.err, "Saved plan is stale")) << stale.err;
   EXPECT_TRUE(contains(stale.err, "shared step auth/login: ATO #" + std::to_string(id) + " changed in TestOps")) << stale.err;
   EXPECT_EQ(shared_steps()[0]["name"], "Edited again");  // nothing was applied

@@ -23,6 +23,15 @@ inline std::string case_yaml(const std::string& id, const std::string& name, con
   return "id: " + id + "\nname: " + name + "\nlayer: UI\n" + extra + "steps:\n  - given: a start\n  - then: an end\n";
 }
 
+// Requests that wrote to TestOps since the last reset_stats (not reads, not the token exchange).
+inline std::int64_t write_requests(Emulator& emulator) {
+  std::int64_t n = 0;
+  const auto stats = emulator.stats();
+  for (const auto& [route, count] : stats["routes"].items())
+    if (route.rfind("GET ", 0) != 0 && route != "POST /api/uaa/oauth/token") n += count.get<std::int64_t>();
+  return n;
+}
+
 class Workspace {
  public:
   explicit Workspace(Emulator& emulator, const std::string& config = kDefaultConfig)

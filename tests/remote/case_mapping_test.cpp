@@ -122,5 +122,47 @@ TEST(CaseMapping, UnknownStatusNameIsARemoteError) {
   EXPECT_THROW(create_body("x", c, reference(), "ato-sync:"), core::RemoteError);
 }
 
+TEST(CaseMapping, OverviewMembersExamplesAndAutomatedAreRead) {
+  const json overview = json::parse(R"({"id": 7, "name": "A", "automated": true,
+    "members": [{"id": 1, "name": "bob", "role": {"id": 3, "name": "Reviewer"}},
+                {"id": 2, "name": "alice", "role": {"id": 1, "name": "Owner"}}],
+    "parameters": [{"name": "card"}, {"name": "amount"}],
+    "examples": [{"id": 5, "parameters": [{"name": "card", "value": "visa"}, {"name": "amount", "value": "10"}], "status": null},
+                 {"id": 6, "parameters": [{"name": "card", "value": "amex"}, {"name": "amount", "value": ""}]}]})");
+  const auto c = case_from_overview(overview, reference(), "ato-sync:");
+  EXPECT_TRUE(c.automated);
+  EXPECT_EQ(c.content.members, (std::vector<core::Member>{{"Owner", "alice"}, {"Reviewer", "bob"}}));
+  EXPECT_EQ(c.content.examples, (core::Examples{{"card", "amount"}, {{"visa", "10"}, {"amex", ""}}}));
+}
+
+TEST(CaseMapping, MembersGoInTheCreateAndPatchBodiesByRoleId) {
+  auto ref = reference();
+  ref.roles = {{"Owner", 1}, {"Reviewer", 3}};
+  auto c = sample();
+  c.members = {{"Owner", "alice"}, {"Reviewer", "bob"}};
+  const json members = json::parse(R"([{"name": "alice", "role": {"id": 1}}, {"name": "bob", "role": {"id": 3}}])");
+  EXPECT_EQ(create_body("x", c, ref, "ato-sync:")["members"], members);
+  EXPECT_EQ(patch_body("x", c, {core::Field::Members}, ref, "ato-sync:"), (json{{"members", members}}));
+  EXPECT_TRUE(patch_body("x", c, {core::Field::Relations, core::Field::Examples}, ref, "ato-sync:").is_null());
+}
+
+TEST(CaseMapping, RelationsReadByTypeNameAndWrittenByAllureId) {
+  const auto relations = relations_from_dto(json::parse(R"([
+    {"id": 1, "target": {"id": 12, "name": "B"}, "type": "is cloned by"},
+    {"id": 2, "target": {"id": 13, "name": "C"}, "type": "related to"},
+    {"id": 3, "target": {"id": 14, "name": "D"}, "type": "blocks"}])"));
+  EXPECT_EQ(relations, (std::vector<core::Relation>{{core::RelationType::IsClonedBy, "", 12, false},
+                                                     {core::RelationType::RelatedTo, "", 13, false}}));
+  EXPECT_EQ(relations_body(relations), json::parse(R"([{"target": {"id": 12}, "type": "is cloned by"},
+                                                      {"target": {"id": 13}, "type": "related to"}])"));
+  EXPECT_THROW(relations_from_dto(json::object()), core::RemoteError);
+}
+
+TEST(CaseMapping, ExamplesBodyIsOneArrayOfNameValuePerRow) {
+  EXPECT_EQ(examples_body({{"card", "amount"}, {{"visa", "10"}}}),
+            json::parse(R"([[{"name": "card", "value": "visa"}, {"name": "amount", "value": "10"}]])"));
+  EXPECT_EQ(examples_body({}), json::array());
+}
+
 }  // namespace
 }  // namespace ato::remote

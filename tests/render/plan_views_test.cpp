@@ -6,17 +6,10 @@
 
 #include "io/plan_document.hpp"
 #include "render/plan_views.hpp"
-#include "support/process.hpp"
+#include "render/golden.hpp"
 
 namespace ato::render {
 namespace {
-
-const std::string kGolden = ATO_SOURCE_DIR "/tests/render/golden/";
-
-void expect_golden(const std::string& actual, const std::string& name) {
-  if (std::getenv("UPDATE_GOLDEN")) test::write_file(kGolden + name, actual);
-  EXPECT_EQ(actual, test::read_file(kGolden + name)) << "golden: " << name;
-}
 
 core::CaseContent guest(const std::string& step, std::vector<std::string> tags) {
   core::CaseContent c;
@@ -79,13 +72,13 @@ const RenderContext kContext{false, "https://acme.testops.cloud", 42};
 TEST(PlanViews, HumanView) {
   std::ostringstream out;
   render_human(sample_plan(), kContext, out);
-  expect_golden(out.str(), "human.txt");
+  golden::expect_golden(out.str(), "human.txt");
 }
 
 TEST(PlanViews, HumanViewInColour) {
   std::ostringstream out;
   render_human(sample_plan(), {true, kContext.endpoint, 42}, out);
-  expect_golden(out.str(), "human-colour.txt");
+  golden::expect_golden(out.str(), "human-colour.txt");
   EXPECT_NE(out.str().find("\033[32m"), std::string::npos);
 }
 
@@ -95,7 +88,7 @@ TEST(PlanViews, NoChanges) {
   EXPECT_EQ(out.str(), "No changes. Allure TestOps matches the cases.\n");
 }
 
-TEST(PlanViews, MarkdownView) { expect_golden(render_markdown(sample_plan(), kContext), "markdown.md"); }
+TEST(PlanViews, MarkdownView) { golden::expect_golden(render_markdown(sample_plan(), kContext), "markdown.md"); }
 
 TEST(PlanViews, MarkdownIsCutToTheLimitWithANote) {
   core::Plan big;
@@ -112,7 +105,7 @@ TEST(PlanViews, MarkdownIsCutToTheLimitWithANote) {
 
 TEST(PlanViews, JsonView) {
   io::SavedPlan saved{"0.1.0", kContext.endpoint, 42, "2026-11-24T10:00:00Z", sample_plan()};
-  expect_golden(io::encode_plan(saved), "plan.json");
+  golden::expect_golden(io::encode_plan(saved), "plan.json");
 }
 
 }  // namespace
