@@ -174,10 +174,7 @@ void Api::register_case_routes(httplib::Server& server) {
   route(server, "GET", p + "/testcase", false, [this](const httplib::Request& req) {
     json items = json::array();
     for (const auto& [id, c] : store_.cases) {
-      if (c.deleted) continue;
-      const json dto = case_dto(store_, c);
-      items.push_back({{"id", c.id}, {"name", c.name}, {"automated", c.automated}, {"status", dto["status"]},
-                       {"testLayer", dto["testLayer"]}});
+      if (!c.deleted) items.push_back(case_row_dto(store_, c));
     }
     return Answer{200, page_of(items, static_cast<int>(int_param(req, "page", 0)),
                                static_cast<int>(int_param(req, "size", 10)), faults_.settings().page_cap)};
@@ -205,10 +202,10 @@ void Api::register_case_routes(httplib::Server& server) {
     return Answer{200, overview_dto(store_, live_case(req, true))};
   });
   route(server, "GET", one + "/scenario", false, [this](const httplib::Request& req) {
-    return Answer{200, scenario_dto(live_case(req, true))};
+    return Answer{200, scenario_dto(store_, live_case(req, true))};
   });
   route(server, "GET", one + "/step", false, [this](const httplib::Request& req) {
-    return Answer{200, normalized_scenario_dto(live_case(req, true))};
+    return Answer{200, normalized_scenario_dto(store_, live_case(req, true))};
   });
   route(server, "PATCH", one, true, [this](const httplib::Request& req) {
     auto& c = live_case(req);
@@ -238,7 +235,7 @@ void Api::register_case_routes(httplib::Server& server) {
     auto& c = live_case(req);
     c.scenario = parse_typed_scenario(json::parse(req.body), store_);
     store_.touch(c, current_user_);
-    return Answer{200, normalized_scenario_dto(c)};
+    return Answer{200, normalized_scenario_dto(store_, c)};
   });
   route(server, "POST", one + "/tag", true, [this](const httplib::Request& req) {
     auto& c = live_case(req);
