@@ -130,13 +130,22 @@ void flatten_step(const Store& store, const ScenarioStep& s, json& normalized, c
                                                {"children", children}};
 }
 
-json normalized_scenario_dto(const Store& store, const StoredCase& c) {
+json normalized_dto(const Store& store, const std::vector<ScenarioStep>& steps, const char* map_key) {
   json out = empty_normalized_dto();
-  for (const auto& s : c.scenario) {
+  for (const auto& s : steps) {
     out["root"]["children"].push_back(s.id);
-    flatten_step(store, s, out, "scenarioSteps");
+    flatten_step(store, s, out, map_key);
   }
   return out;
+}
+
+json normalized_scenario_dto(const Store& store, const StoredCase& c) {
+  return normalized_dto(store, c.scenario, "scenarioSteps");
+}
+
+void require_project(const Store& store, const json& body) {
+  if (!body.is_object() || body.value("projectId", std::int64_t{-1}) != store.project.id)
+    throw BadRequest("projectId is required and must be a known project");
 }
 
 json case_row_dto(const Store& store, const StoredCase& c) {

@@ -27,9 +27,13 @@ json scenario_step_dto(const Store& store, const ScenarioStep& s);  // one step 
 // the shared steps themselves are in `sharedSteps` and `sharedStepScenarioSteps`.
 json normalized_scenario_dto(const Store& store, const StoredCase& c);
 json empty_normalized_dto();  // every map of NormalizedScenarioDto, empty
+// `steps` as the root's children, each flattened into `map_key`.
+json normalized_dto(const Store& store, const std::vector<ScenarioStep>& steps, const char* map_key);
 // Adds `s` and its children to `normalized[map_key]`.
 void flatten_step(const Store& store, const ScenarioStep& s, json& normalized, const char* map_key);
 json case_row_dto(const Store& store, const StoredCase& c);  // TestCaseRowDto
+// A create body names the project: throws BadRequest unless it is this one.
+void require_project(const Store& store, const json& body);
 json custom_field_values_dto(const Store& store, const StoredCase& c);  // [CustomFieldValueWithCfDto]
 json issues_dto(const Store& store, const StoredCase& c);
 

@@ -181,17 +181,14 @@ void Api::register_case_routes(httplib::Server& server) {
   });
   route(server, "POST", p + "/testcase", true, [this](const httplib::Request& req) {
     const json body = json::parse(req.body);
-    if (!body.is_object() || body.value("projectId", std::int64_t{-1}) != store_.project.id)
-      throw BadRequest("projectId is required and must be a known project");
+    require_project(store_, body);
     StoredCase c;
     c.id = store_.new_id();
     c.project_id = store_.project.id;
     c.workflow_id = store_.workflow.id;
     c.status_id = store_.statuses.front().id;  // a new case starts in the workflow's first status
     apply_case_fields(c, body, true);
-    c.created_by = current_user_;
-    store_.touch(c, current_user_);
-    c.created_date = c.last_modified;
+    store_.stamp_new(c, current_user_);
     auto& stored = store_.cases[c.id] = std::move(c);
     return Answer{200, case_dto(store_, stored)};
   });

@@ -58,15 +58,12 @@ void Api::register_shared_step_routes(httplib::Server& server) {
   });
   route(server, "POST", p + "/sharedstep", true, [this](const httplib::Request& req) {
     const json body = json::parse(req.body);
-    if (!body.is_object() || body.value("projectId", std::int64_t{-1}) != store_.project.id)
-      throw BadRequest("projectId is required and must be a known project");
+    require_project(store_, body);
     StoredSharedStep s;
     s.id = store_.new_id();
     s.project_id = store_.project.id;
     s.name = shared_step_name(body);
-    s.created_by = current_user_;
-    store_.touch(s, current_user_);
-    s.created_date = s.last_modified;
+    store_.stamp_new(s, current_user_);
     auto& stored = store_.shared_steps[s.id] = std::move(s);
     return Answer{200, shared_step_dto(store_, stored)};
   });

@@ -38,12 +38,7 @@ json shared_step_dto(const Store& store, const StoredSharedStep& s) {
 }
 
 json shared_step_normalized_dto(const Store& store, const StoredSharedStep& s) {
-  json out = empty_normalized_dto();
-  for (const auto& step : s.steps) {
-    out["root"]["children"].push_back(step.id);
-    flatten_step(store, step, out, "sharedStepScenarioSteps");
-  }
-  return out;
+  return normalized_dto(store, s.steps, "sharedStepScenarioSteps");
 }
 
 json expanded_shared_step_dto(const Store& store, std::int64_t shared_step_id) {

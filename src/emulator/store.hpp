@@ -103,6 +103,13 @@ struct Store {
   std::int64_t touch_time();
   void touch(StoredCase& c, const std::string& user);
   void touch(StoredSharedStep& s, const std::string& user);
+  // A new case or shared step: created and last modified now, by `user`.
+  template <class Item>
+  void stamp_new(Item& item, const std::string& user) {
+    touch(item, user);
+    item.created_by = user;
+    item.created_date = item.last_modified;
+  }
 
   const NamedItem* status(std::int64_t id) const;
   const NamedItem* layer(std::int64_t id) const;
