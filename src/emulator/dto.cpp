@@ -117,7 +117,8 @@ json empty_normalized_dto() {
 
 void flatten_step(const Store& store, const ScenarioStep& s, json& normalized, const char* map_key) {
   if (s.shared_step_id) {
-    normalized[map_key][std::to_string(s.id)] = {{"id", s.id}, {"sharedStepId", s.shared_step_id}, {"children", json::array()}};
+    normalized[map_key][std::to_string(s.id)] = {
+        {"id", s.id}, {"sharedStepId", s.shared_step_id}, {"children", json::array()}};
     add_normalized_shared_step(store, s.shared_step_id, normalized);
     return;
   }
@@ -126,8 +127,8 @@ void flatten_step(const Store& store, const ScenarioStep& s, json& normalized, c
     children.push_back(child.id);
     flatten_step(store, child, normalized, map_key);
   }
-  normalized[map_key][std::to_string(s.id)] = {{"id", s.id}, {"body", s.body}, {"expectedResult", nullable(s.expected)},
-                                               {"children", children}};
+  normalized[map_key][std::to_string(s.id)] = {
+      {"id", s.id}, {"body", s.body}, {"expectedResult", nullable(s.expected)}, {"children", children}};
 }
 
 json normalized_dto(const Store& store, const std::vector<ScenarioStep>& steps, const char* map_key) {

@@ -10,7 +10,8 @@ namespace ato::emulator {
 namespace {
 
 std::string folded_case(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
   return s;
 }
 
@@ -40,9 +41,10 @@ StoredSharedStep& Api::shared_step(const httplib::Request& req) {
 void Api::register_shared_step_routes(httplib::Server& server) {
   const std::string p = options_.prefix;
   const std::string one = p + R"(/sharedstep/(\d+))";
-  const auto page = [this](const httplib::Request& req, std::size_t count, const std::function<json(std::size_t)>& item) {
-    return page_of(count, static_cast<int>(int_param(req, "page", 0)), static_cast<int>(int_param(req, "size", 10)),
-                   faults_.settings().page_cap, item);
+  const auto page = [this](const httplib::Request& req, std::size_t count,
+                           const std::function<json(std::size_t)>& item) {
+    return page_of(count, static_cast<int>(int_param(req, "page", 0)),
+                   static_cast<int>(int_param(req, "size", 10)), faults_.settings().page_cap, item);
   };
 
   route(server, "GET", p + "/sharedstep", false, [this, page](const httplib::Request& req) {
@@ -52,9 +54,11 @@ void Api::register_shared_step_routes(httplib::Server& server) {
     const std::string search = folded_case(req.get_param_value("search"));
     std::vector<const StoredSharedStep*> matching;
     for (const auto& [id, s] : store_.shared_steps)
-      if (s.archived == archived && folded_case(s.name).find(search) != std::string::npos) matching.push_back(&s);
+      if (s.archived == archived && folded_case(s.name).find(search) != std::string::npos)
+        matching.push_back(&s);
     if (sorted_by_id_descending(req)) std::reverse(matching.begin(), matching.end());
-    return Answer{200, page(req, matching.size(), [&](std::size_t i) { return shared_step_dto(store_, *matching[i]); })};
+    return Answer{200, page(req, matching.size(),
+                            [&](std::size_t i) { return shared_step_dto(store_, *matching[i]); })};
   });
   route(server, "POST", p + "/sharedstep", true, [this](const httplib::Request& req) {
     const json body = json::parse(req.body);
@@ -110,7 +114,8 @@ void Api::register_shared_step_routes(httplib::Server& server) {
   });
   route(server, "GET", one + "/usage", false, [this, page](const httplib::Request& req) {
     const auto users = cases_using(store_, shared_step(req).id, false);
-    return Answer{200, page(req, users.size(), [&](std::size_t i) { return case_row_dto(store_, *users[i]); })};
+    return Answer{200,
+                  page(req, users.size(), [&](std::size_t i) { return case_row_dto(store_, *users[i]); })};
   });
 }
 

@@ -16,7 +16,8 @@ const StoredSharedStep* shared_step_of(const Store& store, std::int64_t id) {
 
 }  // namespace
 
-std::vector<const StoredCase*> cases_using(const Store& store, std::int64_t shared_step_id, bool with_deleted) {
+std::vector<const StoredCase*> cases_using(const Store& store, std::int64_t shared_step_id,
+                                           bool with_deleted) {
   std::vector<const StoredCase*> out;
   for (const auto& [id, c] : store.cases)
     if ((with_deleted || !c.deleted) && scenario_uses(c.scenario, shared_step_id)) out.push_back(&c);
@@ -71,7 +72,8 @@ void add_normalized_shared_step(const Store& store, std::int64_t shared_step_id,
 ScenarioStep parse_shared_step_reference(const json& j, Store& store, bool allowed) {
   if (!allowed) throw BadRequest("a shared step's scenario cannot hold a shared step");
   const auto id = j.find("sharedStepId");
-  if (id == j.end() || !id->is_number_integer()) throw BadRequest("a shared step reference needs a numeric sharedStepId");
+  if (id == j.end() || !id->is_number_integer())
+    throw BadRequest("a shared step reference needs a numeric sharedStepId");
   const auto* shared = shared_step_of(store, id->get<std::int64_t>());
   if (!shared || shared->project_id != store.project.id)
     throw BadRequest("shared step " + id->dump() + " does not exist in this project");

@@ -24,8 +24,8 @@ void from_json(const nlohmann::json& j, ScenarioStep& s) {
   s.shared_step_id = j.value("shared_step_id", std::int64_t{0});  // absent in older state files
 }
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(StoredSharedStep, id, project_id, name, archived, steps, created_date, last_modified,
-                                   created_by, last_modified_by)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(StoredSharedStep, id, project_id, name, archived, steps, created_date,
+                                   last_modified, created_by, last_modified_by)
 
 void to_json(nlohmann::json& j, const StoredCase& c) {
   j = {{"id", c.id},

@@ -27,7 +27,8 @@ void write_existing(const std::string& noun, Write write) {
 // it may have made before it is sent again; a create that may still be
 // running is not sent again at all.
 template <class Send, class Find>
-std::int64_t create_without_duplicate(const std::string& noun, const std::string& route, Send send, Find find) {
+std::int64_t create_without_duplicate(const std::string& noun, const std::string& route, Send send,
+                                      Find find) {
   for (int attempt = 1;; ++attempt) {
     try {
       const std::int64_t id = send();

@@ -68,7 +68,8 @@ json step_body(const core::Step& step) {
   if (step.uses_shared_step()) {
     // Apply fills the id in before writing: a reference without one is a bug, not bad input.
     if (!step.shared_step_id)
-      throw std::logic_error("a step uses shared step \"" + step.shared_step + "\" whose Allure ID is not known");
+      throw std::logic_error("a step uses shared step \"" + step.shared_step +
+                             "\" whose Allure ID is not known");
     return {{"type", "shared"}, {"sharedStepId", step.shared_step_id}};
   }
   json out = {{"type", "body"}, {"body", core::join_keyword(step)}};

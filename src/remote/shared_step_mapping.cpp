@@ -89,7 +89,8 @@ class NormalizedSteps {
 std::vector<core::Step> steps_from_normalized(const json& normalized, const char* map_key) {
   const json* root = member_of_type(normalized, "root", json::value_t::object);
   if (!root) return {};
-  return NormalizedSteps(normalized, map_key).steps(member_of_type(*root, "children", json::value_t::array), 0, 0);
+  return NormalizedSteps(normalized, map_key)
+      .steps(member_of_type(*root, "children", json::value_t::array), 0, 0);
 }
 
 bool names_any_of(const json& nested_scenario, const std::set<std::string>& names) {

@@ -47,8 +47,10 @@ std::vector<core::RemoteSharedStep> TestOpsAdapter::read_shared_steps() {
     for (auto& dto : part) dtos.push_back(std::move(dto));
   // One archived or unarchived while both lists were read can be in both: keep it once.
   const auto id_of_dto = [](const json& dto) { return dto.value("id", std::int64_t{0}); };
-  std::stable_sort(dtos.begin(), dtos.end(), [&](const json& a, const json& b) { return id_of_dto(a) < id_of_dto(b); });
-  dtos.erase(std::unique(dtos.begin(), dtos.end(), [&](const json& a, const json& b) { return id_of_dto(a) == id_of_dto(b); }),
+  std::stable_sort(dtos.begin(), dtos.end(),
+                   [&](const json& a, const json& b) { return id_of_dto(a) < id_of_dto(b); });
+  dtos.erase(std::unique(dtos.begin(), dtos.end(),
+                         [&](const json& a, const json& b) { return id_of_dto(a) == id_of_dto(b); }),
              dtos.end());
   // These are the names the cases' references read as: no second listing for them.
   const auto know_all = [&] {
@@ -75,7 +77,8 @@ std::optional<std::int64_t> TestOpsAdapter::find_shared_step(const std::string& 
   // `search` matches any part in any case: compare the whole name exactly.
   std::optional<std::int64_t> found;
   for (const auto& dto : shared_step_dtos(false, name))
-    if (dto.value("name", json()) == name) found = std::max(found.value_or(0), dto.value("id", std::int64_t{0}));
+    if (dto.value("name", json()) == name)
+      found = std::max(found.value_or(0), dto.value("id", std::int64_t{0}));
   return found;
 }
 
@@ -83,16 +86,21 @@ std::int64_t TestOpsAdapter::create_shared_step(const core::CaseContent& content
   const json body = {{"projectId", project_id()}, {"name", content.name}};
   const std::int64_t id = create_without_duplicate(
       "shared step", config_.api_prefix + "/sharedstep",
-      [&] { return client_->send("POST", "/sharedstep", body, Retry::NotBlindly).value("id", std::int64_t{0}); },
+      [&] {
+        return client_->send("POST", "/sharedstep", body, Retry::NotBlindly).value("id", std::int64_t{0});
+      },
       [&] { return find_shared_step(content.name); });
   know_shared_step_name(content.name);
-  if (!content.steps.empty()) client_->send("POST", shared_step_path(id) + "/scenario", scenario_body(content.steps));
+  if (!content.steps.empty())
+    client_->send("POST", shared_step_path(id) + "/scenario", scenario_body(content.steps));
   return id;
 }
 
 void TestOpsAdapter::update_shared_step(std::int64_t allure_id, const core::CaseContent& after,
                                         const std::vector<core::Field>& fields) {
-  const auto writes = [&](core::Field field) { return std::find(fields.begin(), fields.end(), field) != fields.end(); };
+  const auto writes = [&](core::Field field) {
+    return std::find(fields.begin(), fields.end(), field) != fields.end();
+  };
   const std::string path = shared_step_path(allure_id);
   write_existing("shared step", [&] {
     if (writes(core::Field::Name)) {
@@ -104,11 +112,13 @@ void TestOpsAdapter::update_shared_step(std::int64_t allure_id, const core::Case
 }
 
 void TestOpsAdapter::archive_shared_step(std::int64_t allure_id) {
-  write_existing("shared step", [&] { client_->send("POST", shared_step_path(allure_id) + "/archive", nullptr); });
+  write_existing("shared step",
+                 [&] { client_->send("POST", shared_step_path(allure_id) + "/archive", nullptr); });
 }
 
 void TestOpsAdapter::unarchive_shared_step(std::int64_t allure_id) {
-  write_existing("shared step", [&] { client_->send("POST", shared_step_path(allure_id) + "/unarchive", nullptr); });
+  write_existing("shared step",
+                 [&] { client_->send("POST", shared_step_path(allure_id) + "/unarchive", nullptr); });
 }
 
 }  // namespace ato::remote

@@ -75,8 +75,9 @@ std::vector<core::RemoteCase> TestOpsAdapter::read_cases(const std::vector<std::
   parallel_for(ids.size(), config_.parallelism, [&](std::size_t i) {
     try {
       const json overview = client_->get(case_path(ids[i]) + "/overview");
-      // The overview shows a reference to a shared step as an inline copy; the normalized form tells them apart.
-      const json normalized = may_refer_to_shared_steps(overview) ? client_->get(case_path(ids[i]) + "/step") : json();
+      // The overview shows a reference to a shared step as an inline copy: the normalized form tells.
+      const json normalized =
+          may_refer_to_shared_steps(overview) ? client_->get(case_path(ids[i]) + "/step") : json();
       std::lock_guard lock(reference_mutex_);
       found[i] = case_from_overview(overview, ref, config_.id_tag_prefix);
       if (!normalized.is_null()) found[i]->content.steps = case_steps_from_normalized(normalized);
@@ -136,7 +137,9 @@ std::int64_t TestOpsAdapter::create_case(const std::string& external_id, const c
   // The case may exist after an unknown outcome: look for its identity before sending again.
   const std::int64_t id = create_without_duplicate(
       "case", config_.api_prefix + "/testcase",
-      [&] { return client_->send("POST", "/testcase", body, Retry::NotBlindly).value("id", std::int64_t{0}); },
+      [&] {
+        return client_->send("POST", "/testcase", body, Retry::NotBlindly).value("id", std::int64_t{0});
+      },
       [&] { return find_by_identity(external_id); });
   if (!content.issues.empty()) {
     std::lock_guard lock(reference_mutex_);

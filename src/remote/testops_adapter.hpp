@@ -43,7 +43,8 @@ class TestOpsAdapter final : public core::TestOpsPort {
 
   // Shared steps (shared_steps.cpp).
   std::vector<json> shared_step_dtos(bool archived, const std::string& search = {});
-  std::optional<std::int64_t> find_shared_step(const std::string& name);  // the newest live one of exactly that name
+  // The newest live shared step of exactly that name.
+  std::optional<std::int64_t> find_shared_step(const std::string& name);
   // Whether the overview's scenario names one of the project's shared steps
   // (live or archived, listed once per run): only then can it hold a
   // reference, which the overview shows as an inline copy.

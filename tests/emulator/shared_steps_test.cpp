@@ -30,7 +30,9 @@ std::string case_path(Emulator& e, const std::vector<json>& steps, const std::st
   return "/api/testcase/" + std::to_string(c["id"].get<std::int64_t>());
 }
 
-std::string path_of(std::int64_t shared_step_id) { return "/api/sharedstep/" + std::to_string(shared_step_id); }
+std::string path_of(std::int64_t shared_step_id) {
+  return "/api/sharedstep/" + std::to_string(shared_step_id);
+}
 
 TEST(EmulatorSharedSteps, CreateAnswersASharedStepDto) {
   Emulator e;
@@ -57,8 +59,9 @@ TEST(EmulatorSharedSteps, CreateNeedsTheProjectAndAName) {
 
 TEST(EmulatorSharedSteps, ItsStepsAreInSharedStepScenarioSteps) {
   Emulator e;
-  const auto id = new_shared_step(e, "Log in", {body_step("Given the login page", {body_step("Open /login")}),
-                                                body_step("When valid credentials")});
+  const auto id = new_shared_step(
+      e, "Log in",
+      {body_step("Given the login page", {body_step("Open /login")}), body_step("When valid credentials")});
   const auto flat = e.get(path_of(id) + "/step");
   ASSERT_EQ(flat["root"]["children"].size(), 2u);
   EXPECT_TRUE(flat["scenarioSteps"].empty());
@@ -163,8 +166,9 @@ TEST(EmulatorSharedSteps, TheNormalizedScenarioShowsAReferenceAndTheSharedStep) 
   EXPECT_EQ(shared["body"], "Log in");
   EXPECT_EQ(shared["archived"], false);
   ASSERT_EQ(shared["children"].size(), 1u);
-  EXPECT_EQ(flat["sharedStepScenarioSteps"][std::to_string(shared["children"][0].get<std::int64_t>())]["body"],
-            "Open /login");
+  EXPECT_EQ(
+      flat["sharedStepScenarioSteps"][std::to_string(shared["children"][0].get<std::int64_t>())]["body"],
+      "Open /login");
 }
 
 TEST(EmulatorSharedSteps, EditingASharedStepChangesWhatCasesReadButNotTheirLastModifiedDate) {
@@ -183,11 +187,13 @@ TEST(EmulatorSharedSteps, EditingASharedStepChangesWhatCasesReadButNotTheirLastM
 TEST(EmulatorSharedSteps, AReferenceMustNameALiveSharedStepOfTheProject) {
   Emulator e;
   const auto id = new_shared_step(e, "Log in");
-  EXPECT_EQ(e.status_of("POST", "/api/testcase", {{"projectId", 1}, {"name", "X"}, {"scenario", scenario({shared_ref(999999)})}}),
+  EXPECT_EQ(e.status_of("POST", "/api/testcase",
+                        {{"projectId", 1}, {"name", "X"}, {"scenario", scenario({shared_ref(999999)})}}),
             400);
   const auto path = case_path(e, {shared_ref(id)});
   e.post(path_of(id) + "/archive", nullptr);
-  EXPECT_EQ(e.get(path + "/overview")["scenario"]["steps"][0]["name"], "Log in") << "a reference made before still reads";
+  EXPECT_EQ(e.get(path + "/overview")["scenario"]["steps"][0]["name"], "Log in")
+      << "a reference made before still reads";
   EXPECT_EQ(e.get(path + "/step")["sharedSteps"][std::to_string(id)]["archived"], true);
   EXPECT_EQ(e.status_of("POST", path + "/scenario", scenario({shared_ref(id)})), 400)
       << "re-sending a scenario that holds an archived one";
@@ -213,7 +219,9 @@ TEST(EmulatorSharedSteps, ASharedStepInsideASharedStepIs400) {
   const auto inner = new_shared_step(e, "Log in");
   const auto outer = new_shared_step(e, "Buy");
   EXPECT_EQ(e.status_of("POST", path_of(outer) + "/scenario", scenario({shared_ref(inner)})), 400);
-  EXPECT_EQ(e.status_of("POST", path_of(outer) + "/scenario", scenario({body_step("x", {shared_ref(inner)})})), 400);
+  EXPECT_EQ(
+      e.status_of("POST", path_of(outer) + "/scenario", scenario({body_step("x", {shared_ref(inner)})})),
+      400);
 }
 
 TEST(EmulatorSharedSteps, UsageAndTestCasesCountAreTheLiveCasesUsingIt) {

@@ -43,8 +43,12 @@ TEST(SharedStepMapping, AnEntryWithASharedStepIdAndNoBodyIsAReference) {
 }
 
 TEST(SharedStepMapping, ASharedStepsStepsAreItsSharedStepScenarioSteps) {
-  const json dto = {{"id", 7},          {"name", "Log in"}, {"archived", true}, {"testCasesCount", 3},
-                    {"lastModifiedDate", 1700}, {"lastModifiedBy", "alice"}};
+  const json dto = {{"id", 7},
+                    {"name", "Log in"},
+                    {"archived", true},
+                    {"testCasesCount", 3},
+                    {"lastModifiedDate", 1700},
+                    {"lastModifiedBy", "alice"}};
   const json normalized = json::parse(R"({
     "root": {"children": [21, 22]}, "scenarioSteps": {},
     "sharedStepScenarioSteps": {
@@ -61,8 +65,9 @@ TEST(SharedStepMapping, ASharedStepsStepsAreItsSharedStepScenarioSteps) {
   core::Step when = text_step(core::Keyword::When, "valid credentials");
   when.expected = "the dashboard";
   EXPECT_EQ(s.content.steps,
-            (std::vector<core::Step>{
-                text_step(core::Keyword::Given, "the login page", {text_step(core::Keyword::None, "Open /login")}), when}));
+            (std::vector<core::Step>{text_step(core::Keyword::Given, "the login page",
+                                               {text_step(core::Keyword::None, "Open /login")}),
+                                     when}));
 }
 
 TEST(SharedStepMapping, AnExpectedResultMayBeAStepOfItsOwn) {
@@ -94,13 +99,15 @@ TEST(SharedStepMapping, OnlyAStepNamedAfterASharedStepCallsForTheNormalizedForm)
   EXPECT_TRUE(names_any_of(nested, {"Log in"})) << "at any depth";
   EXPECT_FALSE(names_any_of(nested, {"log in", "Log"})) << "the exact name only";
   EXPECT_FALSE(names_any_of(json::parse(R"({"steps": []})"), {"Log in"}));
-  EXPECT_TRUE(names_any_of(json::parse(R"({"steps": [{"name": "a shop", "keyword": "Given"}]})"), {"Given a shop"}))
+  EXPECT_TRUE(
+      names_any_of(json::parse(R"({"steps": [{"name": "a shop", "keyword": "Given"}]})"), {"Given a shop"}))
       << "a name read apart from its keyword";
   EXPECT_FALSE(names_any_of(json::parse(R"({"steps": [{"name": null}]})"), {"Log in"}));
 }
 
 TEST(SharedStepMapping, AReferenceIsWrittenAsASharedStepOfTheScenario) {
-  const json body = scenario_body({reference_to(7), text_step(core::Keyword::Given, "a shop", {reference_to(8)})});
+  const json body =
+      scenario_body({reference_to(7), text_step(core::Keyword::Given, "a shop", {reference_to(8)})});
   EXPECT_EQ(body["steps"][0], json({{"type", "shared"}, {"sharedStepId", 7}}));
   EXPECT_EQ(body["steps"][1]["body"], "Given a shop");
   EXPECT_EQ(body["steps"][1]["steps"][0], json({{"type", "shared"}, {"sharedStepId", 8}}));

@@ -23,7 +23,8 @@ class DroppingTransport final : public HttpTransport {
   void drop(std::string method, std::string path, int drops, bool processed,
             TransportError::Kind kind = TransportError::Kind::Dropped) {
     std::lock_guard lock(mutex_);
-    method_ = std::move(method), path_ = std::move(path), drops_ = drops, processed_ = processed, kind_ = kind;
+    method_ = std::move(method), path_ = std::move(path), drops_ = drops, processed_ = processed,
+    kind_ = kind;
   }
 
   HttpResponse send(const HttpRequest& request) override {
@@ -81,17 +82,20 @@ class SharedStepsAdapter : public ::testing::Test {
     RetryPolicy retry;
     retry.base_delay = std::chrono::milliseconds(1);
     adapter = std::make_unique<TestOpsAdapter>(
-        config, std::make_unique<ApiClient>(std::move(dropping), "/api", config.auth, Emulator::kToken, retry, nullptr));
+        config, std::make_unique<ApiClient>(std::move(dropping), "/api", config.auth, Emulator::kToken, retry,
+                                            nullptr));
   }
 
   std::int64_t new_shared_step(const std::string& name, const std::vector<json>& steps = {}) {
-    const auto id = emulator.post("/api/sharedstep", {{"projectId", 1}, {"name", name}})["id"].get<std::int64_t>();
+    const auto id =
+        emulator.post("/api/sharedstep", {{"projectId", 1}, {"name", name}})["id"].get<std::int64_t>();
     if (!steps.empty()) emulator.post("/api/sharedstep/" + std::to_string(id) + "/scenario", scenario(steps));
     return id;
   }
 
   std::int64_t new_case(const std::vector<json>& steps) {
-    return emulator.post("/api/testcase", {{"projectId", 1}, {"name", "Case"}, {"scenario", scenario(steps)}})["id"]
+    return emulator
+        .post("/api/testcase", {{"projectId", 1}, {"name", "Case"}, {"scenario", scenario(steps)}})["id"]
         .get<std::int64_t>();
   }
 
@@ -115,8 +119,10 @@ TEST_F(SharedStepsAdapter, AReferenceReadsAsAReferenceAndAnInlineCopyAsSteps) {
   const auto copies = new_case({body_step("Log in", {body_step("Open /login")})});
   const auto cases = adapter->read_cases({uses, copies});
   ASSERT_EQ(cases.size(), 2u);
-  EXPECT_EQ(cases[0].content.steps, (std::vector<core::Step>{text_step("Given a shop", {reference_to(login)}), reference_to(login)}));
-  EXPECT_EQ(cases[1].content.steps, (std::vector<core::Step>{text_step("Log in", {text_step("Open /login")})}));
+  EXPECT_EQ(cases[0].content.steps,
+            (std::vector<core::Step>{text_step("Given a shop", {reference_to(login)}), reference_to(login)}));
+  EXPECT_EQ(cases[1].content.steps,
+            (std::vector<core::Step>{text_step("Log in", {text_step("Open /login")})}));
 }
 
 TEST_F(SharedStepsAdapter, TheNormalizedFormIsReadOnlyForCasesNamingASharedStep) {
@@ -168,7 +174,8 @@ TEST_F(SharedStepsAdapter, AReferenceToAnArchivedSharedStepIsStillAReference) {
 }
 
 TEST_F(SharedStepsAdapter, ReadSharedStepsListsLiveAndArchivedOnesWithTheirSteps) {
-  const auto login = new_shared_step("Log in", {body_step("Given the login page", {body_step("Open /login")})});
+  const auto login =
+      new_shared_step("Log in", {body_step("Given the login page", {body_step("Open /login")})});
   const auto old = new_shared_step("Old login");
   emulator.post("/api/sharedstep/" + std::to_string(old) + "/archive", nullptr);
   new_case({shared_ref(login)});
@@ -180,8 +187,10 @@ TEST_F(SharedStepsAdapter, ReadSharedStepsListsLiveAndArchivedOnesWithTheirSteps
   EXPECT_FALSE(read[0].archived);
   EXPECT_EQ(read[0].used_by, 2);
   EXPECT_EQ(read[0].content.name, "Log in");
-  EXPECT_EQ(read[0].content.steps, (std::vector<core::Step>{text_step("Given the login page", {text_step("Open /login")})}));
-  EXPECT_EQ(read[0].last_modified, emulator.get("/api/sharedstep/" + std::to_string(login))["lastModifiedDate"]);
+  EXPECT_EQ(read[0].content.steps,
+            (std::vector<core::Step>{text_step("Given the login page", {text_step("Open /login")})}));
+  EXPECT_EQ(read[0].last_modified,
+            emulator.get("/api/sharedstep/" + std::to_string(login))["lastModifiedDate"]);
   EXPECT_EQ(read[1].allure_id, old);
   EXPECT_TRUE(read[1].archived);
   EXPECT_EQ(emulator.count("GET /api/sharedstep/{id}/step"), 2);
@@ -296,7 +305,9 @@ TEST_F(SharedStepsAdapter, ACaseWrittenWithAReferenceReadsBackEqual) {
   content.steps = {reference_to(login), text_step("Then it is paid", {reference_to(login)})};
   const auto id = adapter->create_case("checkout", content);
   const auto flat = emulator.get("/api/testcase/" + std::to_string(id) + "/step");
-  EXPECT_EQ(flat["scenarioSteps"][std::to_string(flat["root"]["children"][0].get<std::int64_t>())]["sharedStepId"], login);
+  EXPECT_EQ(
+      flat["scenarioSteps"][std::to_string(flat["root"]["children"][0].get<std::int64_t>())]["sharedStepId"],
+      login);
   EXPECT_EQ(steps_read(id), core::normalize(content).steps);
 
   content.steps = {text_step("Log in", {text_step("Open /login")})};  // switched to an inline copy
