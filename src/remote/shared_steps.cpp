@@ -18,28 +18,7 @@ std::vector<json> TestOpsAdapter::shared_step_dtos(bool archived, const std::str
   return read_all_pages(*client_, target, 1000, config_.parallelism);
 }
 
-void TestOpsAdapter::know_shared_step_name(const json& name) {
-  if (!name.is_string() || name.get<std::string>().empty()) return;
-  std::lock_guard lock(shared_step_names_mutex_);
-  shared_step_names_.insert(name.get<std::string>());
-}
-
-bool TestOpsAdapter::may_refer_to_shared_steps(const json& overview) {
-  const auto scenario = overview.find("scenario");
-  if (scenario == overview.end() || !scenario->is_object() || !scenario->contains("steps") ||
-      !(*scenario)["steps"].is_array() || (*scenario)["steps"].empty())
-    return false;  // no steps: nothing to list the shared steps for
-  std::call_once(shared_step_names_once_, [this] {
-    std::vector<json> found[2];
-    parallel_for(2, 2, [&](std::size_t i) { found[i] = shared_step_dtos(i == 1); });
-    for (const auto& part : found)
-      for (const auto& dto : part) know_shared_step_name(dto.value("name", json()));
-  });
-  std::lock_guard lock(shared_step_names_mutex_);
-  return names_any_of(*scenario, shared_step_names_);
-}
-
-std::vector<core::RemoteSharedStep> TestOpsAdapter::read_shared_steps() {
+std::vector<json> TestOpsAdapter::all_shared_step_dtos() {
   std::vector<json> found[2];  // live, archived: asked side by side
   parallel_for(2, 2, [&](std::size_t i) { found[i] = shared_step_dtos(i == 1); });
   std::vector<json> dtos;
@@ -52,6 +31,29 @@ std::vector<core::RemoteSharedStep> TestOpsAdapter::read_shared_steps() {
   dtos.erase(std::unique(dtos.begin(), dtos.end(),
                          [&](const json& a, const json& b) { return id_of_dto(a) == id_of_dto(b); }),
              dtos.end());
+  return dtos;
+}
+
+void TestOpsAdapter::know_shared_step_name(const json& name) {
+  if (!name.is_string() || name.get<std::string>().empty()) return;
+  std::lock_guard lock(shared_step_names_mutex_);
+  shared_step_names_.insert(name.get<std::string>());
+}
+
+bool TestOpsAdapter::may_refer_to_shared_steps(const json& overview) {
+  const auto scenario = overview.find("scenario");
+  if (scenario == overview.end() || !scenario->is_object() || !scenario->contains("steps") ||
+      !(*scenario)["steps"].is_array() || (*scenario)["steps"].empty())
+    return false;  // no steps: nothing to list the shared steps for
+  std::call_once(shared_step_names_once_, [this] {
+    for (const auto& dto : all_shared_step_dtos()) know_shared_step_name(dto.value("name", json()));
+  });
+  std::lock_guard lock(shared_step_names_mutex_);
+  return names_any_of(*scenario, shared_step_names_);
+}
+
+std::vector<core::RemoteSharedStep> TestOpsAdapter::read_shared_steps() {
+  const std::vector<json> dtos = all_shared_step_dtos();
   // These are the names the cases' references read as: no second listing for them.
   const auto know_all = [&] {
     for (const auto& dto : dtos) know_shared_step_name(dto.value("name", json()));
@@ -62,7 +64,8 @@ std::vector<core::RemoteSharedStep> TestOpsAdapter::read_shared_steps() {
   std::vector<std::optional<core::RemoteSharedStep>> read(dtos.size());
   parallel_for(dtos.size(), config_.parallelism, [&](std::size_t i) {
     try {
-      read[i] = shared_step_from_dto(dtos[i], client_->get(shared_step_path(id_of_dto(dtos[i])) + "/step"));
+      const auto id = dtos[i].value("id", std::int64_t{0});
+      read[i] = shared_step_from_dto(dtos[i], client_->get(shared_step_path(id) + "/step"));
     } catch (const core::RemoteError& e) {
       if (e.status() != 404) throw;  // deleted since it was listed
     }

@@ -43,6 +43,7 @@ class TestOpsAdapter final : public core::TestOpsPort {
 
   // Shared steps (shared_steps.cpp).
   std::vector<json> shared_step_dtos(bool archived, const std::string& search = {});
+  std::vector<json> all_shared_step_dtos();  // live and archived, each once, by id
   // The newest live shared step of exactly that name.
   std::optional<std::int64_t> find_shared_step(const std::string& name);
   // Whether the overview's scenario names one of the project's shared steps
