@@ -200,6 +200,8 @@ void Api::route(httplib::Server& server, const std::string& method, const std::s
       answer = {400, error_body(400, e.what())};
     } catch (const NotFound& e) {
       answer = {404, error_body(404, e.what())};
+    } catch (const Conflict& e) {
+      answer = {409, error_body(409, e.what())};
     } catch (const json::exception& e) {
       answer = {400, error_body(400, std::string("malformed JSON: ") + e.what())};
     }
@@ -221,6 +223,7 @@ void Api::register_routes(httplib::Server& server) {
   register_reference_routes(server);
   register_case_routes(server);
   register_case_extra_routes(server);
+  register_shared_step_routes(server);
   register_admin_routes(server);
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (res.status == 404 && res.body.empty())

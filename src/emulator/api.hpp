@@ -19,6 +19,12 @@ class NotFound : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The request conflicts with the data (a shared step still in use): answered 409.
+class Conflict : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 struct Answer {
   int status = 200;
   json body;
@@ -41,11 +47,13 @@ class Api {
 
   void register_reference_routes(httplib::Server& server);
   void register_case_routes(httplib::Server& server);
+  void register_shared_step_routes(httplib::Server& server);  // routes_shared_steps.cpp
   void register_admin_routes(httplib::Server& server);
   // Members and roles, relations, examples, the update schema, test results.
   void register_case_extra_routes(httplib::Server& server);
 
   StoredCase& live_case(const httplib::Request& req, bool allow_deleted = false);
+  StoredSharedStep& shared_step(const httplib::Request& req);  // by the route's id; NotFound
   void apply_case_fields(StoredCase& c, const json& body, bool creating);
   json search(const httplib::Request& req);
   // Soft-deletes up to `count` live cases that `rql` selects, lowest ids

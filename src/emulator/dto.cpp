@@ -1,6 +1,7 @@
 #include "emulator/dto.hpp"
 
 #include "emulator/case_extras.hpp"
+#include "emulator/shared_step_dto.hpp"
 
 namespace ato::emulator {
 namespace {
@@ -26,22 +27,10 @@ json links_dto(const StoredCase& c) {
   return links;
 }
 
-json step_read(const ScenarioStep& s) {
-  json children = json::array();
-  for (const auto& child : s.steps) children.push_back(step_read(child));
-  return {{"name", s.body},
-          {"keyword", nullptr},
-          {"expectedResult", nullable(s.expected)},
-          {"attachments", json::array()},
-          {"steps", children},
-          {"leaf", s.steps.empty()},
-          {"stepsCount", s.steps.size()},
-          {"hasContent", true}};
-}
-
-ScenarioStep parse_step(const json& j, Store& store) {
+ScenarioStep parse_step(const json& j, Store& store, ScenarioOwner owner) {
   if (!j.is_object()) throw BadRequest("scenario step must be an object");
   const std::string type = j.value("type", "");
+  if (type == "shared") return parse_shared_step_reference(j, store, owner == ScenarioOwner::Case);
   if (type != "body") throw BadRequest("unsupported scenario step type '" + type + "'");
   ScenarioStep step;
   step.id = store.new_id();
@@ -56,18 +45,8 @@ ScenarioStep parse_step(const json& j, Store& store) {
     }
   }
   if (j.contains("steps") && j["steps"].is_array())
-    for (const auto& child : j["steps"]) step.steps.push_back(parse_step(child, store));
+    for (const auto& child : j["steps"]) step.steps.push_back(parse_step(child, store, owner));
   return step;
-}
-
-void flatten(const ScenarioStep& s, json& map) {
-  json children = json::array();
-  for (const auto& child : s.steps) {
-    children.push_back(child.id);
-    flatten(child, map);
-  }
-  map[std::to_string(s.id)] = {{"id", s.id}, {"body", s.body}, {"expectedResult", nullable(s.expected)},
-                               {"children", children}};
 }
 
 }  // namespace
@@ -100,7 +79,7 @@ json overview_dto(const Store& store, const StoredCase& c) {
   o["layer"] = c.layer_id ? named_or_null(store.layer(*c.layer_id)) : json();
   o["customFields"] = custom_field_values_dto(store, c);
   o["issues"] = issues_dto(store, c);
-  o["scenario"] = scenario_dto(c);
+  o["scenario"] = scenario_dto(store, c);
   o["hasManualScenario"] = !c.scenario.empty();
   o["editable"] = true;
   o["members"] = members_dto(store, c);
@@ -109,25 +88,75 @@ json overview_dto(const Store& store, const StoredCase& c) {
   return o;
 }
 
-json scenario_dto(const StoredCase& c) {
+json scenario_step_dto(const Store& store, const ScenarioStep& s) {
+  if (s.shared_step_id) return expanded_shared_step_dto(store, s.shared_step_id);
+  json children = json::array();
+  for (const auto& child : s.steps) children.push_back(scenario_step_dto(store, child));
+  return {{"name", s.body},
+          {"keyword", nullptr},
+          {"expectedResult", nullable(s.expected)},
+          {"attachments", json::array()},
+          {"steps", children},
+          {"leaf", s.steps.empty()},
+          {"stepsCount", s.steps.size()},
+          {"hasContent", true}};
+}
+
+json scenario_dto(const Store& store, const StoredCase& c) {
   json steps = json::array();
-  for (const auto& s : c.scenario) steps.push_back(step_read(s));
+  for (const auto& s : c.scenario) steps.push_back(scenario_step_dto(store, s));
   return {{"steps", steps}, {"attachments", json::array()}};
 }
 
-json normalized_scenario_dto(const StoredCase& c) {
-  json map = json::object();
-  json root_children = json::array();
-  for (const auto& s : c.scenario) {
-    root_children.push_back(s.id);
-    flatten(s, map);
-  }
-  return {{"root", {{"children", root_children}}},
-          {"scenarioSteps", map},
+json empty_normalized_dto() {
+  return {{"root", {{"children", json::array()}}},
+          {"scenarioSteps", json::object()},
           {"attachments", json::object()},
           {"sharedSteps", json::object()},
           {"sharedStepScenarioSteps", json::object()},
           {"sharedStepAttachments", json::object()}};
+}
+
+void flatten_step(const Store& store, const ScenarioStep& s, json& normalized, const char* map_key) {
+  if (s.shared_step_id) {
+    normalized[map_key][std::to_string(s.id)] = {
+        {"id", s.id}, {"sharedStepId", s.shared_step_id}, {"children", json::array()}};
+    add_normalized_shared_step(store, s.shared_step_id, normalized);
+    return;
+  }
+  json children = json::array();
+  for (const auto& child : s.steps) {
+    children.push_back(child.id);
+    flatten_step(store, child, normalized, map_key);
+  }
+  normalized[map_key][std::to_string(s.id)] = {
+      {"id", s.id}, {"body", s.body}, {"expectedResult", nullable(s.expected)}, {"children", children}};
+}
+
+json normalized_dto(const Store& store, const std::vector<ScenarioStep>& steps, const char* map_key) {
+  json out = empty_normalized_dto();
+  for (const auto& s : steps) {
+    out["root"]["children"].push_back(s.id);
+    flatten_step(store, s, out, map_key);
+  }
+  return out;
+}
+
+json normalized_scenario_dto(const Store& store, const StoredCase& c) {
+  return normalized_dto(store, c.scenario, "scenarioSteps");
+}
+
+void require_project(const Store& store, const json& body) {
+  if (!body.is_object() || body.value("projectId", std::int64_t{-1}) != store.project.id)
+    throw BadRequest("projectId is required and must be a known project");
+}
+
+json case_row_dto(const Store& store, const StoredCase& c) {
+  return {{"id", c.id},
+          {"name", c.name},
+          {"automated", c.automated},
+          {"status", c.status_id ? named_or_null(store.status(*c.status_id)) : json()},
+          {"testLayer", c.layer_id ? named_or_null(store.layer(*c.layer_id)) : json()}};
 }
 
 json custom_field_values_dto(const Store& store, const StoredCase& c) {
@@ -159,11 +188,11 @@ json issues_dto(const Store& store, const StoredCase& c) {
   return out;
 }
 
-std::vector<ScenarioStep> parse_typed_scenario(const json& body, Store& store) {
+std::vector<ScenarioStep> parse_typed_scenario(const json& body, Store& store, ScenarioOwner owner) {
   if (!body.is_object() || !body.contains("steps") || !body["steps"].is_array())
     throw BadRequest("scenario must be an object with a steps array");
   std::vector<ScenarioStep> steps;
-  for (const auto& s : body["steps"]) steps.push_back(parse_step(s, store));
+  for (const auto& s : body["steps"]) steps.push_back(parse_step(s, store, owner));
   return steps;
 }
 

@@ -19,13 +19,30 @@ class BadRequest : public std::runtime_error {
 
 json case_dto(const Store& store, const StoredCase& c);
 json overview_dto(const Store& store, const StoredCase& c);
-json scenario_dto(const StoredCase& c);             // nested read shape, keyword null
-json normalized_scenario_dto(const StoredCase& c);  // flat map form
+// Nested read shape, keyword null; a reference to a shared step reads as a
+// step named after the shared step, holding its steps.
+json scenario_dto(const Store& store, const StoredCase& c);
+json scenario_step_dto(const Store& store, const ScenarioStep& s);  // one step of it
+// Flat map form: references are `scenarioSteps` entries with `sharedStepId`,
+// the shared steps themselves are in `sharedSteps` and `sharedStepScenarioSteps`.
+json normalized_scenario_dto(const Store& store, const StoredCase& c);
+json empty_normalized_dto();  // every map of NormalizedScenarioDto, empty
+// `steps` as the root's children, each flattened into `map_key`.
+json normalized_dto(const Store& store, const std::vector<ScenarioStep>& steps, const char* map_key);
+// Adds `s` and its children to `normalized[map_key]`.
+void flatten_step(const Store& store, const ScenarioStep& s, json& normalized, const char* map_key);
+json case_row_dto(const Store& store, const StoredCase& c);  // TestCaseRowDto
+// A create body names the project: throws BadRequest unless it is this one.
+void require_project(const Store& store, const json& body);
 json custom_field_values_dto(const Store& store, const StoredCase& c);  // [CustomFieldValueWithCfDto]
 json issues_dto(const Store& store, const StoredCase& c);
 
-// Typed write shape (TestCaseScenarioV2Dto) -> stored steps; throws BadRequest.
-std::vector<ScenarioStep> parse_typed_scenario(const json& body, Store& store);
+// Whose scenario is written: a shared step's may not refer to shared steps.
+enum class ScenarioOwner { Case, SharedStep };
+// Typed write shape (TestCaseScenarioV2Dto, SharedStepScenarioDto) -> stored
+// steps; throws BadRequest.
+std::vector<ScenarioStep> parse_typed_scenario(const json& body, Store& store,
+                                               ScenarioOwner owner = ScenarioOwner::Case);
 
 // Spring page wrapper over all items; `cap` limits the page size (0 = none).
 json page_of(const json& items, int page, int size, int cap);

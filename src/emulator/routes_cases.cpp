@@ -177,27 +177,21 @@ void Api::register_case_routes(httplib::Server& server) {
   route(server, "GET", p + "/testcase", false, [this](const httplib::Request& req) {
     json items = json::array();
     for (const auto& [id, c] : store_.cases) {
-      if (c.deleted) continue;
-      const json dto = case_dto(store_, c);
-      items.push_back({{"id", c.id}, {"name", c.name}, {"automated", c.automated}, {"status", dto["status"]},
-                       {"testLayer", dto["testLayer"]}});
+      if (!c.deleted) items.push_back(case_row_dto(store_, c));
     }
     return Answer{200, page_of(items, static_cast<int>(int_param(req, "page", 0)),
                                static_cast<int>(int_param(req, "size", 10)), faults_.settings().page_cap)};
   });
   route(server, "POST", p + "/testcase", true, [this](const httplib::Request& req) {
     const json body = json::parse(req.body);
-    if (!body.is_object() || body.value("projectId", std::int64_t{-1}) != store_.project.id)
-      throw BadRequest("projectId is required and must be a known project");
+    require_project(store_, body);
     StoredCase c;
     c.id = store_.new_id();
     c.project_id = store_.project.id;
     c.workflow_id = store_.workflow.id;
     c.status_id = store_.statuses.front().id;  // a new case starts in the workflow's first status
     apply_case_fields(c, body, true);
-    c.created_by = current_user_;
-    store_.touch(c, current_user_);
-    c.created_date = c.last_modified;
+    store_.stamp_new(c, current_user_);
     auto& stored = store_.cases[c.id] = std::move(c);
     return Answer{200, case_dto(store_, stored)};
   });
@@ -208,10 +202,10 @@ void Api::register_case_routes(httplib::Server& server) {
     return Answer{200, overview_dto(store_, live_case(req, true))};
   });
   route(server, "GET", one + "/scenario", false, [this](const httplib::Request& req) {
-    return Answer{200, scenario_dto(live_case(req, true))};
+    return Answer{200, scenario_dto(store_, live_case(req, true))};
   });
   route(server, "GET", one + "/step", false, [this](const httplib::Request& req) {
-    return Answer{200, normalized_scenario_dto(live_case(req, true))};
+    return Answer{200, normalized_scenario_dto(store_, live_case(req, true))};
   });
   route(server, "PATCH", one, true, [this](const httplib::Request& req) {
     auto& c = live_case(req);
@@ -241,7 +235,7 @@ void Api::register_case_routes(httplib::Server& server) {
     auto& c = live_case(req);
     c.scenario = parse_typed_scenario(json::parse(req.body), store_);
     store_.touch(c, current_user_);
-    return Answer{200, normalized_scenario_dto(c)};
+    return Answer{200, normalized_scenario_dto(store_, c)};
   });
   route(server, "POST", one + "/tag", true, [this](const httplib::Request& req) {
     auto& c = live_case(req);

@@ -19,13 +19,18 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(UpdateSchemaRow, id, field, policy)
 
 void to_json(nlohmann::json& j, const ScenarioStep& s) {
   j = {{"id", s.id}, {"body", s.body}, {"expected", s.expected}, {"steps", s.steps}};
+  if (s.shared_step_id) j["shared_step_id"] = s.shared_step_id;
 }
 void from_json(const nlohmann::json& j, ScenarioStep& s) {
   j.at("id").get_to(s.id);
   j.at("body").get_to(s.body);
   j.at("expected").get_to(s.expected);
   j.at("steps").get_to(s.steps);
+  s.shared_step_id = j.value("shared_step_id", std::int64_t{0});  // absent in older state files
 }
+
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(StoredSharedStep, id, project_id, name, archived, steps, created_date,
+                                   last_modified, created_by, last_modified_by)
 
 void to_json(nlohmann::json& j, const StoredCase& c) {
   j = {{"id", c.id},
@@ -106,6 +111,11 @@ void Store::touch(StoredCase& c, const std::string& user) {
   c.last_modified_by = user;
 }
 
+void Store::touch(StoredSharedStep& s, const std::string& user) {
+  s.last_modified = touch_time();
+  s.last_modified_by = user;
+}
+
 template <typename T>
 static const T* find_by_id(const std::vector<T>& items, std::int64_t id) {
   for (const auto& item : items)
@@ -126,6 +136,8 @@ std::string Store::to_json() const {
   j["values"] = values;
   j["cases"] = nlohmann::json::array();
   for (const auto& [id, c] : cases) j["cases"].push_back(c);
+  j["shared_steps"] = nlohmann::json::array();
+  for (const auto& [id, s] : shared_steps) j["shared_steps"].push_back(s);
   j["tag_ids"] = tag_ids;
   j["relations"] = relations;
   j["update_schema"] = update_schema;
@@ -143,6 +155,12 @@ void Store::from_json(const std::string& text) {
     auto stored = c.get<StoredCase>();
     cases[stored.id] = std::move(stored);
   }
+  shared_steps.clear();
+  if (j.contains("shared_steps"))  // absent in older state files
+    for (const auto& s : j.at("shared_steps")) {
+      auto stored = s.get<StoredSharedStep>();
+      shared_steps[stored.id] = std::move(stored);
+    }
   j.at("tag_ids").get_to(tag_ids);
   if (j.contains("relations")) j.at("relations").get_to(relations);
   if (j.contains("update_schema")) j.at("update_schema").get_to(update_schema);

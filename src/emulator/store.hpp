@@ -48,6 +48,18 @@ struct ScenarioStep {
   std::string body;
   std::string expected;  // empty = none
   std::vector<ScenarioStep> steps;
+  std::int64_t shared_step_id = 0;  // a reference to a shared step: no body, no children
+};
+
+// A shared step: a named list of steps that case scenarios refer to.
+struct StoredSharedStep {
+  std::int64_t id = 0;
+  std::int64_t project_id = 0;
+  std::string name;
+  bool archived = false;
+  std::vector<ScenarioStep> steps;
+  std::int64_t created_date = 0, last_modified = 0;
+  std::string created_by, last_modified_by;
 };
 
 struct CaseMember {
@@ -110,8 +122,9 @@ struct Store {
   std::vector<StoredRelation> relations;
   std::vector<UpdateSchemaRow> update_schema;  // empty: every field from_test_result
   std::map<std::int64_t, StoredCase> cases;
+  std::map<std::int64_t, StoredSharedStep> shared_steps;
   std::map<std::string, std::int64_t> tag_ids;
-  std::int64_t next_id = 1000;  // cases, values, steps and tags share one counter
+  std::int64_t next_id = 1000;  // cases, shared steps, values, steps and tags share one counter
   std::int64_t last_modified = 0;
 
   static void seed(Store& store, const std::string& project_name);
@@ -121,6 +134,14 @@ struct Store {
   // A strictly increasing epoch-ms timestamp, so every change moves lastModifiedDate.
   std::int64_t touch_time();
   void touch(StoredCase& c, const std::string& user);
+  void touch(StoredSharedStep& s, const std::string& user);
+  // A new case or shared step: created and last modified now, by `user`.
+  template <class Item>
+  void stamp_new(Item& item, const std::string& user) {
+    touch(item, user);
+    item.created_by = user;
+    item.created_date = item.last_modified;
+  }
 
   const NamedItem* status(std::int64_t id) const;
   const NamedItem* layer(std::int64_t id) const;

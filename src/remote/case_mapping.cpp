@@ -1,6 +1,7 @@
 #include "remote/case_mapping.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "core/normalize.hpp"
 #include "core/relations.hpp"
@@ -65,6 +66,13 @@ core::Step step_from_dto(const json& dto) {
 }
 
 json step_body(const core::Step& step) {
+  if (step.uses_shared_step()) {
+    // Apply fills the id in before writing: a reference without one is a bug, not bad input.
+    if (!step.shared_step_id)
+      throw std::logic_error("a step uses shared step \"" + step.shared_step +
+                             "\" whose Allure ID is not known");
+    return {{"type", "shared"}, {"sharedStepId", step.shared_step_id}};
+  }
   json out = {{"type", "body"}, {"body", core::join_keyword(step)}};
   if (!step.expected.empty())
     out["expectedResultSteps"] = json::array({{{"type", "expected_body"}, {"body", step.expected}}});

@@ -3,9 +3,11 @@
 #include <algorithm>
 
 #include "core/case_fields.hpp"
+#include "remote/adapter_writes.hpp"
 #include "remote/case_mapping.hpp"
 #include "remote/case_search.hpp"
 #include "remote/parallel.hpp"
+#include "remote/shared_step_mapping.hpp"
 #include "util/quote.hpp"
 
 namespace ato::remote {
@@ -14,17 +16,9 @@ std::string aql_string(const std::string& value) { return util::double_quoted(va
 
 namespace {
 
-// Runs a write to an existing case; a 404 says the case is gone and what to do.
 template <class Write>
 void write_existing_case(Write write) {
-  try {
-    write();
-  } catch (const core::RemoteError& e) {
-    if (e.status() != 404) throw;
-    throw core::RemoteError(std::string(e.what()) +
-                                "; the case is gone from TestOps (deleted since the plan?): run `ato-sync plan` again",
-                            404);
-  }
+  write_existing("case", write);
 }
 
 }  // namespace
@@ -83,9 +77,13 @@ std::vector<core::RemoteCase> TestOpsAdapter::read_cases(const std::vector<std::
       const json overview = client_->get(case_path(ids[i]) + "/overview");
       // The overview has no relations: one more request per case read.
       auto relations = relations_from_dto(client_->get(case_path(ids[i]) + "/relation"));
+      // The overview shows a reference to a shared step as an inline copy: the normalized form tells.
+      const json normalized =
+          may_refer_to_shared_steps(overview) ? client_->get(case_path(ids[i]) + "/step") : json();
       std::lock_guard lock(reference_mutex_);
       found[i] = case_from_overview(overview, ref, config_.id_tag_prefix);
       found[i]->content.relations = std::move(relations);
+      if (!normalized.is_null()) found[i]->content.steps = case_steps_from_normalized(normalized);
     } catch (const core::RemoteError& e) {
       if (e.status() != 404) throw;
     }
@@ -139,21 +137,13 @@ std::int64_t TestOpsAdapter::create_case(const std::string& external_id, const c
     std::lock_guard lock(reference_mutex_);
     body = create_body(external_id, content, ref, config_.id_tag_prefix);
   }
-  std::int64_t id = 0;
-  for (int attempt = 1; !id; ++attempt) {
-    try {
-      id = client_->send("POST", "/testcase", body, Retry::NotBlindly).value("id", std::int64_t{0});
-      if (!id) throw core::RemoteError("POST " + config_.api_prefix + "/testcase answered without an id");
-    } catch (const UnknownOutcome& e) {
-      // The case may exist now: look for its identity before sending again.
-      if (auto existing = find_by_identity(external_id)) id = *existing;
-      else if (e.still_running())
-        throw core::RemoteError(std::string(e.what()) +
-                                "; TestOps may still be creating the case, so it is not sent again: "
-                                "run `ato-sync plan` to see whether it arrived");
-      else if (attempt >= 5) throw;
-    }
-  }
+  // The case may exist after an unknown outcome: look for its identity before sending again.
+  const std::int64_t id = create_without_duplicate(
+      "case", config_.api_prefix + "/testcase",
+      [&] {
+        return client_->send("POST", "/testcase", body, Retry::NotBlindly).value("id", std::int64_t{0});
+      },
+      [&] { return find_by_identity(external_id); });
   if (!content.issues.empty()) {
     std::lock_guard lock(reference_mutex_);
     const json issues = issues_body(content.issues, *ref_);
@@ -208,19 +198,6 @@ void TestOpsAdapter::restore_case(std::int64_t allure_id) {
   // With archive-by-status, the update that follows sets the status back.
   if (config_.archive_status.empty())
     write_existing_case([&] { client_->send("POST", case_path(allure_id) + "/restore", nullptr); });
-}
-
-// Shared steps: being written (issue #17).
-std::vector<core::RemoteSharedStep> TestOpsAdapter::read_shared_steps() { return {}; }
-std::int64_t TestOpsAdapter::create_shared_step(const core::CaseContent&) {
-  throw core::RemoteError("shared steps are not supported yet");
-}
-void TestOpsAdapter::update_shared_step(std::int64_t, const core::CaseContent&, const std::vector<core::Field>&) {
-  throw core::RemoteError("shared steps are not supported yet");
-}
-void TestOpsAdapter::archive_shared_step(std::int64_t) { throw core::RemoteError("shared steps are not supported yet"); }
-void TestOpsAdapter::unarchive_shared_step(std::int64_t) {
-  throw core::RemoteError("shared steps are not supported yet");
 }
 
 }  // namespace ato::remote

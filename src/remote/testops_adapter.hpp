@@ -3,6 +3,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 
 #include "core/config.hpp"
 #include "core/testops_port.hpp"
@@ -41,11 +42,26 @@ class TestOpsAdapter final : public core::TestOpsPort {
   std::optional<std::int64_t> find_by_identity(const std::string& external_id);
   std::string case_path(std::int64_t id) const { return "/testcase/" + std::to_string(id); }
 
+  // Shared steps (shared_steps.cpp).
+  std::vector<json> shared_step_dtos(bool archived, const std::string& search = {});
+  std::vector<json> all_shared_step_dtos();  // live and archived, each once, by id
+  // The newest live shared step of exactly that name.
+  std::optional<std::int64_t> find_shared_step(const std::string& name);
+  // Whether the overview's scenario names one of the project's shared steps
+  // (live or archived, listed once per run): only then can it hold a
+  // reference, which the overview shows as an inline copy.
+  bool may_refer_to_shared_steps(const json& overview);
+  void know_shared_step_name(const json& name);  // a string; others are left out
+  std::string shared_step_path(std::int64_t id) const { return "/sharedstep/" + std::to_string(id); }
+
   core::Config config_;
   std::unique_ptr<ApiClient> client_;
   std::once_flag reference_once_;
   std::mutex reference_mutex_;  // guards ref_->values as apply adds new ones
   std::optional<ReferenceData> ref_;
+  std::once_flag shared_step_names_once_;
+  std::mutex shared_step_names_mutex_;  // guards shared_step_names_ as creates and renames add names
+  std::set<std::string> shared_step_names_;
 };
 
 // `tag ~= "ato-sync:"` with quotes and backslashes escaped.

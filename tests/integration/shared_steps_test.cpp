@@ -136,17 +136,38 @@ TEST_F(SharedSteps, DriftInTestOpsIsShownAndASavedPlanGoesStale) {
   repo.write("cases/a.yaml", case_using_login("a"));
   apply_all();
   const auto id = shared_steps()[0]["id"].get<std::int64_t>();
-  emulator.patch("/api/sharedstep/" + std::to_string(id), {{"name", "Log in (edited in the UI)"}});
+  const std::string path = "/api/sharedstep/" + std::to_string(id);
+  emulator.post(path + "/scenario", {{"steps", {{{"type", "body"}, {"body", "Given the UI edit"}}}}});
   const auto plan = plan_text();
-  EXPECT_TRUE(contains(plan, "~ name: \"Log in (edited in the UI)\" -> \"Log in\"")) << plan;
+  EXPECT_TRUE(contains(plan, "# shared step auth/login will be updated in-place")) << plan;
+  EXPECT_TRUE(contains(plan, "-Given the UI edit")) << plan;
 
   repo.expect(0, {"plan", "-out", "plan.json"});
-  emulator.patch("/api/sharedstep/" + std::to_string(id), {{"name", "Edited again"}});
+  emulator.post(path + "/scenario", {{"steps", {{{"type", "body"}, {"body", "Given another edit"}}}}});
   const auto stale = repo.run({"apply", "plan.json"});
   EXPECT_EQ(stale.exit_code, 1);
   EXPECT_TRUE(contains(stale.err, "Saved plan is stale")) << stale.err;
   EXPECT_TRUE(contains(stale.err, "shared step auth/login: ATO #" + std::to_string(id) + " changed in TestOps")) << stale.err;
-  EXPECT_EQ(shared_steps()[0]["name"], "Edited again");  // nothing was applied
+  EXPECT_TRUE(contains(emulator.get(path + "/step").dump(), "Given another edit"));  // nothing was applied
+}
+
+TEST_F(SharedSteps, ARenameInTestOpsOfAnUnpinnedSharedStepIsAnotherSharedStepAPinnedOneIsRenamedBack) {
+  repo.write("shared-steps/auth.yaml", kLogin);
+  repo.write("cases/a.yaml", case_using_login("a"));
+  apply_all();
+  const auto id = shared_steps()[0]["id"].get<std::int64_t>();
+  emulator.patch("/api/sharedstep/" + std::to_string(id), {{"name", "Log in (renamed in the UI)"}});
+  // Identity is the name (SPEC.md §2): the renamed one is not the repository's any more.
+  const auto unpinned = plan_text();
+  EXPECT_TRUE(contains(unpinned, "# shared step auth/login will be created")) << unpinned;
+  EXPECT_TRUE(contains(unpinned, "\"Log in (renamed in the UI)\" (ATO #" + std::to_string(id) + ") is not managed")) << unpinned;
+  repo.write("shared-steps/auth.yaml", std::string(kLogin) + "allure_id: " + std::to_string(id) + "\n");
+  const auto pinned = plan_text();
+  EXPECT_TRUE(contains(pinned, "~ name: \"Log in (renamed in the UI)\" -> \"Log in\"")) << pinned;
+  emulator.reset_stats();
+  apply_all();
+  EXPECT_EQ(emulator.count("PATCH /api/sharedstep/{id}"), 1);
+  EXPECT_EQ(plan_text(), "No changes. Allure TestOps matches the cases.\n");
 }
 
 TEST_F(SharedSteps, ASavedPlanCreatesTheSharedStepThenTheCasesThatUseIt) {
