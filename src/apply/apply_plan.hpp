@@ -32,6 +32,7 @@ struct ApplyReport {
   core::PlanSummary done;  // changes that succeeded, by action
   std::vector<ApplyFailure> failures;  // sorted by external id
   std::map<std::string, std::int64_t> created;  // external id -> new Allure ID
+  std::vector<core::Attachment> written_attachments;  // uploaded or replaced: remote id, size, sha256
   bool cancelled = false;  // interrupted before every change started
   bool ok() const { return failures.empty() && !cancelled; }
 };

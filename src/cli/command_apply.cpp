@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <iostream>
@@ -11,6 +12,7 @@
 #include "cli/planning.hpp"
 #include "cli/session.hpp"
 #include "core/staleness.hpp"
+#include "io/case_cache.hpp"
 #include "render/apply_views.hpp"
 #include "render/plan_views.hpp"
 
@@ -26,6 +28,19 @@ void on_interrupt(int) {
   std::signal(SIGINT, SIG_DFL);
 }
 
+// The digests of what went up, and the overviews of cases whose attachments
+// were written dropped from the cache: a replaced file's content does not
+// move the case's lastModifiedDate, so the cached overview would hide it.
+void remember_attachments(const core::Plan& plan, const apply::ApplyReport& report, const core::Config& config,
+                          std::int64_t project_id) {
+  remember_written_digests(report.written_attachments, digest_options(config, project_id, false));
+  std::vector<std::int64_t> written;
+  for (const auto& c : plan.changes)
+    if (c.allure_id && std::find(c.writes.begin(), c.writes.end(), core::Field::Attachments) != c.writes.end())
+      written.push_back(*c.allure_id);
+  if (!written.empty()) io::CaseCache(cache_dir_of(config), config.endpoint, project_id).forget(written);
+}
+
 int execute(const core::Plan& plan, core::TestOpsPort& port, const core::Config& config, const GlobalOptions& global) {
   render::TtyProgress progress(std::cerr);
   apply::ApplyOptions options;
@@ -35,6 +50,7 @@ int execute(const core::Plan& plan, core::TestOpsPort& port, const core::Config&
   std::signal(SIGINT, on_interrupt);
   const auto report = apply::apply_plan(plan, port, options);
   std::signal(SIGINT, SIG_DFL);
+  remember_attachments(plan, report, config, port.project_id());
   render::render_apply_report(report, plan.changes.size(), report.ok() ? std::cout : std::cerr);
   return report.ok() ? 0 : 1;
 }

@@ -29,7 +29,22 @@ struct Step {
   std::string text;      // without the keyword
   std::string expected;  // empty = none
   std::vector<Step> steps;
+  // Base names of the case's attachments shown by this step, as its last
+  // children in this order (SPEC.md §1.4).
+  std::vector<std::string> attachments{};
   bool operator==(const Step&) const = default;
+};
+
+// A file attached to a case. Within one case it is known by its base name;
+// contents are compared by SHA-256 (SPEC.md §1.4).
+struct Attachment {
+  std::string name;          // the base name, its name in TestOps
+  std::int64_t size = 0;     // bytes
+  std::string sha256;        // 64 hex digits; empty = unknown (a remote file without a known digest)
+  std::string path;          // desired side: the file to upload, as the loader found it
+  std::int64_t remote_id = 0;  // remote side: the attachment's id in TestOps
+  std::string content_type;  // remote side: as TestOps stores it
+  bool operator==(const Attachment&) const = default;
 };
 
 struct Link {
@@ -56,6 +71,7 @@ struct CaseContent {
   std::vector<std::string> issues;  // "JIRA:SHOP-123"
   std::vector<Link> links;          // order as written
   std::vector<Step> steps;
+  std::vector<Attachment> attachments{};  // every file of the case, its steps' too; sorted by name
   bool operator==(const CaseContent&) const = default;
 };
 
@@ -73,6 +89,7 @@ enum class Field {
   Issues,
   Links,
   Steps,
+  Attachments,
 };
 
 // A case as the repository wants it.

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "core/attachment_changes.hpp"
+
 namespace ato::core {
 namespace {
 
@@ -46,6 +48,14 @@ const FieldSpec kFields[] = {
     }(),
     field_of<&CaseContent::links>(Field::Links, "links", FieldShape::Links, WriteRoute::Patch),
     field_of<&CaseContent::steps>(Field::Steps, "steps", FieldShape::Steps, WriteRoute::Scenario),
+    [] {
+      auto spec = field_of<&CaseContent::attachments>(Field::Attachments, "attachments", FieldShape::Attachments,
+                                                      WriteRoute::Attachments);
+      spec.same = [](const CaseContent& a, const CaseContent& b) {
+        return same_attachments(a.attachments, b.attachments);
+      };
+      return spec;
+    }(),
 };
 
 }  // namespace

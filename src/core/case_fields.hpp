@@ -19,10 +19,12 @@ enum class FieldShape {
   CustomFields,  // field name -> values
   Links,         // ordered list
   Steps,         // the nested scenario
+  Attachments,   // files by base name: "+ a (3 B)", "~ b: content changed", "- c"
 };
 
 // Which request of an update writes the field (SPEC.md §5).
-enum class WriteRoute { Patch, Scenario, Issues, CustomFieldValues };
+// Attachments: uploads, content replacements and deletes around the scenario.
+enum class WriteRoute { Patch, Scenario, Issues, CustomFieldValues, Attachments };
 
 struct FieldSpec {
   Field field;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <tuple>
 
 namespace ato::core {
 namespace {
@@ -107,6 +108,10 @@ CaseContent normalize(CaseContent content) {
     it = it->second.empty() ? content.custom_fields.erase(it) : std::next(it);
   }
   for (auto& step : content.steps) step = normalize(std::move(step));
+  std::stable_sort(content.attachments.begin(), content.attachments.end(),
+                   [](const Attachment& a, const Attachment& b) {
+                     return std::tie(a.name, a.remote_id) < std::tie(b.name, b.remote_id);
+                   });
   return content;
 }
 

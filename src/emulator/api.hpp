@@ -22,6 +22,10 @@ class NotFound : public std::runtime_error {
 struct Answer {
   int status = 200;
   json body;
+  // Not JSON (an attachment's content): these bytes with this type instead of `body`.
+  std::string raw{};
+  std::string raw_type{};
+  std::vector<std::pair<std::string, std::string>> headers{};
 };
 
 class Api {
@@ -41,6 +45,7 @@ class Api {
 
   void register_reference_routes(httplib::Server& server);
   void register_case_routes(httplib::Server& server);
+  void register_attachment_routes(httplib::Server& server);
   void register_admin_routes(httplib::Server& server);
 
   StoredCase& live_case(const httplib::Request& req, bool allow_deleted = false);
@@ -59,6 +64,8 @@ class Api {
   std::string current_user_ = "emulator";
 };
 
+// The real server's error body: {status, error, message}.
+json error_body(int status, const std::string& message);
 std::int64_t int_param(const httplib::Request& req, const std::string& name, std::int64_t fallback);
 
 }  // namespace ato::emulator

@@ -24,51 +24,108 @@ json links_dto(const StoredCase& c) {
   return links;
 }
 
-json step_read(const ScenarioStep& s) {
+json attachment_row_or_null(const Store& store, std::int64_t id) {
+  const auto* a = store.attachment(id);
+  return a ? attachment_row_dto(*a) : json();
+}
+
+// The nested read shape: a step's attachment children, and its expected
+// result's, are in its `attachments`, not its `steps` (API-NOTES.md).
+json step_read(const Store& store, const ScenarioStep& s) {
   json children = json::array();
-  for (const auto& child : s.steps) children.push_back(step_read(child));
+  json attachments = json::array();
+  for (const auto& child : s.steps) {
+    if (child.attachment_id) attachments.push_back(attachment_row_or_null(store, child.attachment_id));
+    else children.push_back(step_read(store, child));
+  }
+  for (const auto id : s.expected_attachments) attachments.push_back(attachment_row_or_null(store, id));
   return {{"name", s.body},
           {"keyword", nullptr},
           {"expectedResult", nullable(s.expected)},
-          {"attachments", json::array()},
+          {"attachments", attachments},
           {"steps", children},
-          {"leaf", s.steps.empty()},
-          {"stepsCount", s.steps.size()},
+          {"leaf", children.empty()},
+          {"stepsCount", children.size()},
           {"hasContent", true}};
 }
 
-ScenarioStep parse_step(const json& j, Store& store) {
+std::int64_t attachment_step_id(const json& j, const Store& store, std::int64_t case_id) {
+  if (!j.contains("attachmentId") || !j["attachmentId"].is_number_integer())
+    throw BadRequest("an attachment step needs an attachmentId");
+  const auto id = j["attachmentId"].get<std::int64_t>();
+  const auto* a = store.attachment(id);
+  if (!a || a->case_id != case_id)
+    throw BadRequest("attachment " + std::to_string(id) + " is not an attachment of test case " + std::to_string(case_id));
+  if (j.contains("steps") && j["steps"].is_array() && !j["steps"].empty())
+    throw BadRequest("an attachment step has no children");
+  return id;
+}
+
+ScenarioStep parse_step(const json& j, Store& store, std::int64_t case_id) {
   if (!j.is_object()) throw BadRequest("scenario step must be an object");
   const std::string type = j.value("type", "");
-  if (type != "body") throw BadRequest("unsupported scenario step type '" + type + "'");
   ScenarioStep step;
   step.id = store.new_id();
+  if (type == "attachment") {
+    step.attachment_id = attachment_step_id(j, store, case_id);
+    return step;
+  }
+  if (type != "body") throw BadRequest("unsupported scenario step type '" + type + "'");
   if (!j.contains("body") || !j["body"].is_string()) throw BadRequest("scenario step needs a string body");
   step.body = j["body"].get<std::string>();
   if (j.contains("expectedResultSteps") && j["expectedResultSteps"].is_array()) {
     for (const auto& e : j["expectedResultSteps"]) {
+      if (e.value("type", "") == "attachment") {
+        step.expected_attachments.push_back(attachment_step_id(e, store, case_id));
+        continue;
+      }
       if (e.value("type", "") != "expected_body" || !e.contains("body") || !e["body"].is_string())
-        throw BadRequest("expectedResultSteps holds expected_body steps with a body");
+        throw BadRequest("expectedResultSteps holds expected_body or attachment steps");
       if (!step.expected.empty()) step.expected += "\n";
       step.expected += e["body"].get<std::string>();
     }
   }
   if (j.contains("steps") && j["steps"].is_array())
-    for (const auto& child : j["steps"]) step.steps.push_back(parse_step(child, store));
+    for (const auto& child : j["steps"]) step.steps.push_back(parse_step(child, store, case_id));
   return step;
 }
 
-void flatten(const ScenarioStep& s, json& map) {
+void flatten(const Store& store, const ScenarioStep& s, json& map, json& attachments) {
+  const std::string key = std::to_string(s.id);
+  if (s.attachment_id) {
+    map[key] = {{"id", s.id}, {"attachmentId", s.attachment_id}, {"children", json::array()}};
+    attachments[std::to_string(s.attachment_id)] = attachment_row_or_null(store, s.attachment_id);
+    return;
+  }
   json children = json::array();
   for (const auto& child : s.steps) {
     children.push_back(child.id);
-    flatten(child, map);
+    flatten(store, child, map, attachments);
   }
-  map[std::to_string(s.id)] = {{"id", s.id}, {"body", s.body}, {"expectedResult", nullable(s.expected)},
-                               {"children", children}};
+  for (const auto id : s.expected_attachments) attachments[std::to_string(id)] = attachment_row_or_null(store, id);
+  map[key] = {{"id", s.id}, {"body", s.body}, {"expectedResult", nullable(s.expected)}, {"children", children}};
 }
 
 }  // namespace
+
+json attachment_row_dto(const StoredAttachment& a) {
+  return {{"id", a.id},
+          {"name", a.name},
+          {"contentType", a.content_type},
+          {"contentLength", a.bytes.size()},
+          {"entity", "test_case"},
+          {"missed", false}};
+}
+
+bool scenario_names_attachment(const std::vector<ScenarioStep>& steps, std::int64_t attachment_id) {
+  for (const auto& s : steps) {
+    if (s.attachment_id == attachment_id) return true;
+    for (const auto id : s.expected_attachments)
+      if (id == attachment_id) return true;
+    if (scenario_names_attachment(s.steps, attachment_id)) return true;
+  }
+  return false;
+}
 
 json case_dto(const Store& store, const StoredCase& c) {
   return {{"id", c.id},
@@ -98,7 +155,7 @@ json overview_dto(const Store& store, const StoredCase& c) {
   o["layer"] = c.layer_id ? named_or_null(store.layer(*c.layer_id)) : json();
   o["customFields"] = custom_field_values_dto(store, c);
   o["issues"] = issues_dto(store, c);
-  o["scenario"] = scenario_dto(c);
+  o["scenario"] = scenario_dto(store, c);
   o["hasManualScenario"] = !c.scenario.empty();
   o["editable"] = true;
   o["members"] = json::array();
@@ -106,22 +163,33 @@ json overview_dto(const Store& store, const StoredCase& c) {
   return o;
 }
 
-json scenario_dto(const StoredCase& c) {
+json scenario_dto(const Store& store, const StoredCase& c) {
   json steps = json::array();
-  for (const auto& s : c.scenario) steps.push_back(step_read(s));
-  return {{"steps", steps}, {"attachments", json::array()}};
+  for (const auto& s : c.scenario) {
+    // assumed (API-NOTES.md): a top-level attachment step reads as a step without a name holding it.
+    if (s.attachment_id)
+      steps.push_back({{"name", nullptr}, {"keyword", nullptr}, {"expectedResult", nullptr},
+                       {"attachments", json::array({attachment_row_or_null(store, s.attachment_id)})},
+                       {"steps", json::array()}, {"leaf", true}, {"stepsCount", 0}, {"hasContent", true}});
+    else
+      steps.push_back(step_read(store, s));
+  }
+  json all = json::array();
+  for (const auto* a : store.attachments_of(c.id)) all.push_back(attachment_row_dto(*a));
+  return {{"steps", steps}, {"attachments", all}};
 }
 
-json normalized_scenario_dto(const StoredCase& c) {
+json normalized_scenario_dto(const Store& store, const StoredCase& c) {
   json map = json::object();
   json root_children = json::array();
+  json attachments = json::object();
   for (const auto& s : c.scenario) {
     root_children.push_back(s.id);
-    flatten(s, map);
+    flatten(store, s, map, attachments);
   }
   return {{"root", {{"children", root_children}}},
           {"scenarioSteps", map},
-          {"attachments", json::object()},
+          {"attachments", attachments},
           {"sharedSteps", json::object()},
           {"sharedStepScenarioSteps", json::object()},
           {"sharedStepAttachments", json::object()}};
@@ -156,11 +224,11 @@ json issues_dto(const Store& store, const StoredCase& c) {
   return out;
 }
 
-std::vector<ScenarioStep> parse_typed_scenario(const json& body, Store& store) {
+std::vector<ScenarioStep> parse_typed_scenario(const json& body, Store& store, std::int64_t case_id) {
   if (!body.is_object() || !body.contains("steps") || !body["steps"].is_array())
     throw BadRequest("scenario must be an object with a steps array");
   std::vector<ScenarioStep> steps;
-  for (const auto& s : body["steps"]) steps.push_back(parse_step(s, store));
+  for (const auto& s : body["steps"]) steps.push_back(parse_step(s, store, case_id));
   return steps;
 }
 

@@ -107,7 +107,7 @@ void Api::apply_case_fields(StoredCase& c, const json& body, bool creating) {
       c.value_ids.push_back(id);
     }
   }
-  if (body.contains("scenario") && !body["scenario"].is_null()) c.scenario = parse_typed_scenario(body["scenario"], store_);
+  if (body.contains("scenario") && !body["scenario"].is_null()) c.scenario = parse_typed_scenario(body["scenario"], store_, c.id);
 }
 
 json Api::search(const httplib::Request& req) {
@@ -205,10 +205,10 @@ void Api::register_case_routes(httplib::Server& server) {
     return Answer{200, overview_dto(store_, live_case(req, true))};
   });
   route(server, "GET", one + "/scenario", false, [this](const httplib::Request& req) {
-    return Answer{200, scenario_dto(live_case(req, true))};
+    return Answer{200, scenario_dto(store_, live_case(req, true))};
   });
   route(server, "GET", one + "/step", false, [this](const httplib::Request& req) {
-    return Answer{200, normalized_scenario_dto(live_case(req, true))};
+    return Answer{200, normalized_scenario_dto(store_, live_case(req, true))};
   });
   route(server, "PATCH", one, true, [this](const httplib::Request& req) {
     auto& c = live_case(req);
@@ -236,9 +236,9 @@ void Api::register_case_routes(httplib::Server& server) {
   });
   route(server, "POST", one + "/scenario", true, [this](const httplib::Request& req) {
     auto& c = live_case(req);
-    c.scenario = parse_typed_scenario(json::parse(req.body), store_);
+    c.scenario = parse_typed_scenario(json::parse(req.body), store_, c.id);
     store_.touch(c, current_user_);
-    return Answer{200, normalized_scenario_dto(c)};
+    return Answer{200, normalized_scenario_dto(store_, c)};
   });
   route(server, "POST", one + "/tag", true, [this](const httplib::Request& req) {
     auto& c = live_case(req);

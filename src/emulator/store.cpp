@@ -14,12 +14,45 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Link, name, url, type)
 
 void to_json(nlohmann::json& j, const ScenarioStep& s) {
   j = {{"id", s.id}, {"body", s.body}, {"expected", s.expected}, {"steps", s.steps}};
+  if (s.attachment_id) j["attachment_id"] = s.attachment_id;
+  if (!s.expected_attachments.empty()) j["expected_attachments"] = s.expected_attachments;
 }
 void from_json(const nlohmann::json& j, ScenarioStep& s) {
   j.at("id").get_to(s.id);
   j.at("body").get_to(s.body);
   j.at("expected").get_to(s.expected);
   j.at("steps").get_to(s.steps);
+  s.attachment_id = j.value("attachment_id", std::int64_t{0});
+  if (j.contains("expected_attachments")) j.at("expected_attachments").get_to(s.expected_attachments);
+}
+
+// Bytes as hex: a JSON string must be UTF-8.
+static std::string hex_of_bytes(const std::string& bytes) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (const unsigned char c : bytes) {
+    out.push_back(digits[c >> 4]);
+    out.push_back(digits[c & 15]);
+  }
+  return out;
+}
+static std::string bytes_of_hex(const std::string& hex) {
+  const auto value = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+  std::string out;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) out.push_back(static_cast<char>(value(hex[i]) * 16 + value(hex[i + 1])));
+  return out;
+}
+
+void to_json(nlohmann::json& j, const StoredAttachment& a) {
+  j = {{"id", a.id}, {"case_id", a.case_id}, {"name", a.name}, {"content_type", a.content_type}, {"bytes", hex_of_bytes(a.bytes)}};
+}
+void from_json(const nlohmann::json& j, StoredAttachment& a) {
+  j.at("id").get_to(a.id);
+  j.at("case_id").get_to(a.case_id);
+  j.at("name").get_to(a.name);
+  j.at("content_type").get_to(a.content_type);
+  a.bytes = bytes_of_hex(j.at("bytes").get<std::string>());
 }
 
 void to_json(nlohmann::json& j, const StoredCase& c) {
@@ -109,12 +142,26 @@ const CustomField* Store::field(std::int64_t id) const { return find_by_id(field
 const CustomFieldValue* Store::value(std::int64_t id) const { return find_by_id(values, id); }
 const Integration* Store::integration(std::int64_t id) const { return find_by_id(integrations, id); }
 
+const StoredAttachment* Store::attachment(std::int64_t id) const {
+  const auto it = attachments.find(id);
+  return it == attachments.end() ? nullptr : &it->second;
+}
+
+std::vector<const StoredAttachment*> Store::attachments_of(std::int64_t case_id) const {
+  std::vector<const StoredAttachment*> out;
+  for (const auto& [id, a] : attachments)
+    if (a.case_id == case_id) out.push_back(&a);
+  return out;
+}
+
 std::string Store::to_json() const {
   nlohmann::json j;
   j["project"] = project;
   j["values"] = values;
   j["cases"] = nlohmann::json::array();
   for (const auto& [id, c] : cases) j["cases"].push_back(c);
+  j["attachments"] = nlohmann::json::array();
+  for (const auto& [id, a] : attachments) j["attachments"].push_back(a);
   j["tag_ids"] = tag_ids;
   j["next_id"] = next_id;
   j["last_modified"] = last_modified;
@@ -130,6 +177,12 @@ void Store::from_json(const std::string& text) {
     auto stored = c.get<StoredCase>();
     cases[stored.id] = std::move(stored);
   }
+  attachments.clear();
+  if (j.contains("attachments"))
+    for (const auto& a : j.at("attachments")) {
+      auto stored = a.get<StoredAttachment>();
+      attachments[stored.id] = std::move(stored);
+    }
   j.at("tag_ids").get_to(tag_ids);
   j.at("next_id").get_to(next_id);
   j.at("last_modified").get_to(last_modified);

@@ -48,6 +48,17 @@ struct ScenarioStep {
   std::string body;
   std::string expected;  // empty = none
   std::vector<ScenarioStep> steps;
+  std::int64_t attachment_id = 0;  // an attachment step: no body, no children
+  std::vector<std::int64_t> expected_attachments;  // attachment steps of the expected result
+};
+
+// A file attached to a test case (API-NOTES.md "Test case attachments").
+struct StoredAttachment {
+  std::int64_t id = 0;
+  std::int64_t case_id = 0;
+  std::string name;
+  std::string content_type;
+  std::string bytes;
 };
 
 struct StoredCase {
@@ -78,6 +89,7 @@ struct Store {
   std::vector<CustomFieldValue> values;
   std::vector<Integration> integrations;
   std::map<std::int64_t, StoredCase> cases;
+  std::map<std::int64_t, StoredAttachment> attachments;
   std::map<std::string, std::int64_t> tag_ids;
   std::int64_t next_id = 1000;  // cases, values, steps and tags share one counter
   std::int64_t last_modified = 0;
@@ -95,6 +107,8 @@ struct Store {
   const CustomField* field(std::int64_t id) const;
   const CustomFieldValue* value(std::int64_t id) const;
   const Integration* integration(std::int64_t id) const;
+  const StoredAttachment* attachment(std::int64_t id) const;
+  std::vector<const StoredAttachment*> attachments_of(std::int64_t case_id) const;  // by id
 
   std::string to_json() const;
   void from_json(const std::string& text);  // throws on a damaged file

@@ -18,13 +18,14 @@ namespace {
 const std::vector<std::string> kConfigKeys = {
     "endpoint", "project", "cases",    "api_prefix", "auth",     "id_tag_prefix", "parallelism", "archive",
     "guard",    "defaults", "fields",  "severity",   "priority", "integrations",  "lints",
-    "http"};
+    "http",     "attachments"};
 
 
 // Built-in case keys that a `fields:` mapping may not take over.
 const std::vector<std::string> kCaseKeys = {"id",   "name",     "description", "precondition", "expected",
                                             "status", "layer",  "fields",      "tags",         "severity",
-                                            "priority", "issues", "links",     "allure_id",    "steps"};
+                                            "priority", "issues", "links",     "allure_id",    "steps",
+                                            "attachments"};
 
 // What is wrong with an endpoint, or empty: it is the server's address, with
 // its scheme and without the API prefix.
@@ -90,6 +91,8 @@ class ConfigReader {
         read_lints(value);
       } else if (key == "http") {
         read_http(value);
+      } else if (key == "attachments") {
+        read_attachments(value);
       }
     }
   }
@@ -150,6 +153,16 @@ class ConfigReader {
     if (value["max_archive_percent"])
       if (auto n = read_integer(value["max_archive_percent"], "guard.max_archive_percent", sink_))
         c_.guard.max_archive_percent = static_cast<int>(*n);
+  }
+
+  void read_attachments(YamlNode value) {
+    if (!expect_map(value, "attachments")) return;
+    check_keys(value, {"max_bytes"}, "attachments", sink_);
+    if (!value["max_bytes"]) return;
+    if (auto n = read_integer(value["max_bytes"], "attachments.max_bytes", sink_)) {
+      if (*n < 0) sink_.error(value["max_bytes"], "attachments.max_bytes must not be negative");
+      else c_.attachments.max_bytes = *n;
+    }
   }
 
   void read_defaults(YamlNode value) {

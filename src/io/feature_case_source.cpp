@@ -132,7 +132,7 @@ class FeatureReader {
     }
     content.precondition = std::move(precondition);
     for (const auto& step : scenario.steps)
-      content.steps.push_back({english_keyword(step.kind), step_text(step), "", {}});
+      content.steps.push_back({english_keyword(step.kind), step_text(step), "", {}, {}});
     if (!scenario.steps.empty()) c.field_sources[core::Field::Steps] = place(scenario.steps.front().location);
 
     c.content = core::normalize(std::move(content));
