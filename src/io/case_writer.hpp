@@ -18,7 +18,7 @@ struct CaseDocument {
   core::CaseContent content;  // normalised
   // The folder, relative to the YAML file, that holds its attachment files
   // by their base names (import's "<stem>.files").
-  std::string attachment_folder;
+  std::string attachment_folder{};
 };
 
 // Keys in the order of SPEC.md §1.2; empty fields left out; custom fields

@@ -46,7 +46,7 @@ TEST(CaseFields, EveryFieldHasOneRowUnderItsPlanName) {
       {Field::Name, "name"},     {Field::Description, "description"}, {Field::Precondition, "precondition"},
       {Field::Expected, "expected"}, {Field::Status, "status"},       {Field::Layer, "layer"},
       {Field::CustomFields, "fields"}, {Field::Tags, "tags"},         {Field::Issues, "issues"},
-      {Field::Links, "links"},   {Field::Steps, "steps"}};
+      {Field::Links, "links"},   {Field::Steps, "steps"},             {Field::Attachments, "attachments"}};
   ASSERT_EQ(case_fields().size(), expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(case_fields()[i].field, expected[i].first);
