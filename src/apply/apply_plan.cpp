@@ -27,12 +27,11 @@ void write_case(std::int64_t id, const core::Change& change, core::TestOpsPort& 
                 std::mutex& mutex) {
   std::vector<core::Field> fields = change.writes;
   const auto attachments = std::find(fields.begin(), fields.end(), core::Field::Attachments);
-  if (attachments == fields.end()) {
-    if (!fields.empty()) port.update_case(id, change.external_id, change.after, fields);
-    return;
+  core::AttachmentWrites writes;
+  if (attachments != fields.end()) {
+    fields.erase(attachments);
+    writes = core::attachment_writes(change.before.attachments, change.after.attachments);
   }
-  fields.erase(attachments);
-  const auto writes = core::attachment_writes(change.before.attachments, change.after.attachments);
   std::map<std::string, std::int64_t> uploaded;
   if (!writes.upload.empty()) {
     uploaded = port.upload_attachments(id, writes.upload);
@@ -44,6 +43,7 @@ void write_case(std::int64_t id, const core::Change& change, core::TestOpsPort& 
     written.remote_id = remote_id;
     record_written({written}, {}, report, mutex);
   }
+  // The scenario names attachments by id: the kept ones' and the new ones'.
   core::CaseContent content = change.after;
   core::assign_remote_ids(content.attachments, change.before.attachments, uploaded);
   if (!fields.empty()) port.update_case(id, change.external_id, content, fields);
