@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "io/file_io.hpp"
 #include "util/byte_size.hpp"
 #include "util/sha256.hpp"
 
@@ -39,15 +40,10 @@ std::string shown(const fs::path& path) {
 }
 
 std::string type_problem(const fs::file_status& status) {
-  switch (status.type()) {
-    case fs::file_type::regular: return {};
-    case fs::file_type::directory: return "is a folder; list the files in it one by one";
-    case fs::file_type::fifo: return "is a pipe, not a regular file";
-    case fs::file_type::socket: return "is a socket, not a regular file";
-    case fs::file_type::character:
-    case fs::file_type::block: return "is a device, not a regular file";
-    default: return "is not a regular file";
-  }
+  const std::string kind = special_file_kind(status.type());
+  if (kind.empty()) return {};
+  if (status.type() == fs::file_type::directory) return "is a folder; list the files in it one by one";
+  return "is " + kind + (kind == "not a regular file" ? "" : ", not a regular file");
 }
 
 }  // namespace

@@ -23,6 +23,18 @@ PlanResult plan_of(const CaseContent& mine, const CaseContent& theirs) {
   return compute_plan({desired("a", mine)}, {remote(1, "a", theirs)}, options());
 }
 
+CaseContent with_files(std::vector<Attachment> files) {
+  auto c = content("A");
+  c.attachments = std::move(files);
+  return c;
+}
+
+// The fields the one change of a plan writes.
+std::vector<Field> written(const PlanResult& result) {
+  EXPECT_EQ(result.plan.changes.size(), 1u);
+  return result.plan.changes.empty() ? std::vector<Field>{} : result.plan.changes[0].writes;
+}
+
 TEST(AttachmentChanges, SameDigestIsTheSameContent) {
   EXPECT_TRUE(same_content(stored(1, "a.png", 3, "x"), file("a.png", 3, "x")));
   EXPECT_FALSE(same_content(stored(1, "a.png", 3, "y"), file("a.png", 3, "x")));
@@ -79,39 +91,24 @@ TEST(AttachmentChanges, StepsNameAttachmentsAtAnyDepth) {
 }
 
 TEST(AttachmentChanges, UnchangedFilesMakeNoChange) {
-  auto mine = content("A");
-  mine.attachments = {file("a.png", 3, "x")};
-  auto theirs = content("A");
-  theirs.attachments = {stored(5, "a.png", 3, "x")};
-  EXPECT_FALSE(plan_of(mine, theirs).plan.has_changes());
+  EXPECT_FALSE(plan_of(with_files({file("a.png", 3, "x")}), with_files({stored(5, "a.png", 3, "x")})).plan.has_changes());
 }
 
 TEST(AttachmentChanges, AChangedFileOfTheSameSizeIsAnAttachmentsChange) {
-  auto mine = content("A");
-  mine.attachments = {file("a.png", 3, "x")};
-  auto theirs = content("A");
-  theirs.attachments = {stored(5, "a.png", 3, "y")};
-  const auto result = plan_of(mine, theirs);
-  ASSERT_EQ(result.plan.changes.size(), 1u);
-  EXPECT_EQ(result.plan.changes[0].diff, (std::vector<Field>{Field::Attachments}));
+  EXPECT_EQ(written(plan_of(with_files({file("a.png", 3, "x")}), with_files({stored(5, "a.png", 3, "y")}))),
+            (std::vector<Field>{Field::Attachments}));
 }
 
 TEST(AttachmentChanges, MovingAFileToAnotherStepRewritesOnlyTheScenario) {
-  auto mine = content("A");
-  mine.attachments = {file("a.png", 3, "x")};
-  auto theirs = mine;
-  theirs.attachments = {stored(5, "a.png", 3, "x")};
+  auto mine = with_files({file("a.png", 3, "x")});
+  auto theirs = with_files({stored(5, "a.png", 3, "x")});
   theirs.steps[0].attachments = {"a.png"};
   mine.steps[1].attachments = {"a.png"};
-  const auto result = plan_of(mine, theirs);
-  ASSERT_EQ(result.plan.changes.size(), 1u);
-  EXPECT_EQ(result.plan.changes[0].writes, (std::vector<Field>{Field::Steps}));
+  EXPECT_EQ(written(plan_of(mine, theirs)), (std::vector<Field>{Field::Steps}));
 }
 
 TEST(AttachmentChanges, ANewCaseSetsItsAttachments) {
-  auto mine = content("A");
-  mine.attachments = {file("a.png", 3, "x")};
-  const auto result = compute_plan({desired("a", mine)}, {}, options());
+  const auto result = compute_plan({desired("a", with_files({file("a.png", 3, "x")}))}, {}, options());
   ASSERT_EQ(result.plan.changes.size(), 1u);
   const auto& diff = result.plan.changes[0].diff;
   EXPECT_NE(std::find(diff.begin(), diff.end(), Field::Attachments), diff.end());
