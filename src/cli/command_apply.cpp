@@ -12,6 +12,7 @@
 #include "cli/planning.hpp"
 #include "cli/session.hpp"
 #include "core/staleness.hpp"
+#include "io/attachment_file.hpp"
 #include "io/case_cache.hpp"
 #include "render/apply_views.hpp"
 #include "render/plan_views.hpp"
@@ -55,6 +56,26 @@ int execute(const core::Plan& plan, core::TestOpsPort& port, const core::Config&
   return report.ok() ? 0 : 1;
 }
 
+// A saved plan uploads the files as they were when it was made: a file that
+// changed since (or is gone) makes the plan stale, like an edit in TestOps.
+std::vector<std::string> changed_attachment_files(const core::Plan& plan) {
+  std::vector<std::string> out;
+  for (const auto& change : plan.changes) {
+    const bool writes = change.action == core::Action::Create ||
+                        std::find(change.writes.begin(), change.writes.end(), core::Field::Attachments) != change.writes.end();
+    if (!writes) continue;
+    for (const auto& a : change.after.attachments) {
+      std::string now;
+      try {
+        now = io::file_sha256(a.path);
+      } catch (const std::runtime_error&) {
+      }
+      if (now != a.sha256) out.push_back(change.external_id + ": " + a.path + " changed since the plan");
+    }
+  }
+  return out;
+}
+
 bool confirmed() {
   std::cout << "\nDo you want to perform these actions in Allure TestOps?\n"
                "  Only 'yes' will be accepted to approve.\n\n  Enter a value: "
@@ -89,6 +110,12 @@ int apply_saved_plan(const GlobalOptions& global, const std::string& path) {
   if (!stale.empty()) {
     std::cerr << "Saved plan is stale: TestOps changed after " << path << " was made; nothing was applied.\n";
     for (const auto& s : stale) std::cerr << "  " << s.external_id << ": " << s.why << "\n";
+    std::cerr << "Run `ato-sync plan` again and review the new plan.\n";
+    return 1;
+  }
+  if (const auto files = changed_attachment_files(saved.plan); !files.empty()) {
+    std::cerr << "Saved plan is stale: attachment files changed after " << path << " was made; nothing was applied.\n";
+    for (const auto& f : files) std::cerr << "  " << f << "\n";
     std::cerr << "Run `ato-sync plan` again and review the new plan.\n";
     return 1;
   }

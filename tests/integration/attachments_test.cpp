@@ -190,5 +190,18 @@ TEST_F(Attachments, ImportDownloadsBesideTheYamlAndTheRoundTripShowsNoChanges) {
   EXPECT_EQ(emulator.count("GET /api/testcase/attachment/{id}/content"), 0);  // the import's digests
 }
 
+TEST_F(Attachments, ASavedPlanIsStaleWhenAFileItUploadsChangedSince) {
+  repo.expect(0, {"plan", "-out", "plan.json"});
+  repo.write("cases/files/form.txt", "HELLO");
+  emulator.reset_stats();
+  const auto apply = repo.expect(1, {"apply", "plan.json"});
+  EXPECT_NE(apply.err.find("Saved plan is stale: attachment files changed"), std::string::npos) << apply.err;
+  EXPECT_NE(apply.err.find("form.txt changed since the plan"), std::string::npos) << apply.err;
+  EXPECT_EQ(emulator.count("POST /api/testcase"), 0);
+  repo.write("cases/files/form.txt", "hello");
+  repo.expect(0, {"apply", "plan.json"});
+  EXPECT_EQ(repo.expect(0, {"plan"}).out, kAttachmentsMatch);
+}
+
 }  // namespace
 }  // namespace ato::test
