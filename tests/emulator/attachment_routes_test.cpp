@@ -105,5 +105,25 @@ TEST_F(EmulatorAttachments, UploadAndDeleteMoveLastModifiedButReplacingContentDo
   EXPECT_EQ(e.get(case_path())["lastModifiedDate"].get<std::int64_t>(), uploaded);
 }
 
+TEST(EmulatorAttachmentState, BinaryContentPersistsAcrossRestarts) {
+  const std::string state = make_temp_dir() + "/state.json";
+  std::int64_t id = 0;
+  {
+    Emulator e({"--state", state});
+    const auto c = e.post("/api/testcase", {{"projectId", 1}, {"name", "X"}})["id"].get<std::int64_t>();
+    httplib::Client client("127.0.0.1", e.port());
+    client.set_default_headers({{"Authorization", std::string("Api-Token ") + Emulator::kToken}});
+    const auto res = client.Post(("/api/testcase/attachment?testCaseId=" + std::to_string(c)).c_str(),
+                                 httplib::MultipartFormDataItems{{"file", kPng, "cart.png", "image/png"}});
+    id = json::parse(res->body)[0]["id"].get<std::int64_t>();
+  }
+  Emulator again({"--state", state});
+  httplib::Client client("127.0.0.1", again.port());
+  client.set_default_headers({{"Authorization", std::string("Api-Token ") + Emulator::kToken}});
+  const auto content = client.Get(("/api/testcase/attachment/" + std::to_string(id) + "/content").c_str());
+  ASSERT_TRUE(content);
+  EXPECT_EQ(content->body, kPng);
+}
+
 }  // namespace
 }  // namespace ato::test
