@@ -37,8 +37,10 @@ std::size_t fill_remote_digests(core::TestOpsPort& port, const std::vector<core:
   for (auto& r : remote) {
     if (r.content.attachments.empty()) continue;
     const core::DesiredCase* d = nullptr;
-    if (const auto it = by_identity.find(r.external_id); !r.external_id.empty() && it != by_identity.end()) d = it->second;
-    else if (const auto bound = by_allure_id.find(r.allure_id); bound != by_allure_id.end()) d = bound->second;
+    if (const auto it = by_identity.find(r.external_id); !r.external_id.empty() && it != by_identity.end())
+      d = it->second;
+    else if (const auto bound = by_allure_id.find(r.allure_id); bound != by_allure_id.end())
+      d = bound->second;
     for (auto& a : r.content.attachments) {
       if (!a.sha256.empty()) continue;
       if (digests && !options.refresh_full)
@@ -56,7 +58,8 @@ std::size_t fill_remote_digests(core::TestOpsPort& port, const std::vector<core:
   if (!ids.empty())
     port.read_attachments(ids, [&](std::size_t i, const std::string& bytes) {
       // The size the row promised: else a proxy's page, or a file replaced meanwhile.
-      found[i] = static_cast<std::int64_t>(bytes.size()) == to_download[i]->size ? util::sha256_hex(bytes) : "";
+      found[i] =
+          static_cast<std::int64_t>(bytes.size()) == to_download[i]->size ? util::sha256_hex(bytes) : "";
     });
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (found[i].empty()) continue;

@@ -11,7 +11,7 @@
 namespace ato::cli {
 
 struct DigestOptions {
-  std::string cache_dir;      // empty = no cache
+  std::string cache_dir;  // empty = no cache
   std::string endpoint;
   std::int64_t project_id = 0;
   bool refresh_full = false;  // ignore the cached digests (still refresh them)

@@ -35,8 +35,10 @@ std::vector<AttachmentDelta> attachment_deltas(const std::vector<Attachment>& be
   const auto matched = match_by_name(before, after, taken);
   std::vector<AttachmentDelta> out;
   for (std::size_t i = 0; i < after.size(); ++i) {
-    if (matched[i] < 0) out.push_back({AttachmentDeltaKind::Added, {}, after[i]});
-    else if (const auto& remote = before[static_cast<std::size_t>(matched[i])]; !same_content(remote, after[i]))
+    if (matched[i] < 0)
+      out.push_back({AttachmentDeltaKind::Added, {}, after[i]});
+    else if (const auto& remote = before[static_cast<std::size_t>(matched[i])];
+             !same_content(remote, after[i]))
       out.push_back({AttachmentDeltaKind::ContentChanged, remote, after[i]});
   }
   for (std::size_t i = 0; i < before.size(); ++i)
@@ -53,15 +55,20 @@ bool same_attachments(const std::vector<Attachment>& before, const std::vector<A
   return attachment_deltas(before, after).empty();
 }
 
-AttachmentWrites attachment_writes(const std::vector<Attachment>& before, const std::vector<Attachment>& after) {
+AttachmentWrites attachment_writes(const std::vector<Attachment>& before,
+                                   const std::vector<Attachment>& after) {
   AttachmentWrites writes;
   for (auto& delta : attachment_deltas(before, after)) {
     switch (delta.kind) {
-      case AttachmentDeltaKind::Added: writes.upload.push_back(std::move(delta.after)); break;
+      case AttachmentDeltaKind::Added:
+        writes.upload.push_back(std::move(delta.after));
+        break;
       case AttachmentDeltaKind::ContentChanged:
         writes.replace.emplace_back(delta.before.remote_id, std::move(delta.after));
         break;
-      case AttachmentDeltaKind::Removed: writes.remove.push_back(delta.before.remote_id); break;
+      case AttachmentDeltaKind::Removed:
+        writes.remove.push_back(delta.before.remote_id);
+        break;
     }
   }
   return writes;
@@ -77,8 +84,10 @@ void assign_remote_ids(std::vector<Attachment>& after, const std::vector<Attachm
   std::vector<bool> taken;
   const auto matched = match_by_name(before, after, taken);
   for (std::size_t i = 0; i < after.size(); ++i) {
-    if (const auto it = uploaded.find(after[i].name); it != uploaded.end()) after[i].remote_id = it->second;
-    else if (matched[i] >= 0) after[i].remote_id = before[static_cast<std::size_t>(matched[i])].remote_id;
+    if (const auto it = uploaded.find(after[i].name); it != uploaded.end())
+      after[i].remote_id = it->second;
+    else if (matched[i] >= 0)
+      after[i].remote_id = before[static_cast<std::size_t>(matched[i])].remote_id;
   }
 }
 

@@ -29,12 +29,14 @@ bool same_attachments(const std::vector<Attachment>& before, const std::vector<A
 
 // What apply does for a case's attachments (SPEC.md §5).
 struct AttachmentWrites {
-  std::vector<Attachment> upload;                            // desired files: one multipart request
-  std::vector<std::pair<std::int64_t, Attachment>> replace;  // remote id -> the desired file: PUT content each
-  std::vector<std::int64_t> remove;                          // remote ids: DELETE each, after the scenario
+  std::vector<Attachment> upload;  // desired files: one multipart request
+  std::vector<std::pair<std::int64_t, Attachment>>
+      replace;                       // remote id -> the desired file: PUT content each
+  std::vector<std::int64_t> remove;  // remote ids: DELETE each, after the scenario
   bool empty() const { return upload.empty() && replace.empty() && remove.empty(); }
 };
-AttachmentWrites attachment_writes(const std::vector<Attachment>& before, const std::vector<Attachment>& after);
+AttachmentWrites attachment_writes(const std::vector<Attachment>& before,
+                                   const std::vector<Attachment>& after);
 
 // Whether any step (at any depth) shows an attachment.
 bool steps_name_attachments(const std::vector<Step>& steps);

@@ -13,7 +13,8 @@ constexpr std::size_t kMaxUploadBytes = 10u << 20;
 Answer refused(int status, const std::string& message) { return {status, error_body(status, message)}; }
 
 // The `file` parts of a multipart body, or the answer that refuses it.
-std::optional<Answer> file_parts(const httplib::Request& req, std::vector<httplib::MultipartFormData>& parts) {
+std::optional<Answer> file_parts(const httplib::Request& req,
+                                 std::vector<httplib::MultipartFormData>& parts) {
   if (!req.is_multipart_form_data()) return refused(415, "the body must be multipart/form-data");
   std::size_t total = 0;
   const auto range = req.files.equal_range("file");
@@ -46,7 +47,8 @@ void Api::register_attachment_routes(httplib::Server& server) {
   };
   const auto case_of = [this](std::int64_t id) -> StoredCase& {
     const auto it = store_.cases.find(id);
-    if (it == store_.cases.end() || it->second.deleted) throw NotFound("test case " + std::to_string(id) + " not found");
+    if (it == store_.cases.end() || it->second.deleted)
+      throw NotFound("test case " + std::to_string(id) + " not found");
     return it->second;
   };
 
@@ -64,7 +66,8 @@ void Api::register_attachment_routes(httplib::Server& server) {
   });
   route(server, "GET", p + "/testcase/attachment", false, [this](const httplib::Request& req) {
     json rows = json::array();
-    for (const auto* a : store_.attachments_of(int_param(req, "testCaseId", -1))) rows.push_back(attachment_row_dto(*a));
+    for (const auto* a : store_.attachments_of(int_param(req, "testCaseId", -1)))
+      rows.push_back(attachment_row_dto(*a));
     return Answer{200, page_of(rows, static_cast<int>(int_param(req, "page", 0)),
                                static_cast<int>(int_param(req, "size", 10)), faults_.settings().page_cap)};
   });
@@ -90,7 +93,8 @@ void Api::register_attachment_routes(httplib::Server& server) {
     const json body = json::parse(req.body);
     if (!body.is_object()) throw BadRequest("the body must be a JSON object");
     if (body.contains("name") && body["name"].is_string()) a.name = body["name"].get<std::string>();
-    if (body.contains("contentType") && body["contentType"].is_string()) a.content_type = body["contentType"].get<std::string>();
+    if (body.contains("contentType") && body["contentType"].is_string())
+      a.content_type = body["contentType"].get<std::string>();
     return Answer{200, attachment_row_dto(a)};
   });
   route(server, "DELETE", one, true, [this, attachment_of](const httplib::Request& req) {

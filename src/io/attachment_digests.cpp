@@ -14,17 +14,22 @@ constexpr int kDigestsVersion = 1;
 
 }  // namespace
 
-AttachmentDigests::AttachmentDigests(const std::string& dir, const std::string& endpoint, std::int64_t project_id)
-    : endpoint_(endpoint), project_id_(project_id), file_(cache_file(dir, endpoint, project_id, "-attachments.json")) {
+AttachmentDigests::AttachmentDigests(const std::string& dir, const std::string& endpoint,
+                                     std::int64_t project_id)
+    : endpoint_(endpoint),
+      project_id_(project_id),
+      file_(cache_file(dir, endpoint, project_id, "-attachments.json")) {
   const FileText text = read_whole_file(file_, 1u << 30);
   if (!text.ok()) return;
   try {
     const auto doc = nlohmann::json::parse(text.text);
-    if (doc.at("version").get<int>() != kDigestsVersion || doc.at("endpoint").get<std::string>() != endpoint ||
+    if (doc.at("version").get<int>() != kDigestsVersion ||
+        doc.at("endpoint").get<std::string>() != endpoint ||
         doc.at("project_id").get<std::int64_t>() != project_id)
       return;
     for (const auto& row : doc.at("digests"))
-      entries_[row.at("id").get<std::int64_t>()] = {row.at("size").get<std::int64_t>(), row.at("sha256").get<std::string>()};
+      entries_[row.at("id").get<std::int64_t>()] = {row.at("size").get<std::int64_t>(),
+                                                    row.at("sha256").get<std::string>()};
   } catch (const std::exception&) {
     entries_.clear();  // a damaged cache is only a slower run
   }
@@ -52,8 +57,12 @@ void AttachmentDigests::save() {
   std::filesystem::create_directories(std::filesystem::path(file_).parent_path(), ec);
   if (ec) return;
   try {
-    replace_file(file_, nlohmann::json{{"version", kDigestsVersion}, {"endpoint", endpoint_}, {"project_id", project_id_},
-                                       {"digests", rows}}.dump() + "\n");
+    replace_file(file_, nlohmann::json{{"version", kDigestsVersion},
+                                       {"endpoint", endpoint_},
+                                       {"project_id", project_id_},
+                                       {"digests", rows}}
+                                .dump() +
+                            "\n");
     changed_ = false;
   } catch (const std::runtime_error&) {
     // no cache is not an error

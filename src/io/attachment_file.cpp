@@ -79,7 +79,8 @@ AttachmentFile read_attachment_file(const std::string& written, const std::strin
   const fs::path root = absolute_normal(repository_root);
   const fs::path joined = absolute_normal(fs::path(case_file).parent_path() / given);
   if (!is_within(joined, root)) {
-    out.error = "\"" + written + "\" leaves the repository (" + shown(root) + "); attachments must be inside it";
+    out.error =
+        "\"" + written + "\" leaves the repository (" + shown(root) + "); attachments must be inside it";
     return out;
   }
   std::error_code ec;

@@ -11,8 +11,9 @@
 namespace ato::io {
 
 struct AttachmentFile {
-  core::Attachment attachment;  // name, size, sha256 and path (relative to the current directory when below it)
-  std::string error;            // empty when the file can be attached
+  core::Attachment
+      attachment;     // name, size, sha256 and path (relative to the current directory when below it)
+  std::string error;  // empty when the file can be attached
 };
 
 // `written` as the YAML gives it, relative to the folder of `case_file`;

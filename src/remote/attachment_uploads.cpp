@@ -30,20 +30,24 @@ std::vector<std::vector<core::Attachment>> upload_batches(const std::vector<core
   return batches;
 }
 
-FilePart part_of(const core::Attachment& file) { return {"file", file.name, content_type_of(file.name), file.path}; }
+FilePart part_of(const core::Attachment& file) {
+  return {"file", file.name, content_type_of(file.name), file.path};
+}
 
 std::string attachment_path(std::int64_t id) { return "/testcase/attachment/" + std::to_string(id); }
 
 // Takes, for each file, the row of its name (first not yet taken) from `rows`.
-std::vector<core::Attachment> take_rows(const std::vector<core::Attachment>& files, const std::vector<json>& rows,
-                                        bool same_size_only, std::map<std::string, std::int64_t>& ids) {
+std::vector<core::Attachment> take_rows(const std::vector<core::Attachment>& files,
+                                        const std::vector<json>& rows, bool same_size_only,
+                                        std::map<std::string, std::int64_t>& ids) {
   std::set<std::int64_t> taken;
   for (const auto& [name, id] : ids) taken.insert(id);
   std::vector<core::Attachment> missing;
   for (const auto& f : files) {
     const auto row = std::find_if(rows.begin(), rows.end(), [&](const json& r) {
       const auto a = attachment_from_dto(r);
-      return a.name == f.name && a.remote_id && !taken.count(a.remote_id) && (!same_size_only || a.size == f.size);
+      return a.name == f.name && a.remote_id && !taken.count(a.remote_id) &&
+             (!same_size_only || a.size == f.size);
     });
     if (row == rows.end()) {
       missing.push_back(f);
@@ -58,8 +62,8 @@ std::vector<core::Attachment> take_rows(const std::vector<core::Attachment>& fil
 
 }  // namespace
 
-std::map<std::string, std::int64_t> TestOpsAdapter::upload_attachments(std::int64_t allure_id,
-                                                                       const std::vector<core::Attachment>& files) {
+std::map<std::string, std::int64_t> TestOpsAdapter::upload_attachments(
+    std::int64_t allure_id, const std::vector<core::Attachment>& files) {
   std::map<std::string, std::int64_t> ids;
   for (const auto& batch : upload_batches(files)) upload_batch(allure_id, batch, ids);
   return ids;
@@ -74,11 +78,13 @@ void TestOpsAdapter::upload_batch(std::int64_t allure_id, const std::vector<core
     for (const auto& f : pending) parts.push_back(part_of(f));
     try {
       const json rows = client_->send_files("POST", target, std::move(parts), Retry::NotBlindly);
-      if (!rows.is_array()) throw core::RemoteError("POST " + config_.api_prefix + "/testcase/attachment answered without rows");
+      if (!rows.is_array())
+        throw core::RemoteError("POST " + config_.api_prefix + "/testcase/attachment answered without rows");
       pending = take_rows(pending, rows.get<std::vector<json>>(), false, ids);
       if (!pending.empty())
-        throw core::RemoteError("POST " + config_.api_prefix + "/testcase/attachment answered without a row for \"" +
-                                pending.front().name + "\"");
+        throw core::RemoteError("POST " + config_.api_prefix +
+                                "/testcase/attachment answered without a row for \"" + pending.front().name +
+                                "\"");
     } catch (const UnknownOutcome&) {
       // Never a second copy: what arrived is in the case's list.
       if (attempt >= 5) throw;

@@ -42,13 +42,15 @@ TEST(AttachmentChanges, SameDigestIsTheSameContent) {
 
 TEST(AttachmentChanges, WithoutADigestOnlyAnotherSizeOrTwoEmptyFilesAreKnown) {
   EXPECT_FALSE(same_content(stored(1, "a.png", 4), file("a.png", 3, "x")));
-  EXPECT_FALSE(same_content(stored(1, "a.png", 3), file("a.png", 3, "x")));  // same size: download and compare
+  EXPECT_FALSE(
+      same_content(stored(1, "a.png", 3), file("a.png", 3, "x")));  // same size: download and compare
   EXPECT_TRUE(same_content(stored(1, "empty.txt", 0), file("empty.txt", 0, "e3b0")));
 }
 
 TEST(AttachmentChanges, DeltasAreAddedChangedAndRemovedByName) {
-  const auto deltas = attachment_deltas({stored(1, "a.png", 3, "x"), stored(2, "b.png", 5, "y"), stored(3, "c.png", 1, "z")},
-                                        {file("a.png", 3, "x"), file("b.png", 5, "changed"), file("d.png", 9, "w")});
+  const auto deltas =
+      attachment_deltas({stored(1, "a.png", 3, "x"), stored(2, "b.png", 5, "y"), stored(3, "c.png", 1, "z")},
+                        {file("a.png", 3, "x"), file("b.png", 5, "changed"), file("d.png", 9, "w")});
   ASSERT_EQ(deltas.size(), 3u);
   EXPECT_EQ(deltas[0].kind, AttachmentDeltaKind::ContentChanged);
   EXPECT_EQ(deltas[0].after.name, "b.png");
@@ -59,7 +61,8 @@ TEST(AttachmentChanges, DeltasAreAddedChangedAndRemovedByName) {
 }
 
 TEST(AttachmentChanges, ASecondRemoteFileOfOneNameIsRemoved) {
-  const auto writes = attachment_writes({stored(1, "a.png", 3, "x"), stored(2, "a.png", 3, "x")}, {file("a.png", 3, "x")});
+  const auto writes =
+      attachment_writes({stored(1, "a.png", 3, "x"), stored(2, "a.png", 3, "x")}, {file("a.png", 3, "x")});
   EXPECT_TRUE(writes.upload.empty());
   EXPECT_TRUE(writes.replace.empty());
   EXPECT_EQ(writes.remove, (std::vector<std::int64_t>{2}));
@@ -84,14 +87,16 @@ TEST(AttachmentChanges, RemoteIdsComeFromTheMatchedFileOrTheUpload) {
 }
 
 TEST(AttachmentChanges, StepsNameAttachmentsAtAnyDepth) {
-  std::vector<Step> steps = {Step{Keyword::Given, "x", "", {Step{Keyword::None, "y", "", {}, {"a.png"}}}, {}}};
+  std::vector<Step> steps = {
+      Step{Keyword::Given, "x", "", {Step{Keyword::None, "y", "", {}, {"a.png"}}}, {}}};
   EXPECT_TRUE(steps_name_attachments(steps));
   steps[0].steps[0].attachments.clear();
   EXPECT_FALSE(steps_name_attachments(steps));
 }
 
 TEST(AttachmentChanges, UnchangedFilesMakeNoChange) {
-  EXPECT_FALSE(plan_of(with_files({file("a.png", 3, "x")}), with_files({stored(5, "a.png", 3, "x")})).plan.has_changes());
+  EXPECT_FALSE(plan_of(with_files({file("a.png", 3, "x")}), with_files({stored(5, "a.png", 3, "x")}))
+                   .plan.has_changes());
 }
 
 TEST(AttachmentChanges, AChangedFileOfTheSameSizeIsAnAttachmentsChange) {

@@ -41,7 +41,8 @@ TEST_F(EmulatorAttachments, OneRowPerPartWithNameTypeAndLength) {
   EXPECT_EQ(rows[0]["entity"], "test_case");
   EXPECT_EQ(rows[1]["contentType"], "application/octet-stream");
   EXPECT_EQ(rows[1]["contentLength"], 0);
-  const auto content = client.Get(("/api/testcase/attachment/" + std::to_string(rows[0]["id"].get<int>()) + "/content").c_str());
+  const auto content = client.Get(
+      ("/api/testcase/attachment/" + std::to_string(rows[0]["id"].get<int>()) + "/content").c_str());
   ASSERT_TRUE(content);
   EXPECT_EQ(content->body, kPng);
   EXPECT_EQ(content->get_header_value("Content-Type"), "image/png");
@@ -49,7 +50,9 @@ TEST_F(EmulatorAttachments, OneRowPerPartWithNameTypeAndLength) {
 }
 
 TEST_F(EmulatorAttachments, BadUploadsAreRefused) {
-  EXPECT_EQ(e.status_of("POST", "/api/testcase/attachment?testCaseId=" + std::to_string(case_id), json::object()), 415);
+  EXPECT_EQ(
+      e.status_of("POST", "/api/testcase/attachment?testCaseId=" + std::to_string(case_id), json::object()),
+      415);
   EXPECT_EQ(upload({{"other", "x", "a.txt", ""}})->status, 400);
   EXPECT_EQ(upload({{"file", "x", "", ""}})->status, 400);
   EXPECT_EQ(upload({{"file", std::string((10 << 20) + 1, 'x'), "big.bin", ""}})->status, 413);
@@ -58,8 +61,10 @@ TEST_F(EmulatorAttachments, BadUploadsAreRefused) {
 TEST_F(EmulatorAttachments, StepsShowAttachmentsInTheNestedAndNormalizedForms) {
   const auto rows = json::parse(upload({{"file", kPng, "cart.png", "image/png"}})->body);
   const auto id = rows[0]["id"].get<std::int64_t>();
-  e.post(case_path() + "/scenario",
-         {{"steps", {{{"type", "body"}, {"body", "Given x"}, {"steps", {{{"type", "attachment"}, {"attachmentId", id}}}}}}}});
+  e.post(case_path() + "/scenario", {{"steps",
+                                      {{{"type", "body"},
+                                        {"body", "Given x"},
+                                        {"steps", {{{"type", "attachment"}, {"attachmentId", id}}}}}}}});
   const auto overview = e.get(case_path() + "/overview");
   EXPECT_EQ(overview["scenario"]["attachments"][0]["name"], "cart.png");
   const auto& step = overview["scenario"]["steps"][0];
@@ -68,7 +73,8 @@ TEST_F(EmulatorAttachments, StepsShowAttachmentsInTheNestedAndNormalizedForms) {
   const auto flat = e.get(case_path() + "/step");
   EXPECT_EQ(flat["attachments"][std::to_string(id)]["name"], "cart.png");
   bool found = false;
-  for (const auto& [key, s] : flat["scenarioSteps"].items()) found = found || s.value("attachmentId", 0) == id;
+  for (const auto& [key, s] : flat["scenarioSteps"].items())
+    found = found || s.value("attachmentId", 0) == id;
   EXPECT_TRUE(found);
 }
 
@@ -83,8 +89,12 @@ TEST_F(EmulatorAttachments, AScenarioMayNameOnlyTheCasesOwnAttachments) {
 }
 
 TEST_F(EmulatorAttachments, DeleteIsRefusedWhileAStepShowsTheFile) {
-  const auto id = json::parse(upload({{"file", kPng, "cart.png", "image/png"}})->body)[0]["id"].get<std::int64_t>();
-  e.post(case_path() + "/scenario", {{"steps", {{{"type", "body"}, {"body", "x"}, {"steps", {{{"type", "attachment"}, {"attachmentId", id}}}}}}}});
+  const auto id =
+      json::parse(upload({{"file", kPng, "cart.png", "image/png"}})->body)[0]["id"].get<std::int64_t>();
+  e.post(
+      case_path() + "/scenario",
+      {{"steps",
+        {{{"type", "body"}, {"body", "x"}, {"steps", {{{"type", "attachment"}, {"attachmentId", id}}}}}}}});
   const std::string one = "/api/testcase/attachment/" + std::to_string(id);
   EXPECT_EQ(e.status_of("DELETE", one), 409);
   e.post(case_path() + "/scenario", {{"steps", json::array()}});
@@ -94,7 +104,8 @@ TEST_F(EmulatorAttachments, DeleteIsRefusedWhileAStepShowsTheFile) {
 
 TEST_F(EmulatorAttachments, UploadAndDeleteMoveLastModifiedButReplacingContentDoesNot) {
   const auto before = e.get(case_path())["lastModifiedDate"].get<std::int64_t>();
-  const auto id = json::parse(upload({{"file", "abc", "a.txt", "text/plain"}})->body)[0]["id"].get<std::int64_t>();
+  const auto id =
+      json::parse(upload({{"file", "abc", "a.txt", "text/plain"}})->body)[0]["id"].get<std::int64_t>();
   const auto uploaded = e.get(case_path())["lastModifiedDate"].get<std::int64_t>();
   EXPECT_GT(uploaded, before);
   const auto put = client.Put(("/api/testcase/attachment/" + std::to_string(id) + "/content").c_str(),

@@ -38,7 +38,8 @@ class Attachments : public ::testing::Test {
     apply_all();
   }
   std::int64_t writes_of_attachments() {
-    return emulator.count("POST /api/testcase/attachment") + emulator.count("PUT /api/testcase/attachment/{id}/content") +
+    return emulator.count("POST /api/testcase/attachment") +
+           emulator.count("PUT /api/testcase/attachment/{id}/content") +
            emulator.count("DELETE /api/testcase/attachment/{id}");
   }
   nlohmann::json overview() {
@@ -49,7 +50,9 @@ class Attachments : public ::testing::Test {
 
 TEST_F(Attachments, ACreateUploadsItsFilesInOneRequestThenWritesTheScenario) {
   const auto plan = repo.expect(0, {"plan"});
-  EXPECT_NE(plan.out.find("+ attachments: cart.png (26 B), empty.txt (0 B), form.txt (5 B)"), std::string::npos) << plan.out;
+  EXPECT_NE(plan.out.find("+ attachments: cart.png (26 B), empty.txt (0 B), form.txt (5 B)"),
+            std::string::npos)
+      << plan.out;
   EXPECT_NE(plan.out.find("+  attachment: form.txt"), std::string::npos) << plan.out;
   apply_counted();
   EXPECT_EQ(emulator.count("POST /api/testcase"), 1);
@@ -85,7 +88,8 @@ TEST_F(Attachments, AChangedFileOfTheSameSizeIsOnePutOfItsContent) {
   apply_all();
   repo.write("cases/files/form.txt", "HELLO");
   const auto plan = repo.expect(0, {"plan"});
-  EXPECT_NE(plan.out.find("~ attachments: ~ form.txt (content changed: 5 B -> 5 B)"), std::string::npos) << plan.out;
+  EXPECT_NE(plan.out.find("~ attachments: ~ form.txt (content changed: 5 B -> 5 B)"), std::string::npos)
+      << plan.out;
   EXPECT_EQ(plan.out.find("~ steps"), std::string::npos) << plan.out;
   apply_counted();
   EXPECT_EQ(emulator.count("PUT /api/testcase/attachment/{id}/content"), 1);
@@ -141,7 +145,8 @@ TEST_F(Attachments, AColdCacheDownloadsOnlyTheSameSizeCandidatesOnce) {
   emulator.reset_stats();
   const auto plan = repo.expect(0, {"plan"});
   EXPECT_NE(plan.out.find("~ form.txt (content changed: 5 B -> 13 B)"), std::string::npos) << plan.out;
-  EXPECT_EQ(emulator.count("GET /api/testcase/attachment/{id}/content"), 1);  // cart.png; empty.txt needs none
+  EXPECT_EQ(emulator.count("GET /api/testcase/attachment/{id}/content"),
+            1);  // cart.png; empty.txt needs none
   emulator.reset_stats();
   repo.expect(0, {"plan"});
   EXPECT_EQ(emulator.count("GET /api/testcase/attachment/{id}/content"), 0);
@@ -150,7 +155,9 @@ TEST_F(Attachments, AColdCacheDownloadsOnlyTheSameSizeCandidatesOnce) {
 TEST_F(Attachments, AFileOverTheLimitFailsWithItsPlaceAndWritesNothing) {
   repo.write("ato-sync.yaml", std::string(kDefaultConfig) + "attachments: {max_bytes: 20}\n");
   const auto validate = repo.expect(1, {"validate"});
-  EXPECT_NE((validate.out + validate.err).find("cases/a.yaml:4:15: error: attachments[0] \"files/cart.png\" is 26 B, over attachments.max_bytes (20 B)"),
+  EXPECT_NE((validate.out + validate.err)
+                .find("cases/a.yaml:4:15: error: attachments[0] \"files/cart.png\" is 26 B, over "
+                      "attachments.max_bytes (20 B)"),
             std::string::npos)
       << validate.out << validate.err;
   emulator.reset_stats();
@@ -160,11 +167,15 @@ TEST_F(Attachments, AFileOverTheLimitFailsWithItsPlaceAndWritesNothing) {
 }
 
 TEST_F(Attachments, AnUploadWhoseAnswerIsLostIsNotSentTwice) {
-  emulator.set_faults({{"rules", {{{"method", "POST"}, {"route", "/api/testcase/attachment"}, {"action", "truncate"},
-                                   {"times", 1}}}}});
+  emulator.set_faults({{"rules",
+                        {{{"method", "POST"},
+                          {"route", "/api/testcase/attachment"},
+                          {"action", "truncate"},
+                          {"times", 1}}}}});
   apply_all();
   EXPECT_EQ(emulator.count("POST /api/testcase/attachment"), 1);
-  EXPECT_EQ(emulator.count("GET /api/testcase/attachment"), 1);  // what arrived, read instead of sending again
+  EXPECT_EQ(emulator.count("GET /api/testcase/attachment"),
+            1);  // what arrived, read instead of sending again
   EXPECT_EQ(overview()["scenario"]["attachments"].size(), 3u);
   EXPECT_EQ(repo.expect(0, {"plan"}).out, kAttachmentsMatch);
 }

@@ -62,7 +62,8 @@ TEST_F(AttachmentLoader, PathsMayClimbButNotLeaveTheRepository) {
   EXPECT_TRUE(load("id: a\nname: A\nattachments: [../shared/logo.png]\n").diagnostics.empty());
   const auto result = load("id: a\nname: A\nattachments: [../../outside.png]\n");
   ASSERT_EQ(problems(result).size(), 1u);
-  EXPECT_NE(problems(result)[0].find("3:15: attachments[0] \"../../outside.png\" leaves the repository"), std::string::npos)
+  EXPECT_NE(problems(result)[0].find("3:15: attachments[0] \"../../outside.png\" leaves the repository"),
+            std::string::npos)
       << problems(result)[0];
 }
 
@@ -86,10 +87,12 @@ TEST_F(AttachmentLoader, AFileOverTheLimitIsAnError) {
 
 TEST_F(AttachmentLoader, BaseNamesAreUniqueWithinACaseStepsIncluded) {
   test::write_file(dir + "/cases/other/cart.png", "x");
-  const auto p = problems(load(
-      "id: a\nname: A\nattachments: [files/cart.png]\nsteps:\n  - given: x\n    attachments: [other/cart.png]\n"));
+  const auto p =
+      problems(load("id: a\nname: A\nattachments: [files/cart.png]\nsteps:\n  - given: x\n    attachments: "
+                    "[other/cart.png]\n"));
   ASSERT_EQ(p.size(), 1u);
-  EXPECT_NE(p[0].find("6:19: steps[0].attachments[0]: a second attachment named \"cart.png\" in this case (the first is at "),
+  EXPECT_NE(p[0].find("6:19: steps[0].attachments[0]: a second attachment named \"cart.png\" in this case "
+                      "(the first is at "),
             std::string::npos)
       << p[0];
 }

@@ -16,18 +16,23 @@ ReferenceData attachment_reference() {
 }
 
 json row(std::int64_t id, const std::string& name, std::int64_t length) {
-  return {{"id", id}, {"name", name}, {"contentType", "image/png"}, {"contentLength", length}, {"entity", "test_case"},
+  return {{"id", id},
+          {"name", name},
+          {"contentType", "image/png"},
+          {"contentLength", length},
+          {"entity", "test_case"},
           {"missed", false}};
 }
 
 TEST(AttachmentMapping, TheOverviewListsEveryFileAndEachStepItsOwn) {
-  const json overview = {{"id", 5},
-                         {"name", "A"},
-                         {"scenario",
-                          {{"attachments", {row(11, "cart.png", 26), row(12, "form.txt", 5)}},
-                           {"steps",
-                            {{{"name", "Given a start"}, {"attachments", {row(12, "form.txt", 5)}}, {"steps", json::array()}},
-                             {{"name", "Then an end"}, {"attachments", json::array()}, {"steps", json::array()}}}}}}};
+  const json overview = {
+      {"id", 5},
+      {"name", "A"},
+      {"scenario",
+       {{"attachments", {row(11, "cart.png", 26), row(12, "form.txt", 5)}},
+        {"steps",
+         {{{"name", "Given a start"}, {"attachments", {row(12, "form.txt", 5)}}, {"steps", json::array()}},
+          {{"name", "Then an end"}, {"attachments", json::array()}, {"steps", json::array()}}}}}}};
   const auto c = case_from_overview(overview, attachment_reference(), "ato-sync:").content;
   ASSERT_EQ(c.attachments.size(), 2u);
   EXPECT_EQ(c.attachments[0].name, "cart.png");

@@ -22,10 +22,12 @@ class AttachmentServer final : public HttpTransport {
   HttpResponse send(const HttpRequest& request) override {
     std::lock_guard lock(mutex_);
     requests.push_back(request);
-    if (request.method == "GET") return {200, json{{"content", stored}, {"last", true}}.dump(), "application/json", ""};
+    if (request.method == "GET")
+      return {200, json{{"content", stored}, {"last", true}}.dump(), "application/json", ""};
     json rows = json::array();
     for (const auto& part : request.files) {
-      stored.push_back({{"id", 100 + static_cast<int>(stored.size())}, {"name", part.filename}, {"contentLength", 5}});
+      stored.push_back(
+          {{"id", 100 + static_cast<int>(stored.size())}, {"name", part.filename}, {"contentLength", 5}});
       rows.push_back(stored.back());
     }
     if (drop_first_upload && request.method == "POST") {
@@ -54,11 +56,14 @@ Fixture adapter() {
   core::Config config;
   config.auth = core::AuthMode::ApiToken;
   f.adapter = std::make_unique<TestOpsAdapter>(
-      config, std::make_unique<ApiClient>(std::move(owned), "/api", core::AuthMode::ApiToken, "t", policy, nullptr));
+      config,
+      std::make_unique<ApiClient>(std::move(owned), "/api", core::AuthMode::ApiToken, "t", policy, nullptr));
   return f;
 }
 
-core::Attachment file(const std::string& name, std::int64_t size) { return {name, size, "x", "/files/" + name, 0, ""}; }
+core::Attachment file(const std::string& name, std::int64_t size) {
+  return {name, size, "x", "/files/" + name, 0, ""};
+}
 
 TEST(AttachmentUploads, OneMultipartRequestNamesEachFileWithItsType) {
   auto f = adapter();
@@ -78,7 +83,8 @@ TEST(AttachmentUploads, OneMultipartRequestNamesEachFileWithItsType) {
 
 TEST(AttachmentUploads, FilesThatTogetherPassTenMebibytesGoInSeveralRequests) {
   auto f = adapter();
-  const auto ids = f.adapter->upload_attachments(7, {file("a.bin", 6 << 20), file("b.bin", 6 << 20), file("c.bin", 1)});
+  const auto ids =
+      f.adapter->upload_attachments(7, {file("a.bin", 6 << 20), file("b.bin", 6 << 20), file("c.bin", 1)});
   ASSERT_EQ(f.server->requests.size(), 2u);
   EXPECT_EQ(f.server->requests[0].files.size(), 1u);
   EXPECT_EQ(f.server->requests[1].files.size(), 2u);

@@ -16,7 +16,8 @@ TEST(Sha256, PiecesGiveTheDigestOfTheWhole) {
   Sha256 hash;
   for (std::size_t i = 0; i < text.size(); i += 7) hash.update(std::string_view(text).substr(i, 7));
   EXPECT_EQ(hash.hex_digest(), sha256_hex(text));
-  EXPECT_EQ(sha256_hex(std::string(1000000, 'a')), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  EXPECT_EQ(sha256_hex(std::string(1000000, 'a')),
+            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
 }  // namespace ato::util
