@@ -10,6 +10,9 @@ a temporary folder.
 --only validate measures validate alone (no emulator); --repeat N runs each
 validate N times and reports the median, for a machine shared with other work.
 --source feature writes the cases as Gherkin scenarios, 100 per .feature file.
+--attachments gives each case one binary file (SPEC.md §8: the second apply
+uploads none) and measures the first apply, the second apply, a warm and a
+cold plan instead.
 """
 import argparse
 import json
@@ -74,7 +77,17 @@ def feature_text(first, count):
     return "\n".join(lines)
 
 
-def make_repo(path, n, source="yaml"):
+ATTACHMENT_BYTES = 4096
+
+
+def attachment_bytes(i):
+    """A file of its own per case: PNG magic, then bytes that are not UTF-8."""
+    seed = i.to_bytes(4, "big")
+    body = bytes((b * 131 + k) % 256 for k, b in enumerate(seed * (ATTACHMENT_BYTES // 4)))
+    return b"\x89PNG\r\n\x1a\n" + body[: ATTACHMENT_BYTES - 8]
+
+
+def make_repo(path, n, source="yaml", attachments=False):
     cases = path / "cases"
     if source == "feature":
         for first in range(0, n, SCENARIOS_PER_FEATURE):
@@ -84,7 +97,12 @@ def make_repo(path, n, source="yaml"):
     for i in range(n if source == "yaml" else 0):
         folder = cases / f"group-{i // 500:03d}"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"case-{i:05d}.yaml").write_text(case_text(i))
+        text = case_text(i)
+        if attachments:
+            (folder / "files").mkdir(exist_ok=True)
+            (folder / "files" / f"screen-{i:05d}.png").write_bytes(attachment_bytes(i))
+            text = text.replace("steps:\n", f"attachments: [files/screen-{i:05d}.png]\nsteps:\n", 1)
+        (folder / f"case-{i:05d}.yaml").write_text(text)
     (path / "ato-sync.yaml").write_text(
         "endpoint: http://127.0.0.1\nproject: 1\nintegrations: {JIRA: {name: Jira}}\n"
         "guard: {max_archive: 100000, max_archive_percent: 100}\n"
@@ -192,6 +210,45 @@ def bench(n, build, latency_ms, parallelism, rows, only=None, repeat=1, source="
         shutil.rmtree(work, ignore_errors=True)
 
 
+def attachment_requests(stats):
+    routes = stats["routes"]
+    uploads = routes.get("POST /api/testcase/attachment", 0) + routes.get("PUT /api/testcase/attachment/{id}/content", 0)
+    return uploads, routes.get("GET /api/testcase/attachment/{id}/content", 0)
+
+
+def bench_attachments(n, build, latency_ms, parallelism, rows):
+    """First apply, second apply, warm and cold plan of n cases with one attachment each."""
+    ato = build / "src/ato-sync"
+    work = Path(tempfile.mkdtemp(prefix="ato-bench-"))
+    try:
+        make_repo(work, n, "yaml", attachments=True)
+        set_parallelism(work, parallelism)
+        env = dict(os.environ, NO_COLOR="1")
+        emulator = Emulator(build, ["--latency-ms", str(latency_ms)])
+        env.update(ATO_BASE=emulator.url, ATO_PROJECT_ID="1", ATO_TOKEN="emulator-token")
+
+        def measured(label, args):
+            emulator.admin("/__emulator/stats/reset", {})
+            seconds, peak, _ = run(ato, args, work, env)
+            stats = emulator.admin("/__emulator/stats")
+            uploads, downloads = attachment_requests(stats)
+            rows.append((n, f"{label} ({uploads} uploads, {downloads} downloads)", seconds, stats["total"],
+                         stats["total"] * latency_ms / 1000 / parallelism, peak))
+            return uploads
+
+        measured("first apply, 1 attachment per case", ["apply", "--auto-approve"])
+        second = measured("second apply", ["apply", "--auto-approve"])
+        measured("warm plan", ["plan"])
+        shutil.rmtree(work / ".ato-sync", ignore_errors=True)
+        measured("cold plan, no cache", ["plan"])
+        measured("warm plan after the cold one", ["plan"])
+        emulator.stop()
+        if second:
+            sys.exit(f"the second apply uploaded {second} attachments; it must upload none")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--build", default=str(ROOT / "build"))
@@ -201,12 +258,18 @@ def main():
     parser.add_argument("--only", choices=["validate"], help="measure only this (validate needs no emulator)")
     parser.add_argument("--repeat", type=int, default=1, help="runs of validate per size; the median is reported")
     parser.add_argument("--source", choices=["yaml", "feature"], default="yaml", help="write the cases as YAML or Gherkin")
+    parser.add_argument("--attachments", action="store_true", help="one attachment per case: applies and plans")
     args = parser.parse_args()
     rows = []
     for n in [int(s) for s in args.sizes.split(",")]:
+        if args.attachments:
+            bench_attachments(n, Path(args.build), args.latency_ms, args.parallelism, rows)
+            continue
         bench(n, Path(args.build), args.latency_ms, args.parallelism, rows, args.only, max(1, args.repeat), args.source)
     if args.source != "yaml":
         print(f"cases in {args.source} files")
+    if args.attachments:
+        print(f"one attachment of {ATTACHMENT_BYTES} bytes per case")
     if args.only:
         print(f"{args.only} only, {os.cpu_count()} cores")
     else:

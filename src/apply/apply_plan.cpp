@@ -7,6 +7,7 @@
 
 #include "core/case_fields.hpp"
 #include "core/relations.hpp"
+#include "core/attachment_changes.hpp"
 
 namespace ato::apply {
 namespace {
@@ -54,6 +55,47 @@ std::vector<core::Relation> resolved_relations(const core::Change& change, const
   return out;
 }
 
+// What was written, for the digest cache: an unchanged file is never uploaded again.
+void record_written(const std::vector<core::Attachment>& files, const std::map<std::string, std::int64_t>& ids,
+                    ApplyReport& report, std::mutex& mutex) {
+  std::lock_guard lock(mutex);
+  for (auto file : files) {
+    if (const auto it = ids.find(file.name); it != ids.end()) file.remote_id = it->second;
+    if (file.remote_id) report.written_attachments.push_back(std::move(file));
+  }
+}
+
+// Writes `fields` of an existing case. Attachments go around the scenario
+// (SPEC.md §5): new files up first (the scenario names them by id), changed
+// contents replaced, then the other fields and the scenario, and last the
+// deletes (TestOps refuses to delete a file that a step still shows).
+// `content` is change.after with its `use:` steps resolved.
+void write_case(std::int64_t id, const core::Change& change, core::CaseContent content, core::TestOpsPort& port,
+                ApplyReport& report, std::mutex& mutex) {
+  std::vector<core::Field> fields = without_relations(change.writes);
+  const auto attachments = std::find(fields.begin(), fields.end(), core::Field::Attachments);
+  core::AttachmentWrites writes;
+  if (attachments != fields.end()) {
+    fields.erase(attachments);
+    writes = core::attachment_writes(change.before.attachments, change.after.attachments);
+  }
+  std::map<std::string, std::int64_t> uploaded;
+  if (!writes.upload.empty()) {
+    uploaded = port.upload_attachments(id, writes.upload);
+    record_written(writes.upload, uploaded, report, mutex);
+  }
+  for (const auto& [remote_id, file] : writes.replace) {
+    port.replace_attachment(remote_id, file);
+    auto written = file;
+    written.remote_id = remote_id;
+    record_written({written}, {}, report, mutex);
+  }
+  // The scenario names attachments by id: the kept ones' and the new ones'.
+  core::assign_remote_ids(content.attachments, change.before.attachments, uploaded);
+  if (!fields.empty()) port.update_case(id, change.external_id, content, fields);
+  for (const auto remote_id : writes.remove) port.delete_attachment(remote_id);
+}
+
 // The shared steps by external id as far as they exist now: the plan's, and
 // those this run created.
 class SharedStepIds {
@@ -89,22 +131,28 @@ class Executor {
   void run(const core::Change& change) {
     if (change.kind == core::Kind::SharedStep) return shared_step(change);
     using core::Action;
-    const auto writes = without_relations(change.writes);
     switch (change.action) {
       case Action::Create: {
-        const auto id = port_.create_case(change.external_id, with_ids(change.after));
-        std::lock_guard lock(mutex_);
-        report_.created[change.external_id] = id;
-        return;
+        const auto content = with_ids(change.after);
+        const auto id = port_.create_case(change.external_id, content);
+        {
+          std::lock_guard lock(mutex_);
+          report_.created[change.external_id] = id;
+        }
+        // The case exists; its files go up, then the scenario that names them.
+        if (change.after.attachments.empty()) return;
+        core::Change rest;
+        rest.external_id = change.external_id;
+        rest.after = change.after;
+        rest.writes = {core::Field::Attachments};
+        if (core::steps_name_attachments(change.after.steps)) rest.writes.push_back(core::Field::Steps);
+        return write_case(id, rest, content, port_, report_, mutex_);
       }
       case Action::Update:
-      case Action::Adopt:
-        if (!writes.empty()) port_.update_case(*change.allure_id, change.external_id, with_ids(change.after), writes);
-        return;
+      case Action::Adopt: return write_case(*change.allure_id, change, with_ids(change.after), port_, report_, mutex_);
       case Action::Restore:
         port_.restore_case(*change.allure_id);
-        if (!writes.empty()) port_.update_case(*change.allure_id, change.external_id, with_ids(change.after), writes);
-        return;
+        return write_case(*change.allure_id, change, with_ids(change.after), port_, report_, mutex_);
       case Action::Archive: return port_.archive_case(*change.allure_id);
     }
   }

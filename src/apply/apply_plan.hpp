@@ -34,6 +34,7 @@ struct ApplyReport {
   std::vector<ApplyFailure> failures;  // sorted by kind, then external id
   std::map<std::string, std::int64_t> created;  // case external id -> new Allure ID
   std::map<std::string, std::int64_t> created_shared_steps;  // shared step id -> new Allure ID
+  std::vector<core::Attachment> written_attachments;  // uploaded or replaced: remote id, size, sha256
   bool cancelled = false;  // interrupted before every change started
   bool ok() const { return failures.empty() && !cancelled; }
 };

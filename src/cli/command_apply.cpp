@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <iostream>
@@ -11,6 +12,8 @@
 #include "cli/planning.hpp"
 #include "cli/session.hpp"
 #include "core/staleness.hpp"
+#include "io/attachment_file.hpp"
+#include "io/case_cache.hpp"
 #include "render/apply_views.hpp"
 #include "render/plan_views.hpp"
 
@@ -26,6 +29,19 @@ void on_interrupt(int) {
   std::signal(SIGINT, SIG_DFL);
 }
 
+// The digests of what went up, and the overviews of cases whose attachments
+// were written dropped from the cache: a replaced file's content does not
+// move the case's lastModifiedDate, so the cached overview would hide it.
+void remember_attachments(const core::Plan& plan, const apply::ApplyReport& report, const core::Config& config,
+                          std::int64_t project_id) {
+  remember_written_digests(report.written_attachments, digest_options(config, project_id, false));
+  std::vector<std::int64_t> written;
+  for (const auto& c : plan.changes)
+    if (c.allure_id && std::find(c.writes.begin(), c.writes.end(), core::Field::Attachments) != c.writes.end())
+      written.push_back(*c.allure_id);
+  if (!written.empty()) io::CaseCache(cache_dir_of(config), config.endpoint, project_id).forget(written);
+}
+
 int execute(const core::Plan& plan, core::TestOpsPort& port, const core::Config& config, const GlobalOptions& global) {
   render::TtyProgress progress(std::cerr);
   apply::ApplyOptions options;
@@ -35,8 +51,29 @@ int execute(const core::Plan& plan, core::TestOpsPort& port, const core::Config&
   std::signal(SIGINT, on_interrupt);
   const auto report = apply::apply_plan(plan, port, options);
   std::signal(SIGINT, SIG_DFL);
+  remember_attachments(plan, report, config, port.project_id());
   render::render_apply_report(report, plan.changes.size(), report.ok() ? std::cout : std::cerr);
   return report.ok() ? 0 : 1;
+}
+
+// A saved plan uploads the files as they were when it was made: a file that
+// changed since (or is gone) makes the plan stale, like an edit in TestOps.
+std::vector<std::string> changed_attachment_files(const core::Plan& plan) {
+  std::vector<std::string> out;
+  for (const auto& change : plan.changes) {
+    const bool writes = change.action == core::Action::Create ||
+                        std::find(change.writes.begin(), change.writes.end(), core::Field::Attachments) != change.writes.end();
+    if (!writes) continue;
+    for (const auto& a : change.after.attachments) {
+      std::string now;
+      try {
+        now = io::file_sha256(a.path);
+      } catch (const std::runtime_error&) {
+      }
+      if (now != a.sha256) out.push_back(change.external_id + ": " + a.path + " changed since the plan");
+    }
+  }
+  return out;
 }
 
 bool confirmed() {
@@ -78,6 +115,12 @@ int apply_saved_plan(const GlobalOptions& global, const std::string& path) {
   if (!stale.empty()) {
     std::cerr << "Saved plan is stale: TestOps changed after " << path << " was made; nothing was applied.\n";
     for (const auto& s : stale) std::cerr << "  " << core::kind_label(s.kind) << " " << s.external_id << ": " << s.why << "\n";
+    std::cerr << "Run `ato-sync plan` again and review the new plan.\n";
+    return 1;
+  }
+  if (const auto files = changed_attachment_files(saved.plan); !files.empty()) {
+    std::cerr << "Saved plan is stale: attachment files changed after " << path << " was made; nothing was applied.\n";
+    for (const auto& f : files) std::cerr << "  " << f << "\n";
     std::cerr << "Run `ato-sync plan` again and review the new plan.\n";
     return 1;
   }

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <set>
@@ -12,7 +13,10 @@
 #include "cli/import_shared_steps.hpp"
 #include "cli/session.hpp"
 #include "core/case_naming.hpp"
+#include "cli/planning.hpp"
 #include "io/case_writer.hpp"
+#include "io/file_io.hpp"
+#include "util/sha256.hpp"
 
 namespace ato::cli {
 namespace {
@@ -153,6 +157,44 @@ void write_shared_steps(const core::Config& config, const std::vector<SharedStep
             << ".\n";
 }
 
+// Drops from `content` what cannot come along as a file (a name that cannot
+// be a file name, a second file of one name), from its steps too.
+void keep_portable_attachments(core::CaseContent& content) {
+  std::set<std::string> kept;
+  std::vector<core::Attachment> files;
+  for (auto& a : content.attachments)
+    if (io::is_portable_file_name(a.name) && kept.insert(a.name).second) files.push_back(std::move(a));
+  content.attachments = std::move(files);
+  const std::function<void(std::vector<core::Step>&)> prune = [&](std::vector<core::Step>& steps) {
+    for (auto& step : steps) {
+      std::erase_if(step.attachments, [&](const std::string& name) { return !kept.count(name); });
+      prune(step.steps);
+    }
+  };
+  prune(content.steps);
+}
+
+// Downloads the case's attachments into `folder` (SPEC.md §1.4); their
+// digests go to the cache, so the next plan compares without downloading.
+void download_attachments(core::TestOpsPort& port, const core::CaseContent& content, const fs::path& folder,
+                          const DigestOptions& digests) {
+  if (content.attachments.empty()) return;
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec) throw std::runtime_error("cannot create " + folder.string() + ": " + ec.message());
+  std::vector<std::int64_t> ids;
+  for (const auto& a : content.attachments) ids.push_back(a.remote_id);
+  std::vector<core::Attachment> written(content.attachments.size());
+  port.read_attachments(ids, [&](std::size_t i, const std::string& bytes) {
+    const auto& a = content.attachments[i];
+    io::replace_file((folder / a.name).string(), bytes);
+    written[i] = a;
+    written[i].size = static_cast<std::int64_t>(bytes.size());
+    written[i].sha256 = util::sha256_hex(bytes);
+  });
+  remember_written_digests(written, digests);
+}
+
 }  // namespace
 
 int command_import(const GlobalOptions& global, const Args& args) {
@@ -226,12 +268,25 @@ int command_import(const GlobalOptions& global, const Args& args) {
         relation.target_id = it->second;
     const std::string& name = names[i];
     const fs::path path = dir / (name + ".yaml");
-    const std::string text =
-        io::write_case_yaml({name, remote.allure_id, remote.content}, config, schema_ref);
+    const std::string stem = fs::path(name).filename().string();
+    core::CaseContent content = remote.content;
+    keep_portable_attachments(content);
+    const std::string folder = stem + ".files";
+    if (!content.attachments.empty() && fs::exists(path.parent_path() / folder)) {
+      errors.push_back((path.parent_path() / folder).string() + " exists already; the case was not imported");
+      continue;
+    }
+    const std::string text = io::write_case_yaml({name, remote.allure_id, content, folder}, config, schema_ref);
     std::string error;
     if (!write_new_file(path, text, error)) {
       errors.push_back(path.string() + " " + error);
       continue;
+    }
+    try {
+      download_attachments(*port, content, path.parent_path() / folder,
+                           digest_options(config, port->project_id(), false));
+    } catch (const std::exception& e) {
+      errors.push_back(path.string() + ": its attachments were not downloaded: " + e.what());
     }
     ++imported;
     std::cout << "  + " << path.string() << "  (#" << remote.allure_id << " \"" << remote.content.name

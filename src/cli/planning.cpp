@@ -25,17 +25,19 @@ PlannedRun make_plan(const GlobalOptions& global, const PlanFlags& flags) {
   run.project_id = run.port->project_id();
 
   FetchOptions fetch;
-  fetch.cache_dir = (std::filesystem::path(run.config.config_path).parent_path() / ".ato-sync" / "cache").string();
+  fetch.cache_dir = cache_dir_of(run.config);
   fetch.refresh_full = flags.refresh_full;
   fetch.targets = flags.targets;
   fetch.progress = global.stderr_is_tty;
-  const auto state = read_remote_state(*run.port, run.project_id, run.config, desired, fetch);
+  auto state = read_remote_state(*run.port, run.project_id, run.config, desired, fetch);
   // A mistyped target would otherwise read as "No changes" (exit 0, even with --detailed-exitcode).
   if (const auto unmatched = unmatched_targets(flags.targets, desired, state.rows); !unmatched.empty())
     throw std::runtime_error(describe_unmatched_targets(unmatched, desired));
+  const auto downloads = fill_remote_digests(*run.port, desired, state.cases,
+                                             digest_options(run.config, run.project_id, flags.refresh_full));
   if (global.verbose)
     std::cerr << "ato-sync: " << state.rows.size() << " managed cases; " << state.fetched << " read, "
-              << state.from_cache << " from the cache\n";
+              << state.from_cache << " from the cache; " << downloads << " attachments downloaded to compare\n";
 
   core::PlanOptions options;
   options.known = run.port->known_names();
@@ -80,6 +82,14 @@ PlanFlags PlanFlagSet::resolve() const {
   flags.refresh_full = refresh_ == "full";
   flags.allow_archive = parse_count(allow_archive_, "--allow-archive");
   return flags;
+}
+
+std::string cache_dir_of(const core::Config& config) {
+  return (std::filesystem::path(config.config_path).parent_path() / ".ato-sync" / "cache").string();
+}
+
+DigestOptions digest_options(const core::Config& config, std::int64_t project_id, bool refresh_full) {
+  return {cache_dir_of(config), config.endpoint, project_id, refresh_full};
 }
 
 render::RenderContext render_context(const core::Config& config, std::int64_t project_id, bool color) {

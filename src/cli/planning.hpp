@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/attachment_digests.hpp"
 #include "cli/global_options.hpp"
 #include "core/config.hpp"
 #include "core/plan.hpp"
@@ -50,6 +51,10 @@ struct PlannedRun {
 PlannedRun make_plan(const GlobalOptions& global, const PlanFlags& flags);
 // After the plan was shown or applied: `code`, or CommandFailed when ids were left out.
 int exit_code_after(const PlannedRun& run, int code);
+
+// `.ato-sync/cache` beside the config.
+std::string cache_dir_of(const core::Config& config);
+DigestOptions digest_options(const core::Config& config, std::int64_t project_id, bool refresh_full);
 
 render::RenderContext render_context(const core::Config& config, std::int64_t project_id, bool color);
 io::SavedPlan to_saved_plan(const PlannedRun& run);

@@ -34,10 +34,25 @@ struct Step {
   std::string text;      // without the keyword
   std::string expected;  // empty = none
   std::vector<Step> steps;
-  std::string shared_step;           // `use:`: the shared step's external id
-  std::int64_t shared_step_id = 0;   // the shared step in TestOps; 0 = not known here
+  // Base names of the case's attachments shown by this step, as its last
+  // children in this order (SPEC.md §1.4).
+  std::vector<std::string> attachments{};
+  std::string shared_step{};          // `use:`: the shared step's external id
+  std::int64_t shared_step_id = 0;    // the shared step in TestOps; 0 = not known here
   bool uses_shared_step() const { return !shared_step.empty() || shared_step_id != 0; }
   bool operator==(const Step&) const = default;
+};
+
+// A file attached to a case. Within one case it is known by its base name;
+// contents are compared by SHA-256 (SPEC.md §1.4).
+struct Attachment {
+  std::string name;          // the base name, its name in TestOps
+  std::int64_t size = 0;     // bytes
+  std::string sha256;        // 64 hex digits; empty = unknown (a remote file without a known digest)
+  std::string path;          // desired side: the file to upload, as the loader found it
+  std::int64_t remote_id = 0;  // remote side: the attachment's id in TestOps
+  std::string content_type;  // remote side: as TestOps stores it
+  bool operator==(const Attachment&) const = default;
 };
 
 struct Link {
@@ -102,6 +117,7 @@ struct CaseContent {
   std::vector<Relation> relations;  // sorted, unique; mirrored ones included (see Relation)
   Examples examples;                // row order kept
   std::vector<Step> steps;
+  std::vector<Attachment> attachments{};  // every file of the case, its steps' too; sorted by name
   bool operator==(const CaseContent&) const = default;
 };
 
@@ -122,6 +138,7 @@ enum class Field {
   Relations,
   Examples,
   Steps,
+  Attachments,
 };
 
 // A `use:` step of a desired case, where it is written.

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "core/relations.hpp"
+#include "core/attachment_changes.hpp"
 
 namespace ato::core {
 namespace {
@@ -75,6 +76,14 @@ const FieldSpec kFields[] = {
      nullptr, &relation_items},
     field_of<&CaseContent::examples>(Field::Examples, "examples", FieldShape::Examples, WriteRoute::Examples),
     field_of<&CaseContent::steps>(Field::Steps, "steps", FieldShape::Steps, WriteRoute::Scenario),
+    [] {
+      auto spec = field_of<&CaseContent::attachments>(Field::Attachments, "attachments", FieldShape::Attachments,
+                                                      WriteRoute::Attachments);
+      spec.same = [](const CaseContent& a, const CaseContent& b) {
+        return same_attachments(a.attachments, b.attachments);
+      };
+      return spec;
+    }(),
 };
 
 }  // namespace

@@ -21,10 +21,12 @@ enum class FieldShape {
   Items,         // a set of items (members, relations), shown as "+ a  - b" through `items`
   Examples,      // parameter rows, order kept
   Steps,         // the nested scenario
+  Attachments,   // files by base name: "+ a (3 B)", "~ b: content changed", "- c"
 };
 
 // Which request of an update writes the field (SPEC.md §5).
-enum class WriteRoute { Patch, Scenario, Issues, CustomFieldValues, Relations, Examples };
+// Attachments: uploads, content replacements and deletes around the scenario.
+enum class WriteRoute { Patch, Scenario, Issues, CustomFieldValues, Relations, Examples, Attachments };
 
 struct FieldSpec {
   Field field;

@@ -38,6 +38,11 @@ struct HttpSettings {
   int retry_budget = 120;    // total waiting between the tries of one request
 };
 
+// Files attached to cases (config `attachments:`, SPEC.md §1.4).
+struct AttachmentSettings {
+  std::int64_t max_bytes = 10 << 20;  // the largest file
+};
+
 struct Config {
   std::string config_path;  // where it was read from; its folder is the repository root
   std::string endpoint;     // without trailing slash
@@ -61,6 +66,7 @@ struct Config {
   std::map<std::string, IntegrationRef> integrations;  // issue prefix -> integration
   std::vector<std::string> disabled_lints;
   HttpSettings http;
+  AttachmentSettings attachments;
   std::string cacert;  // extra CA bundle (from --cacert / ATO_CA_BUNDLE)
 };
 

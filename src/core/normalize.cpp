@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <tuple>
 
 namespace ato::core {
 namespace {
@@ -113,6 +114,10 @@ CaseContent normalize(CaseContent content) {
   content.relations.erase(std::unique(content.relations.begin(), content.relations.end()), content.relations.end());
   if (content.examples.rows.empty()) content.examples.names.clear();
   for (auto& step : content.steps) step = normalize(std::move(step));
+  std::stable_sort(content.attachments.begin(), content.attachments.end(),
+                   [](const Attachment& a, const Attachment& b) {
+                     return std::tie(a.name, a.remote_id) < std::tie(b.name, b.remote_id);
+                   });
   return content;
 }
 

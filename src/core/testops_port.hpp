@@ -3,6 +3,8 @@
 // adapter lives in remote/; tests use fakes. Every method may be called from
 // several threads at once. Failures throw RemoteError.
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -81,6 +83,30 @@ class TestOpsPort {
                                   const std::vector<Field>& fields) = 0;
   virtual void archive_shared_step(std::int64_t allure_id) = 0;
   virtual void unarchive_shared_step(std::int64_t allure_id) = 0;
+  // Attachments (SPEC.md §1.4, §5); files are streamed from their paths.
+  // Uploads the files to the case (one multipart request); answers name -> new attachment id.
+  virtual std::map<std::string, std::int64_t> upload_attachments(std::int64_t allure_id,
+                                                                 const std::vector<Attachment>& files);
+  virtual void replace_attachment(std::int64_t attachment_id, const Attachment& file);
+  virtual void delete_attachment(std::int64_t attachment_id);
+  // Downloads each attachment and hands its bytes to `each(index, bytes)`,
+  // from several threads at once, one file per thread in memory.
+  virtual void read_attachments(const std::vector<std::int64_t>& attachment_ids,
+                                const std::function<void(std::size_t, const std::string&)>& each);
 };
+
+// Ports that do not serve attachments (tests' fakes) refuse them.
+inline std::map<std::string, std::int64_t> TestOpsPort::upload_attachments(std::int64_t,
+                                                                           const std::vector<Attachment>&) {
+  throw RemoteError("attachments are not supported by this port");
+}
+inline void TestOpsPort::replace_attachment(std::int64_t, const Attachment&) {
+  throw RemoteError("attachments are not supported by this port");
+}
+inline void TestOpsPort::delete_attachment(std::int64_t) { throw RemoteError("attachments are not supported by this port"); }
+inline void TestOpsPort::read_attachments(const std::vector<std::int64_t>&,
+                                          const std::function<void(std::size_t, const std::string&)>&) {
+  throw RemoteError("attachments are not supported by this port");
+}
 
 }  // namespace ato::core

@@ -27,15 +27,14 @@ std::string reason_phrase(int status) {
     case 403: return "Forbidden";
     case 404: return "Not Found";
     case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
     case 429: return "Too Many Requests";
     case 503: return "Service Unavailable";
     default: return "Error";
   }
 }
 
-json error_body(int status, const std::string& message) {
-  return {{"status", status}, {"error", reason_phrase(status)}, {"message", message}};
-}
 
 // "Name: value; ..." of every header, as a proxy's error page shows them.
 std::string headers_text(const httplib::Request& req) {
@@ -106,6 +105,10 @@ std::string random_hex(std::size_t n) {
 }
 
 }  // namespace
+
+json error_body(int status, const std::string& message) {
+  return {{"status", status}, {"error", reason_phrase(status)}, {"message", message}};
+}
 
 std::int64_t int_param(const httplib::Request& req, const std::string& name, std::int64_t fallback) {
   if (!req.has_param(name)) return fallback;
@@ -210,12 +213,18 @@ void Api::route(httplib::Server& server, const std::string& method, const std::s
       std::this_thread::sleep_for(std::chrono::milliseconds(rule->delay_ms));
     if (rule && rule->action == Action::Truncate) return send_truncated(res, answer.status, answer.body);
     if (rule && rule->action == Action::Oversize) return send_oversized(res, rule->bytes);
+    if (!answer.raw_type.empty()) {
+      res.status = answer.status;
+      for (const auto& [name, value] : answer.headers) res.set_header(name, value);
+      return res.set_content(answer.raw, answer.raw_type);
+    }
     send_json(res, answer.status, answer.body);
   };
   if (method == "GET") server.Get(pattern, wrapped);
   else if (method == "POST") server.Post(pattern, wrapped);
   else if (method == "PATCH") server.Patch(pattern, wrapped);
   else if (method == "DELETE") server.Delete(pattern, wrapped);
+  else if (method == "PUT") server.Put(pattern, wrapped);
 }
 
 void Api::register_routes(httplib::Server& server) {
@@ -224,6 +233,7 @@ void Api::register_routes(httplib::Server& server) {
   register_case_routes(server);
   register_case_extra_routes(server);
   register_shared_step_routes(server);
+  register_attachment_routes(server);
   register_admin_routes(server);
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (res.status == 404 && res.body.empty())

@@ -28,6 +28,10 @@ class Conflict : public std::runtime_error {
 struct Answer {
   int status = 200;
   json body;
+  // Not JSON (an attachment's content): these bytes with this type instead of `body`.
+  std::string raw{};
+  std::string raw_type{};
+  std::vector<std::pair<std::string, std::string>> headers{};
 };
 
 class Api {
@@ -48,6 +52,7 @@ class Api {
   void register_reference_routes(httplib::Server& server);
   void register_case_routes(httplib::Server& server);
   void register_shared_step_routes(httplib::Server& server);  // routes_shared_steps.cpp
+  void register_attachment_routes(httplib::Server& server);
   void register_admin_routes(httplib::Server& server);
   // Members and roles, relations, examples, the update schema, test results.
   void register_case_extra_routes(httplib::Server& server);
@@ -69,6 +74,8 @@ class Api {
   std::string current_user_ = "emulator";
 };
 
+// The real server's error body: {status, error, message}.
+json error_body(int status, const std::string& message);
 std::int64_t int_param(const httplib::Request& req, const std::string& name, std::int64_t fallback);
 
 }  // namespace ato::emulator

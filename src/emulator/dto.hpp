@@ -36,12 +36,16 @@ json case_row_dto(const Store& store, const StoredCase& c);  // TestCaseRowDto
 void require_project(const Store& store, const json& body);
 json custom_field_values_dto(const Store& store, const StoredCase& c);  // [CustomFieldValueWithCfDto]
 json issues_dto(const Store& store, const StoredCase& c);
+json attachment_row_dto(const StoredAttachment& a);  // TestCaseAttachmentRowDto
+// Whether a step (at any depth, its expected result included) shows the attachment.
+bool scenario_names_attachment(const std::vector<ScenarioStep>& steps, std::int64_t attachment_id);
 
 // Whose scenario is written: a shared step's may not refer to shared steps.
 enum class ScenarioOwner { Case, SharedStep };
 // Typed write shape (TestCaseScenarioV2Dto, SharedStepScenarioDto) -> stored
 // steps; throws BadRequest.
-std::vector<ScenarioStep> parse_typed_scenario(const json& body, Store& store,
+// steps; an attachment step must name an attachment of `case_id`.
+std::vector<ScenarioStep> parse_typed_scenario(const json& body, Store& store, std::int64_t case_id,
                                                ScenarioOwner owner = ScenarioOwner::Case);
 
 // Spring page wrapper over all items; `cap` limits the page size (0 = none).

@@ -108,7 +108,7 @@ void Api::apply_case_fields(StoredCase& c, const json& body, bool creating) {
       c.value_ids.push_back(id);
     }
   }
-  if (body.contains("scenario") && !body["scenario"].is_null()) c.scenario = parse_typed_scenario(body["scenario"], store_);
+  if (body.contains("scenario") && !body["scenario"].is_null()) c.scenario = parse_typed_scenario(body["scenario"], store_, c.id);
   if (body.contains("members") && !body["members"].is_null()) c.members = parse_members(body["members"], store_);
   if (body.contains("automated") && body["automated"].is_boolean() && body["automated"].get<bool>()) c.automated = true;
 }
@@ -233,7 +233,7 @@ void Api::register_case_routes(httplib::Server& server) {
   });
   route(server, "POST", one + "/scenario", true, [this](const httplib::Request& req) {
     auto& c = live_case(req);
-    c.scenario = parse_typed_scenario(json::parse(req.body), store_);
+    c.scenario = parse_typed_scenario(json::parse(req.body), store_, c.id);
     store_.touch(c, current_user_);
     return Answer{200, normalized_scenario_dto(store_, c)};
   });

@@ -99,7 +99,7 @@ void Api::register_shared_step_routes(httplib::Server& server) {
     });
   route(server, "POST", one + "/scenario", true, [this](const httplib::Request& req) {
     auto& s = shared_step(req);
-    s.steps = parse_typed_scenario(json::parse(req.body), store_, ScenarioOwner::SharedStep);
+    s.steps = parse_typed_scenario(json::parse(req.body), store_, 0, ScenarioOwner::SharedStep);
     store_.touch(s, current_user_);
     return Answer{200, shared_step_normalized_dto(store_, s)};
   });

@@ -20,6 +20,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(UpdateSchemaRow, id, field, policy)
 void to_json(nlohmann::json& j, const ScenarioStep& s) {
   j = {{"id", s.id}, {"body", s.body}, {"expected", s.expected}, {"steps", s.steps}};
   if (s.shared_step_id) j["shared_step_id"] = s.shared_step_id;
+  if (s.attachment_id) j["attachment_id"] = s.attachment_id;
+  if (!s.expected_attachments.empty()) j["expected_attachments"] = s.expected_attachments;
 }
 void from_json(const nlohmann::json& j, ScenarioStep& s) {
   j.at("id").get_to(s.id);
@@ -27,6 +29,37 @@ void from_json(const nlohmann::json& j, ScenarioStep& s) {
   j.at("expected").get_to(s.expected);
   j.at("steps").get_to(s.steps);
   s.shared_step_id = j.value("shared_step_id", std::int64_t{0});  // absent in older state files
+  s.attachment_id = j.value("attachment_id", std::int64_t{0});
+  if (j.contains("expected_attachments")) j.at("expected_attachments").get_to(s.expected_attachments);
+}
+
+// Bytes as hex: a JSON string must be UTF-8.
+static std::string hex_of_bytes(const std::string& bytes) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (const unsigned char c : bytes) {
+    out.push_back(digits[c >> 4]);
+    out.push_back(digits[c & 15]);
+  }
+  return out;
+}
+static std::string bytes_of_hex(const std::string& hex) {
+  const auto value = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+  std::string out;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) out.push_back(static_cast<char>(value(hex[i]) * 16 + value(hex[i + 1])));
+  return out;
+}
+
+void to_json(nlohmann::json& j, const StoredAttachment& a) {
+  j = {{"id", a.id}, {"case_id", a.case_id}, {"name", a.name}, {"content_type", a.content_type}, {"bytes", hex_of_bytes(a.bytes)}};
+}
+void from_json(const nlohmann::json& j, StoredAttachment& a) {
+  j.at("id").get_to(a.id);
+  j.at("case_id").get_to(a.case_id);
+  j.at("name").get_to(a.name);
+  j.at("content_type").get_to(a.content_type);
+  a.bytes = bytes_of_hex(j.at("bytes").get<std::string>());
 }
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(StoredSharedStep, id, project_id, name, archived, steps, created_date,
@@ -130,6 +163,18 @@ const CustomFieldValue* Store::value(std::int64_t id) const { return find_by_id(
 const Integration* Store::integration(std::int64_t id) const { return find_by_id(integrations, id); }
 const NamedItem* Store::role(std::int64_t id) const { return find_by_id(roles, id); }
 
+const StoredAttachment* Store::attachment(std::int64_t id) const {
+  const auto it = attachments.find(id);
+  return it == attachments.end() ? nullptr : &it->second;
+}
+
+std::vector<const StoredAttachment*> Store::attachments_of(std::int64_t case_id) const {
+  std::vector<const StoredAttachment*> out;
+  for (const auto& [id, a] : attachments)
+    if (a.case_id == case_id) out.push_back(&a);
+  return out;
+}
+
 std::string Store::to_json() const {
   nlohmann::json j;
   j["project"] = project;
@@ -138,6 +183,8 @@ std::string Store::to_json() const {
   for (const auto& [id, c] : cases) j["cases"].push_back(c);
   j["shared_steps"] = nlohmann::json::array();
   for (const auto& [id, s] : shared_steps) j["shared_steps"].push_back(s);
+  j["attachments"] = nlohmann::json::array();
+  for (const auto& [id, a] : attachments) j["attachments"].push_back(a);
   j["tag_ids"] = tag_ids;
   j["relations"] = relations;
   j["update_schema"] = update_schema;
@@ -160,6 +207,12 @@ void Store::from_json(const std::string& text) {
     for (const auto& s : j.at("shared_steps")) {
       auto stored = s.get<StoredSharedStep>();
       shared_steps[stored.id] = std::move(stored);
+    }
+  attachments.clear();
+  if (j.contains("attachments"))
+    for (const auto& a : j.at("attachments")) {
+      auto stored = a.get<StoredAttachment>();
+      attachments[stored.id] = std::move(stored);
     }
   j.at("tag_ids").get_to(tag_ids);
   if (j.contains("relations")) j.at("relations").get_to(relations);

@@ -49,7 +49,19 @@ struct ScenarioStep {
   std::string expected;  // empty = none
   std::vector<ScenarioStep> steps;
   std::int64_t shared_step_id = 0;  // a reference to a shared step: no body, no children
+  std::int64_t attachment_id = 0;  // an attachment step: no body, no children
+  std::vector<std::int64_t> expected_attachments;  // attachment steps of the expected result
 };
+
+// A file attached to a test case (API-NOTES.md "Test case attachments").
+struct StoredAttachment {
+  std::int64_t id = 0;
+  std::int64_t case_id = 0;
+  std::string name;
+  std::string content_type;
+  std::string bytes;
+};
+
 
 // A shared step: a named list of steps that case scenarios refer to.
 struct StoredSharedStep {
@@ -123,6 +135,7 @@ struct Store {
   std::vector<UpdateSchemaRow> update_schema;  // empty: every field from_test_result
   std::map<std::int64_t, StoredCase> cases;
   std::map<std::int64_t, StoredSharedStep> shared_steps;
+  std::map<std::int64_t, StoredAttachment> attachments;
   std::map<std::string, std::int64_t> tag_ids;
   std::int64_t next_id = 1000;  // cases, shared steps, values, steps and tags share one counter
   std::int64_t last_modified = 0;
@@ -149,6 +162,8 @@ struct Store {
   const CustomFieldValue* value(std::int64_t id) const;
   const Integration* integration(std::int64_t id) const;
   const NamedItem* role(std::int64_t id) const;
+  const StoredAttachment* attachment(std::int64_t id) const;
+  std::vector<const StoredAttachment*> attachments_of(std::int64_t case_id) const;  // by id
 
   std::string to_json() const;
   void from_json(const std::string& text);  // throws on a damaged file

@@ -11,17 +11,20 @@ namespace ato::io {
 namespace {
 
 using CacheJson = nlohmann::ordered_json;
-constexpr int kCacheVersion = 2;  // 2: relations, members, examples, automated
+constexpr int kCacheVersion = 3;  // 2: relations, members, examples, automated; 3: attachments
 
 }  // namespace
 
-CaseCache::CaseCache(const std::string& dir, const std::string& endpoint, std::int64_t project_id)
-    : endpoint_(endpoint), project_id_(project_id) {
+std::string cache_file(const std::string& dir, const std::string& endpoint, std::int64_t project_id,
+                       const std::string& suffix) {
   const auto key = std::hash<std::string>{}(endpoint + "#" + std::to_string(project_id));
   std::ostringstream name;
-  name << std::hex << key << ".json";
-  file_ = (std::filesystem::path(dir) / name.str()).string();
+  name << std::hex << key << suffix;
+  return (std::filesystem::path(dir) / name.str()).string();
+}
 
+CaseCache::CaseCache(const std::string& dir, const std::string& endpoint, std::int64_t project_id)
+    : endpoint_(endpoint), project_id_(project_id), file_(cache_file(dir, endpoint, project_id, ".json")) {
   const FileText text = read_whole_file(file_, 1u << 30);
   if (!text.ok()) return;  // no cache yet, or an unreadable one: start afresh
   try {
@@ -53,6 +56,16 @@ std::optional<core::RemoteCase> CaseCache::get(std::int64_t allure_id, std::int6
 
 void CaseCache::put_all(const std::vector<core::RemoteCase>& cases) {
   for (const auto& c : cases) cases_[c.allure_id] = c;
+  save();
+}
+
+void CaseCache::forget(const std::vector<std::int64_t>& allure_ids) {
+  std::size_t erased = 0;
+  for (const auto id : allure_ids) erased += cases_.erase(id);
+  if (erased) save();
+}
+
+void CaseCache::save() const {
   CacheJson list = CacheJson::array();
   for (const auto& [id, c] : cases_)
     list.push_back({{"id", c.allure_id},

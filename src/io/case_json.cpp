@@ -23,6 +23,7 @@ json steps_to_json(const std::vector<core::Step>& steps) {
     json step = {{"keyword", std::string(core::keyword_name(s.keyword))}, {"text", s.text}};
     if (!s.expected.empty()) step["expected"] = s.expected;
     if (!s.steps.empty()) step["steps"] = steps_to_json(s.steps);
+    if (!s.attachments.empty()) step["attachments"] = s.attachments;
     out.push_back(std::move(step));
   }
   return out;
@@ -43,6 +44,7 @@ std::vector<core::Step> steps_from_json(const json& j) {
     step.text = s.at("text").get<std::string>();
     step.expected = s.value("expected", "");
     if (s.contains("steps")) step.steps = steps_from_json(s.at("steps"));
+    if (s.contains("attachments")) s.at("attachments").get_to(step.attachments);
     out.push_back(std::move(step));
   }
   return out;
@@ -84,6 +86,19 @@ json relations_to_json(const std::vector<core::Relation>& relations) {
   return out;
 }
 
+// The desired side has a path, the remote side an id and a content type.
+json attachments_to_json(const std::vector<core::Attachment>& attachments) {
+  json out = json::array();
+  for (const auto& a : attachments) {
+    json row = {{"name", a.name}, {"size", a.size}, {"sha256", a.sha256.empty() ? json() : json(a.sha256)}};
+    if (!a.path.empty()) row["path"] = a.path;
+    if (a.remote_id) row["id"] = a.remote_id;
+    if (!a.content_type.empty()) row["content_type"] = a.content_type;
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
 std::vector<core::Relation> relations_from_json(const json& j) {
   std::vector<core::Relation> out;
   for (const auto& r : j) {
@@ -95,6 +110,21 @@ std::vector<core::Relation> relations_from_json(const json& j) {
     if (!r.at("target_allure_id").is_null()) relation.target_allure_id = r.at("target_allure_id").get<std::int64_t>();
     relation.mirrored = r.value("mirrored", false);
     out.push_back(std::move(relation));
+  }
+  return out;
+}
+
+std::vector<core::Attachment> attachments_from_json(const json& j) {
+  std::vector<core::Attachment> out;
+  for (const auto& row : j) {
+    core::Attachment a;
+    a.name = row.at("name").get<std::string>();
+    a.size = row.at("size").get<std::int64_t>();
+    if (row.contains("sha256") && !row.at("sha256").is_null()) a.sha256 = row.at("sha256").get<std::string>();
+    a.path = row.value("path", "");
+    a.remote_id = row.value("id", std::int64_t{0});
+    a.content_type = row.value("content_type", "");
+    out.push_back(std::move(a));
   }
   return out;
 }
@@ -150,6 +180,9 @@ const JsonField kJsonFields[] = {
      [](const json& j, core::CaseContent& c) { c.examples = examples_from_json(j); }, true},
     {core::Field::Steps, "steps", [](const core::CaseContent& c) { return steps_to_json(c.steps); },
      [](const json& j, core::CaseContent& c) { c.steps = steps_from_json(j); }},
+    {core::Field::Attachments, "attachments",
+     [](const core::CaseContent& c) { return attachments_to_json(c.attachments); },
+     [](const json& j, core::CaseContent& c) { c.attachments = attachments_from_json(j); }},
 };
 
 const JsonField& json_field(core::Field field) {
@@ -173,9 +206,10 @@ json content_to_json(const core::CaseContent& c, core::Kind kind) {
 
 core::CaseContent content_from_json(const json& j, core::Kind kind) {
   core::CaseContent c;
+  // Plans and caches written before a field existed lack its key: empty.
   for (const auto field : core::fields_of(kind)) {
     const auto& row = json_field(field);
-    if (!row.optional || j.contains(row.key)) row.from(j.at(row.key), c);
+    if (const auto it = j.find(row.key); it != j.end()) row.from(*it, c);
   }
   return c;
 }

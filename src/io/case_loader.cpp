@@ -64,15 +64,11 @@ std::string unreadable_reason(const fs::directory_entry& entry) {
     }
     return ec ? ec.message() : "it does not exist";
   }
-  switch (status.type()) {
-    case fs::file_type::regular: return {};
-    case fs::file_type::directory: return "it is a folder, not a file (rename it: a name ending in .yaml or .yml is a case file)";
-    case fs::file_type::fifo: return "it is a pipe, not a regular file";
-    case fs::file_type::socket: return "it is a socket, not a regular file";
-    case fs::file_type::character:
-    case fs::file_type::block: return "it is a device, not a regular file";
-    default: return "it is not a regular file";
-  }
+  const std::string kind = special_file_kind(status.type());
+  if (kind.empty()) return {};
+  if (status.type() == fs::file_type::directory)
+    return "it is a folder, not a file (rename it: a name ending in .yaml or .yml is a case file)";
+  return "it is " + kind + (kind == "not a regular file" ? "" : ", not a regular file");
 }
 
 // The config is read by the config loader only, even when it lies in the

@@ -1,11 +1,13 @@
 #include "io/case_parser.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <set>
 
 #include "core/normalize.hpp"
 #include "io/case_item_readers.hpp"
+#include "io/attachment_file.hpp"
 
 namespace ato::io {
 namespace {
@@ -56,7 +58,7 @@ class CaseReader {
     std::vector<std::string> known = {"id",   "name",     "description", "precondition", "expected",
                                       "status", "layer",  "fields",      "tags",         "severity",
                                       "priority", "issues", "links",     "allure_id",    "owner",
-                                      "members",  "relations", "examples", "steps"};
+                                      "members",  "relations", "examples", "steps",   "attachments"};
     for (const auto& [key, field] : config_.fields) known.push_back(key);
     if (shared_step) known = {"id", "name", "allure_id", "steps"};
     check_keys(doc, known, "", sink_);
@@ -129,6 +131,8 @@ class CaseReader {
         read_examples(v, c, sink_);
       } else if (key == "steps") {
         if (auto steps = read_steps(v, "steps", 1)) content.steps = std::move(*steps);
+      } else if (key == "attachments") {
+        read_attachments(v, "attachments");
       } else if (auto mapped = config_.fields.find(key); mapped != config_.fields.end()) {
         add_field_values(v, key, mapped->second, content);
       }
@@ -139,6 +143,7 @@ class CaseReader {
     }
     if (!doc["name"]) sink_.error(doc, "missing required key 'name'");
     if (!ok) return std::nullopt;
+    content.attachments = std::move(attachments_);
     c.content = core::normalize(std::move(content));
     return c;
   }
@@ -154,7 +159,7 @@ class CaseReader {
         {"fields", core::Field::CustomFields}, {"tags", core::Field::Tags},
         {"issues", core::Field::Issues}, {"links", core::Field::Links},
         {"steps", core::Field::Steps},   {"relations", core::Field::Relations},
-        {"examples", core::Field::Examples}};
+        {"examples", core::Field::Examples}, {"attachments", core::Field::Attachments}};
     if (const auto own = kOwnKeys.find(key); own != kOwnKeys.end()) {
       c.field_sources[own->second] = at;
     } else if (key == "severity" || key == "priority") {
@@ -337,6 +342,7 @@ class CaseReader {
     std::vector<std::string> known = kStepKeywords;
     known.push_back("expected");
     known.push_back("steps");
+    known.push_back("attachments");
     check_keys(v, known, what, sink_);
     std::vector<std::string> keywords;
     for (const auto& entry : v)
@@ -363,6 +369,7 @@ class CaseReader {
       if (!children) return std::nullopt;
       step.steps = std::move(*children);
     }
+    if (v["attachments"]) step.attachments = read_attachments(v["attachments"], what + ".attachments");
     return step;
   }
 
@@ -389,10 +396,40 @@ class CaseReader {
     return step;
   }
 
+  // The files of an `attachments:` list, on the case or a step (SPEC.md
+  // §1.4); their base names, which the case's steps refer to them by.
+  std::vector<std::string> read_attachments(YamlNode v, const std::string& what) {
+    std::vector<std::string> names;
+    if (v.IsNull()) return names;
+    auto paths = read_string_list(v, what, sink_);
+    if (!paths) return names;
+    const std::string root = std::filesystem::path(config_.config_path).parent_path().string();
+    for (std::size_t i = 0; i < paths->size(); ++i) {
+      const std::string item = what + "[" + std::to_string(i) + "]";
+      auto file = read_attachment_file((*paths)[i], sink_.file(), root, config_.attachments.max_bytes);
+      if (!file.error.empty()) {
+        sink_.error(v[i], item + " " + file.error);
+        continue;
+      }
+      const auto at = sink_.at(v[i]);
+      const auto [first, added] = attachment_places_.emplace(file.attachment.name, at);
+      if (!added) {
+        sink_.error(v[i], item + ": a second attachment named \"" + file.attachment.name + "\" in this case (the first is at " +
+                              core::format_place(first->second) + "); base names are unique within a case");
+        continue;
+      }
+      names.push_back(file.attachment.name);
+      attachments_.push_back(std::move(file.attachment));
+    }
+    return names;
+  }
+
   const core::Config& config_;
   DiagnosticSink& sink_;
   DocumentKind kind_;
   std::vector<core::SharedStepUse>* uses_ = nullptr;  // of the document being read
+  std::vector<core::Attachment> attachments_;  // of the case and its steps
+  std::map<std::string, core::SourceLocation> attachment_places_;  // base name -> where first listed
 };
 
 }  // namespace

@@ -83,7 +83,19 @@ std::string keyword_key(core::Keyword keyword) {
   return key;
 }
 
-void emit_steps(YAML::Emitter& out, const std::vector<core::Step>& steps) {
+std::string attachment_path(const std::string& folder, const std::string& name) {
+  return folder.empty() ? name : folder + "/" + name;
+}
+
+void emit_attachments(YAML::Emitter& out, const std::vector<std::string>& names, const std::string& folder) {
+  if (names.empty()) return;
+  std::vector<std::string> paths;
+  for (const auto& name : names) paths.push_back(attachment_path(folder, name));
+  out << YAML::Key << "attachments" << YAML::Value;
+  emit_flow_list(out, paths);
+}
+
+void emit_steps(YAML::Emitter& out, const std::vector<core::Step>& steps, const std::string& folder) {
   out << YAML::BeginSeq;
   for (const auto& step : steps) {
     if (!step.shared_step.empty()) {
@@ -92,16 +104,18 @@ void emit_steps(YAML::Emitter& out, const std::vector<core::Step>& steps) {
       out << YAML::EndMap;
       continue;
     }
-    if (step.keyword == core::Keyword::None && step.expected.empty() && step.steps.empty()) {
+    if (step.keyword == core::Keyword::None && step.expected.empty() && step.steps.empty() &&
+        step.attachments.empty()) {
       emit_text(out, step.text);
       continue;
     }
     out << YAML::BeginMap << YAML::Key << keyword_key(step.keyword) << YAML::Value;
     emit_text(out, step.text);
     emit_text_entry(out, "expected", step.expected);
+    emit_attachments(out, step.attachments, folder);
     if (!step.steps.empty()) {
       out << YAML::Key << "steps" << YAML::Value;
-      emit_steps(out, step.steps);
+      emit_steps(out, step.steps, folder);
     }
     out << YAML::EndMap;
   }
@@ -222,6 +236,22 @@ int deepest_step_level(const std::vector<core::Step>& steps) {
   return deepest;
 }
 
+void collect_step_attachments(const std::vector<core::Step>& steps, std::vector<std::string>& out) {
+  for (const auto& step : steps) {
+    out.insert(out.end(), step.attachments.begin(), step.attachments.end());
+    collect_step_attachments(step.steps, out);
+  }
+}
+
+// The case's own attachments: those no step shows.
+std::vector<std::string> case_level_attachments(const core::CaseContent& content) {
+  std::vector<std::string> in_steps, out;
+  collect_step_attachments(content.steps, in_steps);
+  for (const auto& a : content.attachments)
+    if (std::find(in_steps.begin(), in_steps.end(), a.name) == in_steps.end()) out.push_back(a.name);
+  return out;
+}
+
 bool has_step_without_text(const std::vector<core::Step>& steps) {
   for (const auto& step : steps)
     if ((step.text.empty() && step.shared_step.empty()) || has_step_without_text(step.steps)) return true;
@@ -299,9 +329,10 @@ std::string write_case_yaml(const CaseDocument& document, const core::Config& co
   emit_members(out, content.members);
   emit_relations(out, content.relations);
   emit_examples(out, content.examples);
+  emit_attachments(out, case_level_attachments(content), document.attachment_folder);
   if (!content.steps.empty()) {
     out << YAML::Key << "steps" << YAML::Value;
-    emit_steps(out, content.steps);
+    emit_steps(out, content.steps, document.attachment_folder);
   }
   out << YAML::EndMap;
 
@@ -318,10 +349,15 @@ std::string write_shared_step_yaml(const CaseDocument& document, const std::stri
   if (document.allure_id) out << YAML::Key << "allure_id" << YAML::Value << *document.allure_id;
   if (!document.content.steps.empty()) {
     out << YAML::Key << "steps" << YAML::Value;
-    emit_steps(out, document.content.steps);
+    emit_steps(out, document.content.steps, document.attachment_folder);
   }
   out << YAML::EndMap;
   return with_schema_comment(out, schema_ref);
+}
+
+bool is_portable_file_name(const std::string& name) {
+  if (name.empty() || name == "." || name == ".." || name.size() > 255) return false;
+  return std::none_of(name.begin(), name.end(), [](unsigned char c) { return c < 0x20 || c == '/' || c == '\\'; });
 }
 
 std::vector<std::string> round_trip_problems(const core::CaseContent& content, const core::Config& config) {
@@ -337,6 +373,15 @@ std::vector<std::string> round_trip_problems(const core::CaseContent& content, c
     problems.push_back("steps nest deeper than " + std::to_string(kMaxStepDepth) + " levels");
   if (has_unnamed_reference(content.steps)) problems.push_back("a step uses a shared step that was not imported");
   else if (has_step_without_text(content.steps)) problems.push_back("a step has no text");
+  std::vector<std::string> seen;
+  for (const auto& a : content.attachments) {
+    if (!is_portable_file_name(a.name))
+      problems.push_back("attachment \"" + a.name + "\" cannot be a file name; it was not downloaded");
+    else if (std::find(seen.begin(), seen.end(), a.name) != seen.end())
+      problems.push_back("a second attachment named \"" + a.name +
+                         "\": base names are unique within a case; only the first was downloaded");
+    seen.push_back(a.name);
+  }
   if (content.name.empty()) problems.push_back("the case has no name");
   for (const auto& link : content.links)
     if (link.name.empty())

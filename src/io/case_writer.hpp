@@ -16,6 +16,9 @@ struct CaseDocument {
   std::string external_id;
   std::optional<std::int64_t> allure_id;
   core::CaseContent content;  // normalised
+  // The folder, relative to the YAML file, that holds its attachment files
+  // by their base names (import's "<stem>.files").
+  std::string attachment_folder{};
 };
 
 // Keys in the order of SPEC.md §1.2; empty fields left out; custom fields
@@ -30,9 +33,14 @@ std::string write_case_yaml(const CaseDocument& document, const core::Config& co
 std::string write_shared_step_yaml(const CaseDocument& document, const std::string& schema_ref = "");
 
 // What in `content` the YAML cannot carry exactly, or only in a form that
-// `validate` rejects (an issue prefix the config does not know, steps nested
+// `validate` rejects (attachments whose names cannot be file names, or that
+// share a name; an issue prefix the config does not know, steps nested
 // too deep, a step without text, a link without name), one line each; empty
 // when the written file loads back as `content`.
+// Whether an attachment's name can be a file's base name here and be read
+// back as one (no separators, no control characters, not "." or "..").
+bool is_portable_file_name(const std::string& name);
+
 std::vector<std::string> round_trip_problems(const core::CaseContent& content, const core::Config& config);
 
 }  // namespace ato::io

@@ -18,13 +18,14 @@ namespace {
 const std::vector<std::string> kConfigKeys = {
     "endpoint", "project", "cases",    "api_prefix", "auth",     "id_tag_prefix", "parallelism", "archive",
     "guard",    "defaults", "fields",  "severity",   "priority", "integrations",  "lints",
-    "http",     "shared_steps", "prune"};
+    "http",     "shared_steps", "prune", "attachments"};
 
 
 // Built-in case keys that a `fields:` mapping may not take over.
 const std::vector<std::string> kCaseKeys = {"id",   "name",     "description", "precondition", "expected",
                                             "status", "layer",  "fields",      "tags",         "severity",
-                                            "priority", "issues", "links",     "allure_id",    "steps"};
+                                            "priority", "issues", "links",     "allure_id",    "steps",
+                                            "attachments"};
 
 // What is wrong with an endpoint, or empty: it is the server's address, with
 // its scheme and without the API prefix.
@@ -94,6 +95,8 @@ class ConfigReader {
         read_lints(value);
       } else if (key == "http") {
         read_http(value);
+      } else if (key == "attachments") {
+        read_attachments(value);
       }
     }
   }
@@ -163,6 +166,16 @@ class ConfigReader {
       if (auto b = read_bool(value["shared_steps"], "prune.shared_steps", sink_)) c_.prune_shared_steps = *b;
     if (value["test_plans"])
       if (auto b = read_bool(value["test_plans"], "prune.test_plans", sink_)) c_.prune_test_plans = *b;
+  }
+
+  void read_attachments(YamlNode value) {
+    if (!expect_map(value, "attachments")) return;
+    check_keys(value, {"max_bytes"}, "attachments", sink_);
+    if (!value["max_bytes"]) return;
+    if (auto n = read_integer(value["max_bytes"], "attachments.max_bytes", sink_)) {
+      if (*n < 0) sink_.error(value["max_bytes"], "attachments.max_bytes must not be negative");
+      else c_.attachments.max_bytes = *n;
+    }
   }
 
   void read_defaults(YamlNode value) {

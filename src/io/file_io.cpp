@@ -30,6 +30,19 @@ std::string describe_size(std::uint64_t bytes) {
 
 }  // namespace
 
+std::string special_file_kind(std::filesystem::file_type type) {
+  using std::filesystem::file_type;
+  switch (type) {
+    case file_type::regular: return {};
+    case file_type::directory: return "a folder";
+    case file_type::fifo: return "a pipe";
+    case file_type::socket: return "a socket";
+    case file_type::character:
+    case file_type::block: return "a device";
+    default: return "not a regular file";
+  }
+}
+
 FileText read_whole_file(const std::string& path, std::uint64_t max_bytes) {
   FileText result;
   Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};

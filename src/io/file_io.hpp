@@ -4,6 +4,7 @@
 // before it is loaded; writing replaces a regular file atomically or not at
 // all, and writes through symlinks and special files.
 #include <cstdint>
+#include <filesystem>
 #include <string>
 
 namespace ato::io {
@@ -14,6 +15,10 @@ struct FileText {
   bool too_large = false;
   bool ok() const { return error.empty(); }
 };
+
+// What a file that is not a regular one is: "a folder", "a pipe", "a
+// socket", "a device", "not a regular file"; empty for a regular file.
+std::string special_file_kind(std::filesystem::file_type type);
 
 FileText read_whole_file(const std::string& path, std::uint64_t max_bytes);
 

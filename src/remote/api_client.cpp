@@ -90,7 +90,24 @@ json ApiClient::get(const std::string& target) { return send("GET", target, null
 json ApiClient::send(const std::string& method, const std::string& target, const json& body, Retry retry) {
   HttpRequest request{method, prefix_ + target, body.is_null() ? std::string() : body.dump(),
                       body.is_null() ? std::string() : "application/json", {}, retry == Retry::NotBlindly};
-  const HttpResponse response = exchange(request, retry);
+  return parsed_answer(request, checked(request, retry));
+}
+
+json ApiClient::send_files(const std::string& method, const std::string& target, std::vector<FilePart> files,
+                           Retry retry) {
+  HttpRequest request{method, prefix_ + target, {}, {}, {}, retry == Retry::NotBlindly};
+  request.files = std::move(files);
+  return parsed_answer(request, checked(request, retry));
+}
+
+std::string ApiClient::download(const std::string& target) {
+  HttpRequest request{"GET", prefix_ + target, {}, {}, {}, false};
+  request.accept = "*/*";
+  return checked(request, Retry::Always).body;
+}
+
+HttpResponse ApiClient::checked(const HttpRequest& request, Retry retry) {
+  HttpResponse response = exchange(request, retry);
   const std::string what = describe_status(request, response);
   const bool answer_is_json = is_json(response.content_type);
   if (response.status == 401)
@@ -103,8 +120,13 @@ json ApiClient::send(const std::string& method, const std::string& target, const
       message = "the answer is " + response.content_type + ", not JSON (a proxy or a login page?)";
     throw core::RemoteError(what + (message.empty() ? "" : ": " + message), response.status);
   }
+  return response;
+}
+
+json ApiClient::parsed_answer(const HttpRequest& request, const HttpResponse& response) {
+  const std::string what = describe_status(request, response);
   if (response.body.empty()) return nullptr;
-  if (!answer_is_json)
+  if (!is_json(response.content_type))
     throw core::RemoteError(what + " with " + (response.content_type.empty() ? "no content type" : response.content_type) +
                                 ", not JSON (a login page or a proxy? check endpoint and api_prefix)",
                             response.status);

@@ -43,9 +43,17 @@ class ApiClient {
   json get(const std::string& target);
   // `body` null: no body. Returns the parsed answer (null for an empty one).
   json send(const std::string& method, const std::string& target, const json& body, Retry retry = Retry::Always);
+  // A multipart/form-data body of `files` (streamed from disk); the answer parsed as JSON.
+  json send_files(const std::string& method, const std::string& target, std::vector<FilePart> files,
+                  Retry retry = Retry::Always);
+  // The answer's bytes, whatever their type (an attachment's content).
+  std::string download(const std::string& target);
 
  private:
   HttpResponse exchange(const HttpRequest& request, Retry retry);
+  // The answer, or RemoteError for an error status (401, 403, >= 300).
+  HttpResponse checked(const HttpRequest& request, Retry retry);
+  json parsed_answer(const HttpRequest& request, const HttpResponse& response);
   double jitter();
   void log(const HttpRequest& request, const std::string& outcome, std::chrono::steady_clock::time_point start);
 

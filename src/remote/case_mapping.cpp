@@ -49,6 +49,17 @@ void take_identities(std::vector<std::string> identities, std::string& external_
   others.assign(identities.begin() + 1, identities.end());
 }
 
+core::Attachment attachment_from_row(const json& row) {
+  core::Attachment a;
+  a.remote_id = number(row, "id");
+  a.name = text(row, "name");
+  a.size = number(row, "contentLength");
+  a.content_type = text(row, "contentType");
+  return a;
+}
+
+// A step's attachment children (and its expected result's) are in its
+// `attachments`, not its `steps` (API-NOTES.md).
 core::Step step_from_dto(const json& dto) {
   core::Step step;
   const std::string name = text(dto, "name");
@@ -62,25 +73,43 @@ core::Step step_from_dto(const json& dto) {
   step.expected = text(dto, "expectedResult");
   if (dto.contains("steps") && dto["steps"].is_array())
     for (const auto& child : dto["steps"]) step.steps.push_back(step_from_dto(child));
+  if (dto.contains("attachments") && dto["attachments"].is_array())
+    for (const auto& row : dto["attachments"])
+      if (row.is_object()) step.attachments.push_back(text(row, "name"));
   return step;
 }
 
-json step_body(const core::Step& step) {
+// Attachment ids by base name; `null` ids: the case has none yet (a create,
+// before the upload), so the scenario leaves its attachment steps out.
+using AttachmentIds = std::map<std::string, std::int64_t>;
+
+json step_body(const core::Step& step, const AttachmentIds* ids) {
   if (step.uses_shared_step()) {
     // Apply fills the id in before writing: a reference without one is a bug, not bad input.
     if (!step.shared_step_id)
-      throw std::logic_error("a step uses shared step \"" + step.shared_step +
-                             "\" whose Allure ID is not known");
+      throw std::logic_error("a step uses shared step \"" + step.shared_step + "\" whose Allure ID is not known");
     return {{"type", "shared"}, {"sharedStepId", step.shared_step_id}};
   }
   json out = {{"type", "body"}, {"body", core::join_keyword(step)}};
   if (!step.expected.empty())
     out["expectedResultSteps"] = json::array({{{"type", "expected_body"}, {"body", step.expected}}});
-  if (!step.steps.empty()) {
-    out["steps"] = json::array();
-    for (const auto& child : step.steps) out["steps"].push_back(step_body(child));
-  }
+  json children = json::array();
+  for (const auto& child : step.steps) children.push_back(step_body(child, ids));
+  if (ids)
+    for (const auto& name : step.attachments) {
+      const auto it = ids->find(name);
+      if (it == ids->end() || !it->second)
+        throw core::RemoteError("attachment \"" + name + "\" of step \"" + step.text + "\" has no id in TestOps yet");
+      children.push_back({{"type", "attachment"}, {"attachmentId", it->second}});
+    }
+  if (!children.empty()) out["steps"] = std::move(children);
   return out;
+}
+
+json scenario_of(const std::vector<core::Step>& steps, const AttachmentIds* ids) {
+  json out = json::array();
+  for (const auto& step : steps) out.push_back(step_body(step, ids));
+  return {{"steps", out}};
 }
 
 json tags_body(const std::string& external_id, const core::CaseContent& content, const std::string& prefix) {
@@ -204,9 +233,15 @@ core::RemoteCase case_from_overview(const json& dto, const ReferenceData& ref, c
     for (const auto& l : dto["links"]) content.links.push_back({text(l, "name"), text(l, "url"), text(l, "type")});
   content.members = members_from_dto(dto);
   content.examples = examples_from_dto(dto);
-  if (dto.contains("scenario") && dto["scenario"].is_object() && dto["scenario"].contains("steps") &&
-      dto["scenario"]["steps"].is_array())
-    for (const auto& s : dto["scenario"]["steps"]) content.steps.push_back(step_from_dto(s));
+  if (dto.contains("scenario") && dto["scenario"].is_object()) {
+    const json& scenario = dto["scenario"];
+    if (scenario.contains("steps") && scenario["steps"].is_array())
+      for (const auto& s : scenario["steps"]) content.steps.push_back(step_from_dto(s));
+    // Every attachment of the case, its steps' included.
+    if (scenario.contains("attachments") && scenario["attachments"].is_array())
+      for (const auto& row : scenario["attachments"])
+        if (row.is_object()) content.attachments.push_back(attachment_from_row(row));
+  }
   content = core::normalize(std::move(content));
   return c;
 }
@@ -219,7 +254,7 @@ json create_body(const std::string& external_id, const core::CaseContent& conten
                {"links", links_body(content)},
                {"customFields", custom_fields_inline(content, ref)},
                {"members", members_body(content, ref)},
-               {"scenario", scenario_body(content.steps)}};
+               {"scenario", scenario_of(content.steps, nullptr)}};
   if (!content.description.empty()) body["description"] = content.description;
   if (!content.precondition.empty()) body["precondition"] = content.precondition;
   if (!content.expected.empty()) body["expectedResult"] = content.expected;
@@ -251,17 +286,20 @@ json patch_body(const std::string& external_id, const core::CaseContent& content
       case core::Field::Examples:
       case core::Field::CustomFields:
       case core::Field::Issues:
-      case core::Field::Steps: break;  // their own requests
+      case core::Field::Steps:
+      case core::Field::Attachments: break;  // their own requests
     }
   }
   return body.empty() ? json() : body;
 }
 
-json scenario_body(const std::vector<core::Step>& steps) {
-  json out = json::array();
-  for (const auto& step : steps) out.push_back(step_body(step));
-  return {{"steps", out}};
+json scenario_body(const core::CaseContent& content) {
+  AttachmentIds ids;
+  for (const auto& a : content.attachments) ids[a.name] = a.remote_id;
+  return scenario_of(content.steps, &ids);
 }
+
+core::Attachment attachment_from_dto(const json& row) { return attachment_from_row(row); }
 
 json issues_body(const std::vector<std::string>& issues, const ReferenceData& ref) {
   json out = json::array();

@@ -23,7 +23,11 @@ json create_body(const std::string& external_id, const core::CaseContent& conten
 // TestCasePatchV2Dto with only the given fields that PATCH carries; null when none.
 json patch_body(const std::string& external_id, const core::CaseContent& content, const std::vector<core::Field>& fields,
                 const ReferenceData& ref, const std::string& id_tag_prefix);
-json scenario_body(const std::vector<core::Step>& steps);                           // TestCaseScenarioV2Dto
+// TestCaseScenarioV2Dto; each step's attachments become attachment steps, its
+// last children, by the ids `content.attachments` carries (all must be known).
+json scenario_body(const core::CaseContent& content);
+// From a TestCaseAttachmentRowDto.
+core::Attachment attachment_from_dto(const json& row);
 json issues_body(const std::vector<std::string>& issues, const ReferenceData& ref);  // bare array
 // GET .../relation (bare array) -> relations by Allure ID; unknown types are left out.
 std::vector<core::Relation> relations_from_dto(const json& relations);

@@ -98,14 +98,32 @@ class CurlTransport final : public HttpTransport {
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.retry_after);
 
     curl_slist* headers = nullptr;
-    headers = curl_slist_append(headers, "Accept: application/json");
+    headers = curl_slist_append(headers, ("Accept: " + request.accept).c_str());
     for (const auto& [name, value] : request.headers) headers = curl_slist_append(headers, (name + ": " + value).c_str());
-    if (!request.content_type.empty())
+    if (!request.content_type.empty() && request.files.empty())
       headers = curl_slist_append(headers, ("Content-Type: " + request.content_type).c_str());
+    if (!request.files.empty()) headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
 
+    curl_mime* mime = nullptr;
     if (request.method == "GET") {
       curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+    } else if (!request.files.empty()) {
+      // libcurl reads each file as it sends it: never the whole body in memory.
+      mime = curl_mime_init(curl);
+      for (const auto& file : request.files) {
+        curl_mimepart* part = curl_mime_addpart(mime);
+        curl_mime_name(part, file.field.c_str());
+        if (curl_mime_filedata(part, file.path.c_str()) != CURLE_OK) {
+          curl_mime_free(mime);
+          curl_slist_free_all(headers);
+          throw TransportError("cannot read " + file.path, TransportError::Kind::Unusable);
+        }
+        curl_mime_filename(part, file.filename.c_str());
+        curl_mime_type(part, file.content_type.c_str());
+      }
+      curl_easy_setopt(curl, CURLOPT_MIMEPOST, mime);
+      curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
     } else {
       curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
       curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.c_str());
@@ -115,6 +133,10 @@ class CurlTransport final : public HttpTransport {
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
     const CURLcode code = curl_easy_perform(curl);
     curl_slist_free_all(headers);
+    if (mime) {
+      curl_easy_setopt(curl, CURLOPT_MIMEPOST, nullptr);
+      curl_mime_free(mime);
+    }
     if (code != CURLE_OK) {
       CurlFailure failure{code, 0, error[0] ? error : curl_easy_strerror(code), body.too_large};
       curl_easy_getinfo(curl, CURLINFO_OS_ERRNO, &failure.os_errno);

@@ -10,6 +10,14 @@
 
 namespace ato::remote {
 
+// One file of a multipart/form-data body, streamed from disk as it is sent.
+struct FilePart {
+  std::string field = "file";  // the part's name
+  std::string filename;        // its Content-Disposition filename
+  std::string content_type;
+  std::string path;            // where the bytes are read from
+};
+
 struct HttpRequest {
   std::string method;  // GET, POST, PATCH, DELETE
   std::string target;  // path and query, e.g. /api/testcase/1/overview
@@ -19,6 +27,8 @@ struct HttpRequest {
   // Not safe to send twice: use a fresh connection, because curl silently
   // re-sends a request whose kept-alive connection died without an answer.
   bool fresh_connection = false;
+  std::vector<FilePart> files{};  // not empty: a multipart/form-data body of these, instead of `body`
+  std::string accept = "application/json";
 };
 
 struct HttpResponse {

@@ -95,7 +95,7 @@ std::int64_t TestOpsAdapter::create_shared_step(const core::CaseContent& content
       [&] { return find_shared_step(content.name); });
   know_shared_step_name(content.name);
   if (!content.steps.empty())
-    client_->send("POST", shared_step_path(id) + "/scenario", scenario_body(content.steps));
+    client_->send("POST", shared_step_path(id) + "/scenario", scenario_body(content));
   return id;
 }
 
@@ -110,7 +110,7 @@ void TestOpsAdapter::update_shared_step(std::int64_t allure_id, const core::Case
       client_->send("PATCH", path, {{"name", after.name}});
       know_shared_step_name(after.name);
     }
-    if (writes(core::Field::Steps)) client_->send("POST", path + "/scenario", scenario_body(after.steps));
+    if (writes(core::Field::Steps)) client_->send("POST", path + "/scenario", scenario_body(after));
   });
 }
 

@@ -170,7 +170,7 @@ void TestOpsAdapter::update_case(std::int64_t allure_id, const std::string& exte
   const std::string path = case_path(allure_id);
   write_existing_case([&] {
     if (!patch.is_null()) client_->send("PATCH", path, patch);
-    if (routed(core::WriteRoute::Scenario)) client_->send("POST", path + "/scenario", scenario_body(after.steps));
+    if (routed(core::WriteRoute::Scenario)) client_->send("POST", path + "/scenario", scenario_body(after));
     if (routed(core::WriteRoute::Issues)) client_->send("POST", path + "/issue", issues);
     if (routed(core::WriteRoute::CustomFieldValues)) client_->send("PATCH", path + "/cfv", cfv);
     if (routed(core::WriteRoute::Examples)) client_->send("POST", path + "/example", examples_body(after.examples));

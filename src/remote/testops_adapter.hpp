@@ -34,6 +34,12 @@ class TestOpsAdapter final : public core::TestOpsPort {
                           const std::vector<core::Field>& fields) override;
   void archive_shared_step(std::int64_t allure_id) override;
   void unarchive_shared_step(std::int64_t allure_id) override;
+  std::map<std::string, std::int64_t> upload_attachments(std::int64_t allure_id,
+                                                         const std::vector<core::Attachment>& files) override;
+  void replace_attachment(std::int64_t attachment_id, const core::Attachment& file) override;
+  void delete_attachment(std::int64_t attachment_id) override;
+  void read_attachments(const std::vector<std::int64_t>& attachment_ids,
+                        const std::function<void(std::size_t, const std::string&)>& each) override;
 
  private:
   const ReferenceData& reference();  // loaded once, thread-safe
@@ -41,6 +47,10 @@ class TestOpsAdapter final : public core::TestOpsPort {
   std::vector<core::SearchRow> search(const std::string& rql, bool deleted);
   std::optional<std::int64_t> find_by_identity(const std::string& external_id);
   std::string case_path(std::int64_t id) const { return "/testcase/" + std::to_string(id); }
+  // Sends one multipart request of `files`; on an unknown outcome, takes
+  // those that arrived from the case's list instead of sending them again.
+  void upload_batch(std::int64_t allure_id, const std::vector<core::Attachment>& files,
+                    std::map<std::string, std::int64_t>& ids);
 
   // Shared steps (shared_steps.cpp).
   std::vector<json> shared_step_dtos(bool archived, const std::string& search = {});

@@ -6,8 +6,10 @@
 #include <ctime>
 #include <sstream>
 
+#include "core/attachment_changes.hpp"
 #include "core/case_fields.hpp"
 #include "core/normalize.hpp"
+#include "util/byte_size.hpp"
 #include "util/quote.hpp"
 
 namespace ato::render {
@@ -49,6 +51,7 @@ void add_steps(const std::vector<core::Step>& steps, int depth, std::vector<std:
     for (std::size_t i = 0; i < text.size(); ++i) out.push_back(indent + (i ? "  " : "") + text[i]);
     for (const auto& line : split_lines(step.expected)) out.push_back(indent + "  expected: " + line);
     add_steps(step.steps, depth + 1, out);
+    for (const auto& name : step.attachments) out.push_back(indent + "  attachment: " + name);
   }
 }
 
@@ -139,6 +142,29 @@ class FieldPrinter {
     line_block("examples", lines(c_.before.examples), lines(c_.after.examples));
   }
 
+  // "+ a.png (1.2 KiB)  ~ b.png (content changed: 300 B -> 310 B)  - c.png (2 KiB)"
+  void attachments() {
+    const auto sized = [](const core::Attachment& a) { return a.name + " (" + util::describe_bytes(a.size) + ")"; };
+    if (creating_) {
+      std::vector<std::string> names;
+      for (const auto& a : c_.after.attachments) names.push_back(sized(a));
+      return list("attachments", {}, names);
+    }
+    std::string text;
+    for (const auto& d : core::attachment_deltas(c_.before.attachments, c_.after.attachments)) {
+      text += text.empty() ? "" : "  ";
+      switch (d.kind) {
+        case core::AttachmentDeltaKind::Added: text += "+ " + sized(d.after); break;
+        case core::AttachmentDeltaKind::ContentChanged:
+          text += "~ " + d.after.name + " (content changed: " + util::describe_bytes(d.before.size) + " -> " +
+                  util::describe_bytes(d.after.size) + ")";
+          break;
+        case core::AttachmentDeltaKind::Removed: text += "- " + sized(d.before); break;
+      }
+    }
+    out_.push_back({'~', 0, "attachments: " + text});
+  }
+
   void steps() {
     std::vector<std::string> before, after;
     add_steps(c_.before.steps, 0, before);
@@ -209,6 +235,7 @@ std::vector<ChangeLine> change_lines(const core::Change& change, const std::set<
         break;
       case core::FieldShape::Examples: print.examples(); break;
       case core::FieldShape::Steps: print.steps(); break;
+      case core::FieldShape::Attachments: print.attachments(); break;
     }
   }
   // Adopting writes the identity tag even where the tags match.

@@ -9,6 +9,7 @@ The schema sees the YAML as editors do: yaml-language-server reads YAML 1.2
 `on` and `2024-01-01` are text; PyYAML alone would read YAML 1.1."""
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -74,6 +75,8 @@ def validate_accepts(kind, path):
         (repo / "cases").mkdir()
         (repo / "shared-steps").mkdir()
         if kind == "case":
+            # The files that case fixtures attach: the schema cannot see files, validate does.
+            shutil.copytree(fixtures / "attachment-files", repo / "cases" / "files")
             (repo / "ato-sync.yaml").write_text(CONFIG)
             (repo / "cases" / "case.yaml").write_text(path.read_text())
             (repo / "shared-steps" / "login.yaml").write_text(LOGIN)

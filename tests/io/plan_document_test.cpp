@@ -7,6 +7,7 @@
 
 #include "io/case_cache.hpp"
 #include "io/text_checks.hpp"
+#include "io/attachment_digests.hpp"
 #include "support/process.hpp"
 
 namespace ato::io {
@@ -19,7 +20,8 @@ core::CaseContent content(const std::string& name) {
   c.custom_fields = {{"Feature", {"Checkout"}}};
   c.tags = {"smoke"};
   c.links = {{"Spec", "https://x", "issue"}};
-  c.steps = {{core::Keyword::Given, "a", "b", {{core::Keyword::None, "c", "", {}}}}};
+  c.steps = {{core::Keyword::Given, "a", "b", {{core::Keyword::None, "c", "", {}}}, {"shot.png"}}};
+  c.attachments = {{"shot.png", 26, std::string(64, 'f'), "cases/files/shot.png", 0, ""}};
   return c;
 }
 
@@ -37,6 +39,7 @@ SavedPlan sample() {
   update.external_id = "b";
   update.allure_id = 12;
   update.before = content("Old");
+  update.before.attachments = {{"shot.png", 20, "", "", 501, "image/png"}};
   update.diff = {core::Field::Name};
   update.writes = {core::Field::Name};
   update.remote_last_modified = 1700000000123;
@@ -154,6 +157,29 @@ TEST(CaseCache, KeyedByEndpointAndProject) {
   CaseCache(dir, "https://a", 1).put_all({cached(1, 100)});
   EXPECT_FALSE(CaseCache(dir, "https://a", 2).get(1, 100));
   EXPECT_FALSE(CaseCache(dir, "https://b", 1).get(1, 100));
+}
+
+TEST(CaseCache, ForgottenCasesAreReadAgain) {
+  const auto dir = test::make_temp_dir();
+  CaseCache(dir, "https://a", 1).put_all({cached(1, 100), cached(2, 100)});
+  CaseCache(dir, "https://a", 1).forget({1});
+  CaseCache cache(dir, "https://a", 1);
+  EXPECT_FALSE(cache.get(1, 100));
+  EXPECT_TRUE(cache.get(2, 100));
+}
+
+TEST(AttachmentDigests, KeptPerIdForTheSizeTheyWereTakenAt) {
+  const auto dir = test::make_temp_dir();
+  {
+    AttachmentDigests digests(dir, "https://a", 1);
+    digests.put(7, 26, "abc");
+    digests.save();
+  }
+  AttachmentDigests digests(dir, "https://a", 1);
+  EXPECT_EQ(digests.get(7, 26), "abc");
+  EXPECT_FALSE(digests.get(7, 27));  // replaced since: the digest says nothing
+  EXPECT_FALSE(digests.get(8, 26));
+  EXPECT_FALSE(AttachmentDigests(dir, "https://b", 1).get(7, 26));
 }
 
 TEST(CaseCache, DamagedFileIsIgnored) {

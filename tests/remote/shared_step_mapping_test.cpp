@@ -106,8 +106,9 @@ TEST(SharedStepMapping, OnlyAStepNamedAfterASharedStepCallsForTheNormalizedForm)
 }
 
 TEST(SharedStepMapping, AReferenceIsWrittenAsASharedStepOfTheScenario) {
-  const json body =
-      scenario_body({reference_to(7), text_step(core::Keyword::Given, "a shop", {reference_to(8)})});
+  core::CaseContent content;
+  content.steps = {reference_to(7), text_step(core::Keyword::Given, "a shop", {reference_to(8)})};
+  const json body = scenario_body(content);
   EXPECT_EQ(body["steps"][0], json({{"type", "shared"}, {"sharedStepId", 7}}));
   EXPECT_EQ(body["steps"][1]["body"], "Given a shop");
   EXPECT_EQ(body["steps"][1]["steps"][0], json({{"type", "shared"}, {"sharedStepId", 8}}));
@@ -116,7 +117,9 @@ TEST(SharedStepMapping, AReferenceIsWrittenAsASharedStepOfTheScenario) {
 TEST(SharedStepMapping, AReferenceWhoseIdApplyDidNotFillInIsAProgrammingError) {
   core::Step unresolved;
   unresolved.shared_step = "auth/login";
-  EXPECT_THROW(scenario_body({unresolved}), std::logic_error);
+  core::CaseContent content;
+  content.steps = {unresolved};
+  EXPECT_THROW(scenario_body(content), std::logic_error);
 }
 
 }  // namespace

@@ -35,8 +35,12 @@ core::Plan sample_plan() {
   create.after = guest("User clicks Checkout", {"smoke"});
   create.after.name = "A new case";
   create.after.custom_fields = {{"Feature", {"Payments"}}};
+  create.after.steps[1].attachments = {"pay-form.png"};
+  create.after.attachments = {{"cart.png", 2048, std::string(64, 'a'), "cases/checkout/files/cart.png", 0, ""},
+                              {"pay-form.png", 300, std::string(64, 'b'), "cases/checkout/files/pay-form.png", 0, ""}};
   create.diff = {core::Field::Name, core::Field::Description, core::Field::Status, core::Field::Layer,
-                   core::Field::CustomFields, core::Field::Tags, core::Field::Issues, core::Field::Steps};
+                   core::Field::CustomFields, core::Field::Tags, core::Field::Issues, core::Field::Steps,
+                   core::Field::Attachments};
   create.source = {"cases/checkout/new.yaml", 1, 1};
 
   core::Change update;
@@ -47,7 +51,10 @@ core::Plan sample_plan() {
   update.before = guest("User clicks Buy", {"legacy", "smoke"});
   update.before.name = "Guest checkout";
   update.after = guest("User clicks Checkout", {"checkout", "smoke"});
-  update.diff = {core::Field::Name, core::Field::Tags, core::Field::Steps};
+  update.before.attachments = {{"cart.png", 2048, "", "", 501, "image/png"}, {"old.pdf", 1536, "", "", 502, "application/pdf"}};
+  update.after.attachments = {{"cart.png", 2100, std::string(64, 'c'), "cases/checkout/files/cart.png", 0, ""},
+                              {"receipt.txt", 12, std::string(64, 'd'), "cases/checkout/files/receipt.txt", 0, ""}};
+  update.diff = {core::Field::Name, core::Field::Tags, core::Field::Steps, core::Field::Attachments};
   update.writes = update.diff;
   update.remote_last_modified = 1795132800000;  // 2026-11-20
   update.last_modified_by = "alice";
