@@ -152,8 +152,11 @@ std::int64_t TestOpsAdapter::create_case(const std::string& external_id, const c
     }
   }
   if (!content.issues.empty()) {
-    std::lock_guard lock(reference_mutex_);
-    const json issues = issues_body(content.issues, *ref_);
+    json issues;
+    {
+      std::lock_guard lock(reference_mutex_);
+      issues = issues_body(content.issues, *ref_);
+    }
     client_->send("POST", case_path(id) + "/issue", issues);
   }
   return id;
