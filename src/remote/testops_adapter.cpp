@@ -14,6 +14,10 @@ std::string aql_string(const std::string& value) { return util::double_quoted(va
 
 namespace {
 
+// The longest `tag = ... or ...` query of one identity search, before URL
+// encoding: the URL stays far below the 8 KB that servers and proxies accept.
+constexpr std::size_t kIdentityQueryChars = 1500;
+
 // Runs a write to an existing case; a 404 says the case is gone and what to do.
 template <class Write>
 void write_existing_case(Write write) {
@@ -129,7 +133,8 @@ std::optional<std::int64_t> TestOpsAdapter::find_by_identity(const std::string& 
   return std::nullopt;
 }
 
-std::int64_t TestOpsAdapter::create_case(const std::string& external_id, const core::CaseContent& content) {
+core::TestOpsPort::Created TestOpsAdapter::create_case(const std::string& external_id,
+                                                       const core::CaseContent& content) {
   json body;
   {
     const auto& ref = reference();
@@ -151,15 +156,34 @@ std::int64_t TestOpsAdapter::create_case(const std::string& external_id, const c
       else if (attempt >= 5) throw;
     }
   }
-  if (!content.issues.empty()) {
-    json issues;
-    {
-      std::lock_guard lock(reference_mutex_);
-      issues = issues_body(content.issues, *ref_);
-    }
-    client_->send("POST", case_path(id) + "/issue", issues);
+  return {id, fields_after_create(content)};
+}
+
+std::vector<core::SearchRow> TestOpsAdapter::find_live_with_identities(const std::vector<std::string>& external_ids) {
+  // `tag = "..." or ...` in chunks that keep each URL short; the chunks are
+  // asked side by side.
+  std::vector<std::string> queries;
+  for (const auto& id : external_ids) {
+    const std::string term = "tag = " + aql_string(config_.id_tag_prefix + id);
+    if (queries.empty() || queries.back().size() + term.size() > kIdentityQueryChars) queries.emplace_back();
+    queries.back() += (queries.back().empty() ? "" : " or ") + term;
   }
-  return id;
+  std::vector<std::vector<json>> found(queries.size());
+  parallel_for(queries.size(), config_.parallelism, [&](std::size_t i) { found[i] = search_dtos(queries[i], false); });
+  std::vector<core::SearchRow> rows;
+  for (const auto& part : found)
+    for (const auto& dto : part) {
+      auto row = row_from_dto(dto, config_.id_tag_prefix);
+      if (!row.external_id.empty() && !row.deleted) rows.push_back(std::move(row));
+    }
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.allure_id < b.allure_id; });
+  rows.erase(std::unique(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.allure_id == b.allure_id; }),
+             rows.end());
+  return rows;
+}
+
+void TestOpsAdapter::delete_case(std::int64_t allure_id) {
+  client_->send("DELETE", case_path(allure_id), nullptr);
 }
 
 void TestOpsAdapter::update_case(std::int64_t allure_id, const std::string& external_id, const core::CaseContent& after,
@@ -187,7 +211,7 @@ void TestOpsAdapter::update_case(std::int64_t allure_id, const std::string& exte
 
 void TestOpsAdapter::archive_case(std::int64_t allure_id) {
   if (config_.archive_status.empty()) {
-    write_existing_case([&] { client_->send("DELETE", case_path(allure_id), nullptr); });
+    write_existing_case([&] { delete_case(allure_id); });
     return;
   }
   std::int64_t status;
