@@ -198,7 +198,7 @@ bool evaluate(const AqlQuery::Node& node, const AttributeReader& read) {
     case Kind::Not: return !evaluate(*node.left, read);
     case Kind::Compare: break;
   }
-  const auto values = read(node.attribute);
+  const auto& values = read(node.attribute);
   if (node.op == "!=") {
     return std::none_of(values.begin(), values.end(),
                         [&](const AqlValue& v) { return compare(v, "=", node.values[0]); });

@@ -21,8 +21,9 @@ struct AqlValue {
   std::string text;
 };
 
-// Values of one attribute of one case (a case has many tags).
-using AttributeReader = std::function<std::vector<AqlValue>(const std::string& attribute)>;
+// Values of one attribute of one case (a case has many tags); the reference
+// lives as long as the matches() call that asked.
+using AttributeReader = std::function<const std::vector<AqlValue>&(const std::string& attribute)>;
 
 class AqlQuery {
  public:

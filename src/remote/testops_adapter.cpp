@@ -100,12 +100,14 @@ std::vector<core::RemoteCase> TestOpsAdapter::read_cases(const std::vector<std::
 void TestOpsAdapter::create_field_values(const std::vector<core::NewFieldValue>& values) {
   reference();
   const std::string target = "/project/" + std::to_string(ref_->project_id) + "/cfv";
-  for (const auto& v : values) {
+  // Side by side: each value is its own request.
+  parallel_for(values.size(), config_.parallelism, [&](std::size_t i) {
+    const auto& v = values[i];
     std::int64_t field_id;
     {
       std::lock_guard lock(reference_mutex_);
       field_id = id_of(ref_->fields, v.field, "custom field");
-      if (ref_->values[field_id].count(v.value)) continue;
+      if (ref_->values[field_id].count(v.value)) return;
     }
     std::int64_t value_id = 0;
     try {
@@ -121,7 +123,7 @@ void TestOpsAdapter::create_field_values(const std::vector<core::NewFieldValue>&
     }
     std::lock_guard lock(reference_mutex_);
     ref_->values[field_id][v.value] = value_id;
-  }
+  });
 }
 
 std::optional<std::int64_t> TestOpsAdapter::find_by_identity(const std::string& external_id) {

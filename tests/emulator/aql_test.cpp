@@ -11,8 +11,9 @@ const std::vector<std::string> kAttributes = {"id", "name", "tag"};
 
 bool matches(const std::string& query, std::int64_t id, const std::vector<std::string>& tags,
              const std::string& name = "A case") {
-  return AqlQuery::parse(query, kAttributes).matches([&](const std::string& attribute) {
-    std::vector<AqlValue> values;
+  std::vector<AqlValue> values;  // what the reader answered last: the query reads it before asking again
+  return AqlQuery::parse(query, kAttributes).matches([&](const std::string& attribute) -> const std::vector<AqlValue>& {
+    values.clear();
     if (attribute == "id") values.push_back({true, static_cast<double>(id), std::to_string(id)});
     if (attribute == "name") values.push_back({false, 0, name});
     if (attribute == "tag")
