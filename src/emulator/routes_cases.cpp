@@ -67,7 +67,7 @@ class CaseAttributes {
 
 bool query_matches(const AqlQuery& query, const Store& store, const StoredCase& c) {
   CaseAttributes attributes(store, c);
-  return query.matches(std::ref(attributes));
+  return query.matches_kept(std::ref(attributes));
 }
 
 }  // namespace

@@ -11,9 +11,8 @@ const std::vector<std::string> kAttributes = {"id", "name", "tag"};
 
 bool matches(const std::string& query, std::int64_t id, const std::vector<std::string>& tags,
              const std::string& name = "A case") {
-  std::vector<AqlValue> values;  // what the reader answered last: the query reads it before asking again
-  return AqlQuery::parse(query, kAttributes).matches([&](const std::string& attribute) -> const std::vector<AqlValue>& {
-    values.clear();
+  return AqlQuery::parse(query, kAttributes).matches([&](const std::string& attribute) {
+    std::vector<AqlValue> values;
     if (attribute == "id") values.push_back({true, static_cast<double>(id), std::to_string(id)});
     if (attribute == "name") values.push_back({false, 0, name});
     if (attribute == "tag")
@@ -58,6 +57,22 @@ TEST(Aql, MalformedQueriesAreRejected) {
 }
 
 TEST(Aql, UnknownAttributeIsRejected) { EXPECT_THROW(AqlQuery::parse("colour = \"red\"", kAttributes), AqlError); }
+
+TEST(Aql, KeptValuesAnswerAsTheReaderDoes) {
+  // apply's duplicate check: one OR of many exact tags.
+  const auto query = AqlQuery::parse(R"(tag = "ato-sync:a" or tag = "ato-sync:b" or tag = "ato-sync:c")", kAttributes);
+  const std::vector<AqlValue> has_b{{false, 0, "smoke"}, {false, 0, "ato-sync:b"}}, has_none{{false, 0, "ato-sync:d"}};
+  int reads = 0;
+  for (const auto* tags : {&has_b, &has_none}) {
+    const bool kept = query.matches_kept([&](const std::string&) -> const std::vector<AqlValue>& {
+      ++reads;
+      return *tags;
+    });
+    EXPECT_EQ(kept, query.matches([&](const std::string&) { return *tags; }));
+    EXPECT_EQ(kept, tags == &has_b);
+  }
+  EXPECT_EQ(reads, 2 + 3);  // up to the first term that matches
+}
 
 TEST(RouteTemplate, NumericSegmentsBecomeIds) {
   EXPECT_EQ(route_template("/api/testcase/123/overview"), "/api/testcase/{id}/overview");
