@@ -167,5 +167,19 @@ TEST(ConcurrentApply, CreatesAloneAreCheckedInOneSearchAndNothingIsDeleted) {
   EXPECT_EQ(emulator.count("DELETE /api/testcase/{id}"), 0);
 }
 
+TEST(ConcurrentApply, ManyCreatesAreCheckedInSearchesOfBoundedLength) {
+  Emulator emulator;
+  Workspace repo(emulator);
+  const std::string long_id(96, 'x');  // 12 identities of 105 characters fit one search
+  for (int i = 0; i < 50; ++i) {
+    const std::string id = long_id + "/" + std::to_string(1000 + i);
+    repo.write("cases/c" + std::to_string(i) + ".yaml", case_yaml(id, "C"));
+  }
+  emulator.reset_stats();
+  repo.expect(0, {"apply", "--auto-approve"});
+  EXPECT_EQ(emulator.count("GET /api/testcase/__search"), 2 + 5);  // the plan's two, and 50 identities in 5 searches
+  EXPECT_EQ(repo.expect(0, {"plan"}).out, "No changes. Allure TestOps matches the cases.\n");
+}
+
 }  // namespace
 }  // namespace ato::test
