@@ -31,10 +31,10 @@ void execute_existing(const core::Change& change, core::TestOpsPort& port) {
 class ApplyRun {
  public:
   ApplyRun(const core::Plan& plan, core::TestOpsPort& port, const ApplyOptions& options)
-      : changes_(plan.changes), port_(port), options_(options), later_(changes_.size()) {}
+      : plan_(plan), changes_(plan.changes), port_(port), options_(options), later_(changes_.size()) {}
 
-  ApplyReport run(const core::Plan& plan) {
-    if (!plan.new_field_values.empty() && !create_field_values(plan.new_field_values)) return std::move(report_);
+  ApplyReport run() {
+    if (!plan_.new_field_values.empty() && !create_field_values(plan_.new_field_values)) return std::move(report_);
     std::vector<std::size_t> creates, others;
     for (std::size_t i = 0; i < changes_.size(); ++i)
       (changes_[i].action == core::Action::Create ? creates : others).push_back(i);
@@ -163,6 +163,7 @@ class ApplyRun {
     });
   }
 
+  const core::Plan& plan_;
   const std::vector<core::Change>& changes_;
   core::TestOpsPort& port_;
   const ApplyOptions& options_;
@@ -176,7 +177,7 @@ class ApplyRun {
 }  // namespace
 
 ApplyReport apply_plan(const core::Plan& plan, core::TestOpsPort& port, const ApplyOptions& options) {
-  return ApplyRun(plan, port, options).run(plan);
+  return ApplyRun(plan, port, options).run();
 }
 
 }  // namespace ato::apply
