@@ -5,6 +5,7 @@
 #include "core/case_fields.hpp"
 #include "remote/case_mapping.hpp"
 #include "remote/case_search.hpp"
+#include "remote/identity_search.hpp"
 #include "remote/parallel.hpp"
 #include "util/quote.hpp"
 
@@ -13,10 +14,6 @@ namespace ato::remote {
 std::string aql_string(const std::string& value) { return util::double_quoted(value); }
 
 namespace {
-
-// The longest `tag = ... or ...` query of one identity search, before URL
-// encoding: the URL stays far below the 8 KB that servers and proxies accept.
-constexpr std::size_t kIdentityQueryChars = 1500;
 
 // Runs a write to an existing case; a 404 says the case is gone and what to do.
 template <class Write>
@@ -162,25 +159,16 @@ core::TestOpsPort::Created TestOpsAdapter::create_case(const std::string& extern
 }
 
 std::vector<core::SearchRow> TestOpsAdapter::find_live_with_identities(const std::vector<std::string>& external_ids) {
-  // `tag = "..." or ...` in chunks that keep each URL short; the chunks are
-  // asked side by side.
-  std::vector<std::string> queries;
-  for (const auto& id : external_ids) {
-    const std::string term = "tag = " + aql_string(config_.id_tag_prefix + id);
-    if (queries.empty() || queries.back().size() + term.size() > kIdentityQueryChars) queries.emplace_back();
-    queries.back() += (queries.back().empty() ? "" : " or ") + term;
-  }
-  std::vector<std::vector<json>> found(queries.size());
-  parallel_for(queries.size(), config_.parallelism, [&](std::size_t i) { found[i] = search_dtos(queries[i], false); });
+  std::vector<std::string> tags;
+  for (const auto& id : external_ids) tags.push_back(config_.id_tag_prefix + id);
+  const IdentitySearch search{"/testcase/__search?projectId=" + std::to_string(project_id()) + "&deleted=false",
+                              "tag ~= " + aql_string(config_.id_tag_prefix), config_.parallelism};
   std::vector<core::SearchRow> rows;
-  for (const auto& part : found)
-    for (const auto& dto : part) {
-      auto row = row_from_dto(dto, config_.id_tag_prefix);
-      if (!row.external_id.empty() && !row.deleted) rows.push_back(std::move(row));
-    }
+  for (const auto& dto : search_identities(*client_, search, tags)) {
+    auto row = row_from_dto(dto, config_.id_tag_prefix);
+    if (!row.deleted) rows.push_back(std::move(row));
+  }
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.allure_id < b.allure_id; });
-  rows.erase(std::unique(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.allure_id == b.allure_id; }),
-             rows.end());
   return rows;
 }
 

@@ -167,18 +167,31 @@ TEST(ConcurrentApply, CreatesAloneAreCheckedInOneSearchAndNothingIsDeleted) {
   EXPECT_EQ(emulator.count("DELETE /api/testcase/{id}"), 0);
 }
 
-TEST(ConcurrentApply, ManyCreatesAreCheckedInSearchesOfBoundedLength) {
-  Emulator emulator;
+// 50 new cases whose identities take 5 searches by name (12 of 105
+// characters fit one); returns the searches the apply made.
+std::int64_t searches_of_apply_with_long_identities(Emulator& emulator) {
   Workspace repo(emulator);
-  const std::string long_id(96, 'x');  // 12 identities of 105 characters fit one search
-  for (int i = 0; i < 50; ++i) {
-    const std::string id = long_id + "/" + std::to_string(1000 + i);
-    repo.write("cases/c" + std::to_string(i) + ".yaml", case_yaml(id, "C"));
-  }
+  const std::string long_id(96, 'x');
+  for (int i = 0; i < 50; ++i) repo.write("cases/c" + std::to_string(i) + ".yaml", case_yaml(long_id + "/" + std::to_string(1000 + i), "C"));
   emulator.reset_stats();
   repo.expect(0, {"apply", "--auto-approve"});
-  EXPECT_EQ(emulator.count("GET /api/testcase/__search"), 2 + 5);  // the plan's two, and 50 identities in 5 searches
+  const auto searches = emulator.count("GET /api/testcase/__search");
   EXPECT_EQ(repo.expect(0, {"plan"}).out, "No changes. Allure TestOps matches the cases.\n");
+  return searches;
+}
+
+TEST(ConcurrentApply, ManyCreatesInASmallProjectAreCheckedByReadingTheManagedCases) {
+  Emulator emulator;
+  // The plan's two; then the first page of the managed cases, which holds them all.
+  EXPECT_EQ(searches_of_apply_with_long_identities(emulator), 2 + 1 + 1);
+}
+
+TEST(ConcurrentApply, ManyCreatesInALargerProjectAreCheckedInSearchesOfBoundedLength) {
+  Emulator emulator;
+  // Pages of 13: the 50 managed cases take 4 and a sweep, no fewer than the
+  // 5 searches by name (of 12 cases at most: one page each).
+  emulator.set_faults({{"page_cap", 13}});
+  EXPECT_EQ(searches_of_apply_with_long_identities(emulator), 2 + 1 + 5);
 }
 
 }  // namespace
