@@ -12,7 +12,8 @@ namespace {
 void execute_existing(const core::Change& change, core::TestOpsPort& port) {
   using core::Action;
   switch (change.action) {
-    case Action::Create: return;  // creates run first, on their own (apply_plan)
+    case Action::Create:
+      return;  // creates run first, on their own (apply_plan)
     case Action::Update:
     case Action::Adopt:
       port.update_case(*change.allure_id, change.external_id, change.after, change.writes);
@@ -34,7 +35,8 @@ class ApplyRun {
       : plan_(plan), changes_(plan.changes), port_(port), options_(options), later_(changes_.size()) {}
 
   ApplyReport run() {
-    if (!plan_.new_field_values.empty() && !create_field_values(plan_.new_field_values)) return std::move(report_);
+    if (!plan_.new_field_values.empty() && !create_field_values(plan_.new_field_values))
+      return std::move(report_);
     std::vector<std::size_t> creates, others;
     for (std::size_t i = 0; i < changes_.size(); ++i)
       (changes_[i].action == core::Action::Create ? creates : others).push_back(i);
@@ -49,8 +51,10 @@ class ApplyRun {
     const std::size_t finishing_creates = rest.size();
     rest.insert(rest.end(), others.begin(), others.end());
     util::parallel_for(rest.size(), options_.parallelism, [&](std::size_t k) {
-      if (k < finishing_creates) finish_create(rest[k]);
-      else if (start(rest[k])) attempt(rest[k], [&] { execute_existing(changes_[rest[k]], port_); });
+      if (k < finishing_creates)
+        finish_create(rest[k]);
+      else if (start(rest[k]))
+        attempt(rest[k], [&] { execute_existing(changes_[rest[k]], port_); });
     });
     if (options_.observer) options_.observer->finished();
     report_.cancelled = started_ < changes_.size() && options_.cancel && options_.cancel->load();
@@ -68,7 +72,8 @@ class ApplyRun {
       return true;
     } catch (const std::exception& e) {
       for (const auto& c : changes_)
-        report_.failures.push_back({c.external_id, c.action, c.allure_id, std::string("custom field values: ") + e.what()});
+        report_.failures.push_back(
+            {c.external_id, c.action, c.allure_id, std::string("custom field values: ") + e.what()});
       return false;
     }
   }
@@ -170,7 +175,7 @@ class ApplyRun {
   std::mutex mutex_;
   ApplyReport report_;
   std::size_t started_ = 0;
-  std::map<std::string, std::int64_t> own_;  // external id -> the case this run's create made
+  std::map<std::string, std::int64_t> own_;      // external id -> the case this run's create made
   std::vector<std::vector<core::Field>> later_;  // per change: what its create could not carry
 };
 

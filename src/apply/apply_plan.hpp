@@ -35,7 +35,7 @@ struct ApplyReport {
   core::PlanSummary done;  // changes that succeeded, by action
   std::vector<ApplyFailure> failures;  // sorted by external id
   std::map<std::string, std::int64_t> created;  // external id -> new Allure ID (the case that stays)
-  std::vector<core::HealedDuplicate> healed;     // identities a concurrent apply created too, by external id
+  std::vector<core::HealedDuplicate> healed;    // identities a concurrent apply created too, by external id
   bool cancelled = false;  // interrupted before every change started
   bool ok() const { return failures.empty() && !cancelled; }
 };

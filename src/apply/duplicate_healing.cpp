@@ -18,8 +18,9 @@ HealingRun heal_duplicates(const std::map<std::string, std::int64_t>& created, c
     live = port.find_live_with_identities(ids);
   } catch (const std::exception& e) {
     for (const auto& [external_id, allure_id] : created)
-      run.failures[external_id] = "created as ATO #" + std::to_string(allure_id) +
-                                  ", but the check for a duplicate from a concurrent apply failed: " + e.what();
+      run.failures[external_id] =
+          "created as ATO #" + std::to_string(allure_id) +
+          ", but the check for a duplicate from a concurrent apply failed: " + e.what();
     for (const auto& [external_id, allure_id] : created) run.healing.survivors[external_id] = allure_id;
     return run;
   }
@@ -34,9 +35,10 @@ HealingRun heal_duplicates(const std::map<std::string, std::int64_t>& created, c
       port.delete_case(id);
     } catch (const std::exception& e) {
       std::lock_guard lock(mutex);
-      run.failures[external_id] = "ATO #" + std::to_string(id) + " duplicates ATO #" +
-                                  std::to_string(run.healing.survivors.at(external_id)) +
-                                  " (a concurrent apply created it too), but soft-deleting it failed: " + e.what();
+      run.failures[external_id] =
+          "ATO #" + std::to_string(id) + " duplicates ATO #" +
+          std::to_string(run.healing.survivors.at(external_id)) +
+          " (a concurrent apply created it too), but soft-deleting it failed: " + e.what();
     }
   });
   return run;

@@ -7,14 +7,15 @@ namespace ato::core {
 namespace {
 
 bool carries_identity(const SearchRow& row, const std::string& external_id) {
-  return !row.deleted &&
-         (row.external_id == external_id ||
-          std::find(row.other_identities.begin(), row.other_identities.end(), external_id) != row.other_identities.end());
+  return !row.deleted && (row.external_id == external_id ||
+                          std::find(row.other_identities.begin(), row.other_identities.end(), external_id) !=
+                              row.other_identities.end());
 }
 
 }  // namespace
 
-Healing decide_healing(const std::map<std::string, std::int64_t>& created, const std::vector<SearchRow>& live) {
+Healing decide_healing(const std::map<std::string, std::int64_t>& created,
+                       const std::vector<SearchRow>& live) {
   Healing out;
   for (const auto& [external_id, own] : created) {
     std::set<std::int64_t> carriers;

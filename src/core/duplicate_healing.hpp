@@ -16,9 +16,10 @@ namespace ato::core {
 // One identity that a concurrent apply created as well.
 struct HealedDuplicate {
   std::string external_id;
-  std::int64_t kept = 0;                 // the lowest live Allure ID: the case that stays
-  std::vector<std::int64_t> removed;     // soft-deleted (restorable), ascending; this run's own case among them when it lost
-  std::vector<std::int64_t> to_delete;   // the part of `removed` still live: what this run deletes
+  std::int64_t kept = 0;  // the lowest live Allure ID: the case that stays
+  // Soft-deleted (restorable), ascending; this run's own case among them when it lost.
+  std::vector<std::int64_t> removed;
+  std::vector<std::int64_t> to_delete;  // the part of `removed` still live: what this run deletes
 };
 
 struct Healing {
@@ -30,6 +31,7 @@ struct Healing {
 // `live`: the live cases carrying any of those identity tags (the search
 // right after the creates). A created case the search no longer shows was
 // removed by the other run as the duplicate: the lowest live one stays.
-Healing decide_healing(const std::map<std::string, std::int64_t>& created, const std::vector<SearchRow>& live);
+Healing decide_healing(const std::map<std::string, std::int64_t>& created,
+                       const std::vector<SearchRow>& live);
 
 }  // namespace ato::core

@@ -152,8 +152,7 @@ json Api::search(const httplib::Request& req) {
   std::vector<const StoredCase*> matching;
   for (const auto& [id, c] : store_.cases) {
     if (c.deleted != deleted) continue;
-    if (query_matches(query, store_, c))
-      matching.push_back(&c);
+    if (query_matches(query, store_, c)) matching.push_back(&c);
   }
   if (descending) std::reverse(matching.begin(), matching.end());
   return page_of(matching.size(), static_cast<int>(int_param(req, "page", 0)),

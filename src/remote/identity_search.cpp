@@ -23,7 +23,8 @@ constexpr int kManagedPageSize = 1000;  // as search_cases asks
 // the server's page cap makes them), and the keyset sweep after them.
 // Unknown (no totalPages): more than any.
 std::size_t requests_to_read_all(ApiClient& client, const IdentitySearch& search) {
-  const json page = read_page(client, search.target + "&rql=" + url_encode(search.managed_rql), 0, kManagedPageSize);
+  const json page =
+      read_page(client, search.target + "&rql=" + url_encode(search.managed_rql), 0, kManagedPageSize);
   const auto pages = page.find("totalPages");
   if (pages == page.end() || !pages->is_number_integer()) return static_cast<std::size_t>(-1);
   const auto count = static_cast<std::size_t>(std::max<std::int64_t>(1, pages->get<std::int64_t>()));
@@ -42,15 +43,17 @@ std::vector<std::string> identity_queries(const std::vector<std::string>& tags, 
   return queries;
 }
 
-std::vector<json> search_identities(ApiClient& client, const IdentitySearch& search, const std::vector<std::string>& tags) {
+std::vector<json> search_identities(ApiClient& client, const IdentitySearch& search,
+                                    const std::vector<std::string>& tags) {
   const auto queries = identity_queries(tags, kQueryChars);
   std::vector<std::vector<json>> found;
   if (queries.size() >= kCountFrom && requests_to_read_all(client, search) < queries.size()) {
     found.push_back(search_cases(client, search.target, search.managed_rql, search.parallelism));
   } else {
     found.resize(queries.size());
-    parallel_for(queries.size(), search.parallelism,
-                 [&](std::size_t i) { found[i] = search_cases(client, search.target, queries[i], search.parallelism); });
+    parallel_for(queries.size(), search.parallelism, [&](std::size_t i) {
+      found[i] = search_cases(client, search.target, queries[i], search.parallelism);
+    });
   }
   // Exact tags only (`~=` matches more, and a server may match loosely).
   const std::set<std::string> wanted(tags.begin(), tags.end());
@@ -59,7 +62,8 @@ std::vector<json> search_identities(ApiClient& client, const IdentitySearch& sea
   for (auto& part : found)
     for (auto& dto : part) {
       const auto id = dto.value("id", std::int64_t{0});
-      const bool carries = std::any_of(wanted.begin(), wanted.end(), [&](const std::string& t) { return carries_tag(dto, t); });
+      const bool carries = std::any_of(wanted.begin(), wanted.end(),
+                                       [&](const std::string& t) { return carries_tag(dto, t); });
       if (carries && seen.insert(id).second) out.push_back(std::move(dto));
     }
   return out;

@@ -20,7 +20,8 @@ struct IdentitySearch {
 };
 
 // `tags`: the exact identity tags. Returns the matching TestCaseDtos, each once.
-std::vector<json> search_identities(ApiClient& client, const IdentitySearch& search, const std::vector<std::string>& tags);
+std::vector<json> search_identities(ApiClient& client, const IdentitySearch& search,
+                                    const std::vector<std::string>& tags);
 
 // The `tag = ... or ...` queries for `tags`, each at most `max_chars` long
 // (one longer tag alone makes its own query).

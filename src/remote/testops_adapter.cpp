@@ -158,11 +158,13 @@ core::TestOpsPort::Created TestOpsAdapter::create_case(const std::string& extern
   return {id, fields_after_create(content)};
 }
 
-std::vector<core::SearchRow> TestOpsAdapter::find_live_with_identities(const std::vector<std::string>& external_ids) {
+std::vector<core::SearchRow> TestOpsAdapter::find_live_with_identities(
+    const std::vector<std::string>& external_ids) {
   std::vector<std::string> tags;
   for (const auto& id : external_ids) tags.push_back(config_.id_tag_prefix + id);
-  const IdentitySearch search{"/testcase/__search?projectId=" + std::to_string(project_id()) + "&deleted=false",
-                              "tag ~= " + aql_string(config_.id_tag_prefix), config_.parallelism};
+  const IdentitySearch search{
+      "/testcase/__search?projectId=" + std::to_string(project_id()) + "&deleted=false",
+      "tag ~= " + aql_string(config_.id_tag_prefix), config_.parallelism};
   std::vector<core::SearchRow> rows;
   for (const auto& dto : search_identities(*client_, search, tags)) {
     auto row = row_from_dto(dto, config_.id_tag_prefix);

@@ -18,7 +18,8 @@ void render_apply_report(const apply::ApplyReport& report, std::size_t planned, 
   for (const auto& healed : report.healed) {
     out << "Healed duplicate: " << healed.external_id << " was also created by a concurrent apply; kept ATO #"
         << healed.kept << ", soft-deleted";
-    for (std::size_t i = 0; i < healed.removed.size(); ++i) out << (i ? ", " : " ") << "ATO #" << healed.removed[i];
+    for (std::size_t i = 0; i < healed.removed.size(); ++i)
+      out << (i ? ", " : " ") << "ATO #" << healed.removed[i];
     out << " (restorable).\n";
   }
   if (report.ok()) {

@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include <condition_variable>
 #include <chrono>
+#include <condition_variable>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -141,8 +141,8 @@ TEST(ApplyPlan, EachActionMakesItsPortCalls) {
                    change(Action::Adopt, "d", 4, {core::Field::Tags})},
                   {}};
   const auto report = run(plan, fake);
-  EXPECT_EQ(fake.calls,
-            (std::vector<std::string>{"create a", "find a", "update 2 1 fields", "archive 3", "update 4 1 fields"}));
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create a", "find a", "update 2 1 fields", "archive 3",
+                                                  "update 4 1 fields"}));
   EXPECT_TRUE(report.ok());
   EXPECT_EQ(report.created.at("a"), 100);
 }
@@ -215,11 +215,16 @@ TEST(ApplyPlan, CancelStartsNoNewChange) {
   EXPECT_TRUE(report.cancelled);
 }
 
-core::Change create_with_issues(const std::string& id) { return change(Action::Create, id, {}, {core::Field::Issues}); }
+core::Change create_with_issues(const std::string& id) {
+  return change(Action::Create, id, {}, {core::Field::Issues});
+}
 
 TEST(ApplyPlanHealing, EveryIdentityCreatedIsLookedUpInOneSearchAfterTheCreates) {
   FakeTestOps fake;
-  const auto report = run({{change(Action::Create, "a", {}), change(Action::Create, "b", {}), change(Action::Update, "c", 7)}, {}}, fake);
+  const auto report =
+      run({{change(Action::Create, "a", {}), change(Action::Create, "b", {}), change(Action::Update, "c", 7)},
+           {}},
+          fake);
   EXPECT_EQ(fake.calls, (std::vector<std::string>{"create a", "create b", "find a b", "update 7 1 fields"}));
   EXPECT_TRUE(report.healed.empty());
   EXPECT_EQ(report.done.create, 2);
@@ -296,7 +301,8 @@ TEST(ApplyPlanHealing, FailedSearchFailsTheCreatesAndWritesNothingMoreToThem) {
   EXPECT_EQ(fake.calls, (std::vector<std::string>{"create a", "find a", "update 7 1 fields"}));
   ASSERT_EQ(report.failures.size(), 1u);
   EXPECT_EQ(report.failures[0].external_id, "a");
-  EXPECT_NE(report.failures[0].message.find("created as ATO #100, but the check for a duplicate"), std::string::npos)
+  EXPECT_NE(report.failures[0].message.find("created as ATO #100, but the check for a duplicate"),
+            std::string::npos)
       << report.failures[0].message;
   EXPECT_EQ(report.done.create, 0);
   EXPECT_EQ(report.done.update, 1);

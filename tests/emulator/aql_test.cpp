@@ -60,8 +60,10 @@ TEST(Aql, UnknownAttributeIsRejected) { EXPECT_THROW(AqlQuery::parse("colour = \
 
 TEST(Aql, KeptValuesAnswerAsTheReaderDoes) {
   // apply's duplicate check: one OR of many exact tags.
-  const auto query = AqlQuery::parse(R"(tag = "ato-sync:a" or tag = "ato-sync:b" or tag = "ato-sync:c")", kAttributes);
-  const std::vector<AqlValue> has_b{{false, 0, "smoke"}, {false, 0, "ato-sync:b"}}, has_none{{false, 0, "ato-sync:d"}};
+  const auto query =
+      AqlQuery::parse(R"(tag = "ato-sync:a" or tag = "ato-sync:b" or tag = "ato-sync:c")", kAttributes);
+  const std::vector<AqlValue> has_b{{false, 0, "smoke"}, {false, 0, "ato-sync:b"}},
+      has_none{{false, 0, "ato-sync:d"}};
   int reads = 0;
   for (const auto* tags : {&has_b, &has_none}) {
     const bool kept = query.matches_kept([&](const std::string&) -> const std::vector<AqlValue>& {

@@ -54,7 +54,8 @@ std::map<std::string, std::vector<std::int64_t>> by_identity(Emulator& emulator,
 // The Allure IDs that "Healed duplicate:" lines name as soft-deleted.
 std::set<std::int64_t> reported_removed(const std::string& out) {
   std::set<std::int64_t> ids;
-  static const std::regex line(R"(Healed duplicate: \S+ was also created by a concurrent apply; kept ATO #\d+, soft-deleted ([^(]*)\(restorable\)\.)");
+  static const std::regex line(
+      R"(Healed duplicate: \S+ was also created by a concurrent apply; kept ATO #\d+, soft-deleted ([^(]*)\(restorable\)\.)");
   static const std::regex id(R"(ATO #(\d+))");
   for (auto it = std::sregex_iterator(out.begin(), out.end(), line); it != std::sregex_iterator(); ++it) {
     const std::string removed = (*it)[1];
@@ -70,9 +71,11 @@ void expect_healed(Emulator& emulator, const Workspace& a, const Workspace& b, i
                    const std::set<std::int64_t>& reported) {
   const auto live = by_identity(emulator, false);
   EXPECT_EQ(live.size(), static_cast<std::size_t>(rounds * kCasesPerRound));
-  for (const auto& [identity, ids] : live) EXPECT_EQ(ids.size(), 1u) << identity << " has more than one live case";
+  for (const auto& [identity, ids] : live)
+    EXPECT_EQ(ids.size(), 1u) << identity << " has more than one live case";
   for (const auto& [identity, ids] : by_identity(emulator, true))
-    for (const auto id : ids) EXPECT_TRUE(reported.count(id)) << "ATO #" << id << " (" << identity << ") deleted unreported";
+    for (const auto id : ids)
+      EXPECT_TRUE(reported.count(id)) << "ATO #" << id << " (" << identity << ") deleted unreported";
   EXPECT_EQ(a.expect(0, {"plan"}).out, "No changes. Allure TestOps matches the cases.\n");
   EXPECT_EQ(b.expect(0, {"plan"}).out, "No changes. Allure TestOps matches the cases.\n");
 }
@@ -81,7 +84,8 @@ void expect_healed(Emulator& emulator, const Workspace& a, const Workspace& b, i
 // then `args` run in both at once with latency so that their creates
 // overlap, then the checks. Returns the Allure IDs reported as healed.
 template <class Prepare>
-std::set<std::int64_t> race(int rounds, const std::vector<std::string>& args, bool stale_allowed, Prepare prepare) {
+std::set<std::int64_t> race(int rounds, const std::vector<std::string>& args, bool stale_allowed,
+                            Prepare prepare) {
   Emulator emulator;
   Workspace a(emulator), b(emulator);
   std::set<std::int64_t> reported;
@@ -95,7 +99,9 @@ std::set<std::int64_t> race(int rounds, const std::vector<std::string>& args, bo
     for (const auto* r : {&first, &second}) {
       // A saved plan applied after the other run's creates is stale: nothing is applied.
       const bool stale = stale_allowed && r->exit_code == 1 && contains(r->err, "Saved plan is stale");
-      EXPECT_TRUE(r->exit_code == 0 || stale) << "round " << round << "\nstdout:\n" << r->out << "\nstderr:\n" << r->err;
+      EXPECT_TRUE(r->exit_code == 0 || stale) << "round " << round << "\nstdout:\n"
+                                              << r->out << "\nstderr:\n"
+                                              << r->err;
       const auto ids = reported_removed(r->out);
       reported.insert(ids.begin(), ids.end());
     }
@@ -123,8 +129,12 @@ TEST(ConcurrentApply, CaseACreateLosesToIsSoftDeletedAndItsLaterWritesGoToTheOne
   Emulator emulator;
   Workspace a(emulator), b(emulator);
   for (auto* repo : {&a, &b}) repo->write("cases/a.yaml", case_yaml("a", "A", "issues: [JIRA:SHOP-1]\n"));
-  emulator.set_faults({{"rules", {{{"method", "POST"}, {"route", "/api/testcase"}, {"action", "slow"},
-                                   {"delay_ms", 1500}, {"before", true}}}}});
+  emulator.set_faults({{"rules",
+                        {{{"method", "POST"},
+                          {"route", "/api/testcase"},
+                          {"action", "slow"},
+                          {"delay_ms", 1500},
+                          {"before", true}}}}});
   emulator.reset_stats();
   ProcessResult first;
   std::thread run([&] { first = a.run({"apply", "--auto-approve"}); });
@@ -134,7 +144,8 @@ TEST(ConcurrentApply, CaseACreateLosesToIsSoftDeletedAndItsLaterWritesGoToTheOne
   ASSERT_EQ(first.exit_code, 0) << first.out << first.err;
   // Each run: one search for what it created; A: one delete, and its issue
   // written to the case that stays, as B's was.
-  EXPECT_EQ(emulator.count("GET /api/testcase/__search"), 6);  // per run: the plan's live and deleted ones, the check
+  EXPECT_EQ(emulator.count("GET /api/testcase/__search"),
+            6);  // per run: the plan's live and deleted ones, the check
   EXPECT_EQ(emulator.count("DELETE /api/testcase/{id}"), 1);
   EXPECT_EQ(emulator.count("POST /api/testcase/{id}/issue"), 2);
   const auto live = emulator.cases_with_tag("ato-sync:a");
@@ -145,8 +156,8 @@ TEST(ConcurrentApply, CaseACreateLosesToIsSoftDeletedAndItsLaterWritesGoToTheOne
   EXPECT_LT(kept, removed);
   EXPECT_FALSE(contains(second.out, "Healed duplicate")) << second.out;  // B saw only its own case
   EXPECT_TRUE(contains(first.out, "Healed duplicate: a was also created by a concurrent apply; kept ATO #" +
-                                      std::to_string(kept) + ", soft-deleted ATO #" + std::to_string(removed) +
-                                      " (restorable).\n"))
+                                      std::to_string(kept) + ", soft-deleted ATO #" +
+                                      std::to_string(removed) + " (restorable).\n"))
       << first.out;
   EXPECT_TRUE(contains(first.out, "Apply complete! 1 created")) << first.out;
   EXPECT_EQ(emulator.get("/api/testcase/" + std::to_string(kept) + "/overview")["issues"].size(), 1u);
@@ -158,7 +169,8 @@ TEST(ConcurrentApply, CaseACreateLosesToIsSoftDeletedAndItsLaterWritesGoToTheOne
 TEST(ConcurrentApply, CreatesAloneAreCheckedInOneSearchAndNothingIsDeleted) {
   Emulator emulator;
   Workspace repo(emulator);
-  for (int i = 0; i < 40; ++i) repo.write("cases/c" + std::to_string(i) + ".yaml", case_yaml("c" + std::to_string(i), "C"));
+  for (int i = 0; i < 40; ++i)
+    repo.write("cases/c" + std::to_string(i) + ".yaml", case_yaml("c" + std::to_string(i), "C"));
   emulator.reset_stats();
   const auto apply = repo.expect(0, {"apply", "--auto-approve"});
   EXPECT_FALSE(contains(apply.out, "Healed duplicate")) << apply.out;
@@ -172,7 +184,9 @@ TEST(ConcurrentApply, CreatesAloneAreCheckedInOneSearchAndNothingIsDeleted) {
 std::int64_t searches_of_apply_with_long_identities(Emulator& emulator) {
   Workspace repo(emulator);
   const std::string long_id(96, 'x');
-  for (int i = 0; i < 50; ++i) repo.write("cases/c" + std::to_string(i) + ".yaml", case_yaml(long_id + "/" + std::to_string(1000 + i), "C"));
+  for (int i = 0; i < 50; ++i)
+    repo.write("cases/c" + std::to_string(i) + ".yaml",
+               case_yaml(long_id + "/" + std::to_string(1000 + i), "C"));
   emulator.reset_stats();
   repo.expect(0, {"apply", "--auto-approve"});
   const auto searches = emulator.count("GET /api/testcase/__search");

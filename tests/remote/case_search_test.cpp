@@ -1,6 +1,8 @@
 // search_cases against a scripted search route that evaluates the AQL it is
 // sent (the emulator's evaluator) over a set of ids that changes while the
 // pages are read, as it does when someone deletes cases in the UI meanwhile.
+#include "remote/case_search.hpp"
+
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -8,7 +10,6 @@
 #include <set>
 
 #include "emulator/aql.hpp"
-#include "remote/case_search.hpp"
 #include "remote/identity_search.hpp"
 #include "remote/reference_data.hpp"
 
@@ -56,7 +57,8 @@ class SearchRoute final : public HttpTransport {
     const int size = std::min(cap_, std::stoi(query_param(request.target, "size")));
     json content = json::array();
     for (std::size_t i = static_cast<std::size_t>(page * size); i < matching.size() && content.size() < static_cast<std::size_t>(size); ++i)
-      content.push_back({{"id", matching[i]}, {"tags", {{{"name", "ato-sync:c" + std::to_string(matching[i])}}}}});
+      content.push_back(
+          {{"id", matching[i]}, {"tags", {{{"name", "ato-sync:c" + std::to_string(matching[i])}}}}});
     const auto total = static_cast<int>(matching.size());
     const json answer = {{"content", content},
                          {"totalElements", total},
@@ -181,9 +183,9 @@ std::vector<std::string> tags_of(const std::set<std::int64_t>& ids) {
 }
 
 std::size_t asked_with(const SearchRoute& route, const std::string& part) {
-  return static_cast<std::size_t>(std::count_if(route.targets.begin(), route.targets.end(), [&](const std::string& t) {
-    return t.find(url_encode(part)) != std::string::npos;
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(route.targets.begin(), route.targets.end(),
+                    [&](const std::string& t) { return t.find(url_encode(part)) != std::string::npos; }));
 }
 
 const IdentitySearch kIdentities{kTarget, kManaged, 1};
@@ -201,7 +203,7 @@ TEST(IdentitySearch, ManyIdentitiesInASmallProjectReadEveryManagedCaseInstead) {
   Server server(ids_from(1, 300), 1000);
   const auto found = found_ids(search_identities(server.api, kIdentities, tags_of(ids_from(101, 300))));
   EXPECT_EQ(found, sorted(ids_from(101, 300)));  // only the identities asked for
-  EXPECT_EQ(server.route->targets.size(), 2u);    // the first page to count, then the read
+  EXPECT_EQ(server.route->targets.size(), 2u);   // the first page to count, then the read
   EXPECT_EQ(asked_with(*server.route, "tag = "), 0u);
 }
 
