@@ -5,9 +5,11 @@ apply of 1% edits and peak memory. Prints one table; changes nothing outside
 a temporary folder.
 
     bench/run_bench.py [--build build] [--sizes 1000,10000] [--latency-ms 20] [--parallelism 8]
-                       [--only validate] [--repeat 1] [--source yaml|feature]
+                       [--only validate|first-apply] [--repeat 1] [--source yaml|feature]
 
---only validate measures validate alone (no emulator); --repeat N runs each
+--only validate measures validate alone (no emulator); --only first-apply
+measures the first apply of N new cases against an empty emulator at the
+latency (floor and ratio as for the plans); --repeat N runs each
 validate N times and reports the median, for a machine shared with other work.
 --source feature writes the cases as Gherkin scenarios, 100 per .feature file.
 --attachments gives each case one binary file (SPEC.md §8: the second apply
@@ -150,7 +152,36 @@ def measure_validate(ato, work, env, repeat):
     return runs[len(runs) // 2]
 
 
+def measured_apply(ato, work, env, emulator, latency_ms, parallelism):
+    """Runs `apply --auto-approve`; returns (seconds, requests, floor seconds, peak MB)."""
+    emulator.admin("/__emulator/stats/reset", {})
+    seconds, peak, _ = run(ato, ["apply", "--auto-approve"], work, env)
+    requests = emulator.admin("/__emulator/stats")["total"]
+    return seconds, requests, requests * latency_ms / 1000 / parallelism, peak
+
+
+def bench_first_apply(n, build, latency_ms, parallelism, rows, source):
+    """The first apply of n new cases, against an empty emulator at the latency."""
+    ato = build / "src/ato-sync"
+    work = Path(tempfile.mkdtemp(prefix="ato-bench-"))
+    try:
+        make_repo(work, n, source)
+        env = dict(os.environ, NO_COLOR="1")
+        set_parallelism(work, parallelism)
+        emulator = Emulator(build, ["--latency-ms", str(latency_ms)])
+        env.update(ATO_BASE=emulator.url, ATO_PROJECT_ID="1", ATO_TOKEN="emulator-token")
+        seconds, requests, floor, peak = measured_apply(ato, work, env, emulator, latency_ms, parallelism)
+        stats = emulator.admin("/__emulator/stats")["routes"]
+        creates = stats.get("POST /api/testcase", 0)
+        rows.append((n, f"first apply ({creates} creates)", seconds, requests, floor, peak))
+        emulator.stop()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def bench(n, build, latency_ms, parallelism, rows, only=None, repeat=1, source="yaml"):
+    if only == "first-apply":
+        return bench_first_apply(n, build, latency_ms, parallelism, rows, source)
     ato = build / "src/ato-sync"
     work = Path(tempfile.mkdtemp(prefix="ato-bench-"))
     try:
@@ -255,7 +286,8 @@ def main():
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--latency-ms", type=int, default=20)
     parser.add_argument("--parallelism", type=int, default=8)
-    parser.add_argument("--only", choices=["validate"], help="measure only this (validate needs no emulator)")
+    parser.add_argument("--only", choices=["validate", "first-apply"],
+                        help="measure only this (validate needs no emulator)")
     parser.add_argument("--repeat", type=int, default=1, help="runs of validate per size; the median is reported")
     parser.add_argument("--source", choices=["yaml", "feature"], default="yaml", help="write the cases as YAML or Gherkin")
     parser.add_argument("--attachments", action="store_true", help="one attachment per case: applies and plans")
@@ -270,7 +302,7 @@ def main():
         print(f"cases in {args.source} files")
     if args.attachments:
         print(f"one attachment of {ATTACHMENT_BYTES} bytes per case")
-    if args.only:
+    if args.only == "validate":
         print(f"{args.only} only, {os.cpu_count()} cores")
     else:
         print(f"latency {args.latency_ms} ms, parallelism {args.parallelism}, {os.cpu_count()} cores")

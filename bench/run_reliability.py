@@ -6,12 +6,18 @@ faults:       apply under 10% 503s, rate limiting and 5% writes dropped after
               renaming 10% of the cases.
 interruption: apply killed (SIGKILL and SIGINT in turn) ten times at random
               moments, with 10% of the cases renamed halfway; then one more apply.
+concurrent:   two CI jobs at once, each with its own checkout, at 20 ms
+              latency (10 ms jitter): two `apply --auto-approve` started
+              together on the new cases, then again after renaming 10%;
+              and, on a fresh emulator, one saved plan applied by both at once.
+              Duplicates the two runs created must be healed (reported as
+              "Healed duplicate") and none left.
 
 Each ends with the faults off, a plan that must say "No changes", and a count
 of the live cases per identity tag: duplicates and missing cases must be 0.
 Prints one table; changes nothing outside a temporary folder.
 
-    bench/run_reliability.py [--build build] [--cases 1000] [--seed 1]
+    bench/run_reliability.py [--build build] [--cases 1000] [--seed 1] [--only faults|interruption|concurrent]
 """
 import argparse
 import collections
@@ -130,14 +136,73 @@ def interruption_run(build, n, seed):
             seconds, clean, duplicates, missing)
 
 
+def both_at_once(ato, repos, env, args):
+    """Starts `ato-sync args` in each checkout at once; returns their exit codes and stdout."""
+    children = [subprocess.Popen([str(ato), *args], cwd=repo, env=env, stdout=subprocess.PIPE,
+                                 stderr=subprocess.DEVNULL, text=True) for repo in repos]
+    outs = [child.communicate()[0] for child in children]
+    return [child.returncode for child in children], outs
+
+
+def healed_count(outs):
+    return sum(out.count("Healed duplicate:") for out in outs)
+
+
+def concurrent_run(build, n, seed, saved_plan):
+    run = Run(build, n, seed, ["--latency-ms", "20", "--jitter-ms", "10"])
+    other = Path(tempfile.mkdtemp(prefix="ato-reliability-"))
+    shutil.copytree(run.repo, other, dirs_exist_ok=True)
+    repos = [run.repo, other]
+    start = time.monotonic()
+    healed = 0
+    ok = True
+    try:
+        if saved_plan:
+            subprocess.run([str(run.ato), "plan", "-out", "plan.json"], cwd=run.repo, env=run.env, check=True,
+                           stdout=subprocess.DEVNULL)
+            shutil.copy(run.repo / "plan.json", other / "plan.json")
+            codes, outs = both_at_once(run.ato, repos, run.env, ["apply", "plan.json"])
+            # One that starts after the other's creates finds its plan stale and applies nothing.
+            ok = all(code in (0, 1) for code in codes) and 0 in codes
+            healed += healed_count(outs)
+        else:
+            for rename in (False, True):
+                if rename:
+                    rng_state = run.rng.getstate()
+                    for repo in repos:
+                        run.rng.setstate(rng_state)  # the same 10% in both checkouts
+                        rename_some(repo, 0.1, run.rng)
+                codes, outs = both_at_once(run.ato, repos, run.env, ["apply", "--auto-approve"])
+                ok = ok and codes == [0, 0]
+                healed += healed_count(outs)
+        seconds = time.monotonic() - start
+        stats = run.emulator.admin("/__emulator/stats")
+        verify(run.emulator, run.ato, other, run.env, n)  # the second checkout plans clean too
+        clean, duplicates, missing = run.finish()
+    finally:
+        shutil.rmtree(other, ignore_errors=True)
+    what = "one saved plan applied by both" if saved_plan else "apply --auto-approve, then 10% renamed"
+    return (f"concurrent: two runs at once ({what}); {healed} \"Healed duplicate\" lines",
+            "2 at once" if saved_plan else "2 + 2 at once", stats["total"], seconds, clean and ok, duplicates, missing)
+
+
+RUNS = {
+    "faults": lambda build, n, seed: [fault_run(build, n, seed)],
+    "interruption": lambda build, n, seed: [interruption_run(build, n, seed)],
+    "concurrent": lambda build, n, seed: [concurrent_run(build, n, seed, False), concurrent_run(build, n, seed, True)],
+}
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--build", default=str(ROOT / "build"))
     parser.add_argument("--cases", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--only", choices=sorted(RUNS), help="run only this one")
     args = parser.parse_args()
     build = Path(args.build)
-    rows = [fault_run(build, args.cases, args.seed), interruption_run(build, args.cases, args.seed)]
+    rows = [row for name, runs in RUNS.items() if args.only in (None, name)
+            for row in runs(build, args.cases, args.seed)]
     print(f"{args.cases} cases, seed {args.seed}, {os.cpu_count()} cores")
     print("| run | applies | requests | wall s | next plan clean | duplicates | missing |")
     print("|---|---:|---:|---:|---|---:|---:|")

@@ -1,28 +1,26 @@
 #include "apply/apply_plan.hpp"
 
 #include <algorithm>
-#include <functional>
 #include <mutex>
-#include <thread>
 
+#include "apply/duplicate_healing.hpp"
+#include "core/attachment_changes.hpp"
 #include "core/case_fields.hpp"
 #include "core/relations.hpp"
-#include "core/attachment_changes.hpp"
+#include "util/parallel.hpp"
 
 namespace ato::apply {
 namespace {
 
-// The order of SPEC.md §5: shared steps the cases will use, then the cases
-// (their relations in a second round, once every case exists), then what is
-// archived (cases and pruned shared steps). A phase starts when the one
-// before it has ended.
-enum class Phase { SharedSteps, Cases, Archives };
-constexpr Phase kPhases[] = {Phase::SharedSteps, Phase::Cases, Phase::Archives};
+// The order of SPEC.md §5, one phase after the other:
+// 1. shared steps the cases will use (creates, updates, unarchives);
+// 2. case creates, then the check for duplicates a concurrent apply made;
+// 3. what a create could not carry (issues, examples, attachments), to the
+//    case that stays, beside the updates, restores and adoptions;
+// 4. relations, once every case exists;
+// 5. archives: cases and pruned shared steps.
 
-Phase phase_of(const core::Change& change) {
-  if (change.action == core::Action::Archive) return Phase::Archives;
-  return change.kind == core::Kind::SharedStep ? Phase::SharedSteps : Phase::Cases;
-}
+bool is_case_write(const core::Change& c) { return c.kind == core::Kind::Case && c.action != core::Action::Archive; }
 
 std::vector<core::Field> without_relations(std::vector<core::Field> fields) {
   std::erase(fields, core::Field::Relations);
@@ -31,7 +29,7 @@ std::vector<core::Field> without_relations(std::vector<core::Field> fields) {
 
 // Relations go after every create: their targets may be cases this apply creates.
 bool writes_relations(const core::Change& change) {
-  if (change.kind != core::Kind::Case || change.action == core::Action::Archive) return false;
+  if (!is_case_write(change)) return false;
   if (change.action == core::Action::Create) return !core::spec_of(core::Field::Relations).empty(change.after);
   return std::find(change.writes.begin(), change.writes.end(), core::Field::Relations) != change.writes.end();
 }
@@ -55,116 +53,148 @@ std::vector<core::Relation> resolved_relations(const core::Change& change, const
   return out;
 }
 
-// What was written, for the digest cache: an unchanged file is never uploaded again.
-void record_written(const std::vector<core::Attachment>& files, const std::map<std::string, std::int64_t>& ids,
-                    ApplyReport& report, std::mutex& mutex) {
-  std::lock_guard lock(mutex);
-  for (auto file : files) {
-    if (const auto it = ids.find(file.name); it != ids.end()) file.remote_id = it->second;
-    if (file.remote_id) report.written_attachments.push_back(std::move(file));
+// What a create leaves for after it: the fields the create request cannot
+// carry (`later`), and the attachments with the scenario that shows them.
+std::vector<core::Field> writes_after_create(const core::Change& change, std::vector<core::Field> later) {
+  if (!change.after.attachments.empty()) {
+    later.push_back(core::Field::Attachments);
+    if (core::steps_name_attachments(change.after.steps)) later.push_back(core::Field::Steps);
   }
+  return later;
 }
 
-// Writes `fields` of an existing case. Attachments go around the scenario
-// (SPEC.md §5): new files up first (the scenario names them by id), changed
-// contents replaced, then the other fields and the scenario, and last the
-// deletes (TestOps refuses to delete a file that a step still shows).
-// `content` is change.after with its `use:` steps resolved.
-void write_case(std::int64_t id, const core::Change& change, core::CaseContent content, core::TestOpsPort& port,
-                ApplyReport& report, std::mutex& mutex) {
-  std::vector<core::Field> fields = without_relations(change.writes);
-  const auto attachments = std::find(fields.begin(), fields.end(), core::Field::Attachments);
-  core::AttachmentWrites writes;
-  if (attachments != fields.end()) {
-    fields.erase(attachments);
-    writes = core::attachment_writes(change.before.attachments, change.after.attachments);
-  }
-  std::map<std::string, std::int64_t> uploaded;
-  if (!writes.upload.empty()) {
-    uploaded = port.upload_attachments(id, writes.upload);
-    record_written(writes.upload, uploaded, report, mutex);
-  }
-  for (const auto& [remote_id, file] : writes.replace) {
-    port.replace_attachment(remote_id, file);
-    auto written = file;
-    written.remote_id = remote_id;
-    record_written({written}, {}, report, mutex);
-  }
-  // The scenario names attachments by id: the kept ones' and the new ones'.
-  core::assign_remote_ids(content.attachments, change.before.attachments, uploaded);
-  if (!fields.empty()) port.update_case(id, change.external_id, content, fields);
-  for (const auto remote_id : writes.remove) port.delete_attachment(remote_id);
-}
-
-// The shared steps by external id as far as they exist now: the plan's, and
-// those this run created.
-class SharedStepIds {
- public:
-  explicit SharedStepIds(std::map<std::string, std::int64_t> known) : ids_(std::move(known)) {}
-  void add(const std::string& id, std::int64_t allure_id) { ids_[id] = allure_id; }
-
-  // `steps` with every `use:` written as its shared step's Allure ID.
-  std::vector<core::Step> resolved(std::vector<core::Step> steps) const {
-    for (auto& step : steps) {
-      if (!step.shared_step.empty()) {
-        const auto it = ids_.find(step.shared_step);
-        if (it == ids_.end())
-          throw std::runtime_error("shared step \"" + step.shared_step + "\" does not exist in TestOps (was its create "
-                                   "in this apply refused?); the case was not written");
-        step.shared_step_id = it->second;
-      }
-      step.steps = resolved(std::move(step.steps));
+// `steps` with every `use:` written as its shared step's Allure ID.
+std::vector<core::Step> with_shared_step_ids(std::vector<core::Step> steps, const std::map<std::string, std::int64_t>& ids) {
+  for (auto& step : steps) {
+    if (!step.shared_step.empty()) {
+      const auto it = ids.find(step.shared_step);
+      if (it == ids.end())
+        throw std::runtime_error("shared step \"" + step.shared_step +
+                                 "\" does not exist in TestOps (was its create refused?); the case was not written");
+      step.shared_step_id = it->second;
     }
-    return steps;
+    step.steps = with_shared_step_ids(std::move(step.steps), ids);
+  }
+  return steps;
+}
+
+// One apply run: the report and the bookkeeping its phases share.
+class ApplyRun {
+ public:
+  ApplyRun(const core::Plan& plan, core::TestOpsPort& port, const ApplyOptions& options)
+      : plan_(plan), changes_(plan.changes), port_(port), options_(options), shared_step_ids_(plan.shared_step_ids),
+        later_(changes_.size()), succeeded_(changes_.size(), 0) {}
+
+  ApplyReport run() {
+    if (!plan_.new_field_values.empty() && !create_field_values(plan_.new_field_values)) return std::move(report_);
+    const auto shared_steps = select([](const core::Change& c) {
+      return c.kind == core::Kind::SharedStep && c.action != core::Action::Archive;
+    });
+    const auto creates = select([](const core::Change& c) { return is_case_write(c) && c.action == core::Action::Create; });
+    const auto existing = select([](const core::Change& c) { return is_case_write(c) && c.action != core::Action::Create; });
+    const auto archives = select([](const core::Change& c) { return c.action == core::Action::Archive; });
+
+    each(shared_steps, [&](std::size_t i) { attempt(i, [&] { write_shared_step(changes_[i]); }); });
+    each(creates, [&](std::size_t i) { create(i); });
+    heal();
+    std::vector<std::size_t> rest;
+    for (const auto i : creates)
+      if (own_.count(changes_[i].external_id) && !later_[i].empty()) rest.push_back(i);
+    const std::size_t finishing_creates = rest.size();
+    rest.insert(rest.end(), existing.begin(), existing.end());
+    parallel(rest, [&](std::size_t k) {
+      const auto i = rest[k];
+      if (k < finishing_creates) attempt(i, [&] { finish_create(i); });
+      else if (start(i)) attempt(i, [&] { write_existing(changes_[i]); });
+    });
+    write_relations();
+    each(archives, [&](std::size_t i) { attempt(i, [&] { archive(changes_[i]); }); });
+
+    for (std::size_t i = 0; i < changes_.size(); ++i)
+      if (succeeded_[i]) report_.done.count(changes_[i].action);
+    if (options_.observer) options_.observer->finished();
+    report_.cancelled = started_ < changes_.size() && options_.cancel && options_.cancel->load();
+    std::sort(report_.failures.begin(), report_.failures.end(),
+              [](const auto& a, const auto& b) { return std::tie(a.kind, a.external_id) < std::tie(b.kind, b.external_id); });
+    std::stable_sort(report_.healed.begin(), report_.healed.end(),
+                     [](const auto& a, const auto& b) { return a.external_id < b.external_id; });
+    return std::move(report_);
   }
 
  private:
-  std::map<std::string, std::int64_t> ids_;
-};
+  template <class Keep>
+  std::vector<std::size_t> select(Keep keep) const {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < changes_.size(); ++i)
+      if (keep(changes_[i])) out.push_back(i);
+    return out;
+  }
 
-// One change's requests, except a case's relations (the second round).
-class Executor {
- public:
-  Executor(core::TestOpsPort& port, ApplyReport& report, std::mutex& mutex, SharedStepIds& ids)
-      : port_(port), report_(report), mutex_(mutex), ids_(ids) {}
-
-  void run(const core::Change& change) {
-    if (change.kind == core::Kind::SharedStep) return shared_step(change);
-    using core::Action;
-    switch (change.action) {
-      case Action::Create: {
-        const auto content = with_ids(change.after);
-        const auto id = port_.create_case(change.external_id, content);
-        {
-          std::lock_guard lock(mutex_);
-          report_.created[change.external_id] = id;
-        }
-        // The case exists; its files go up, then the scenario that names them.
-        if (change.after.attachments.empty()) return;
-        core::Change rest;
-        rest.external_id = change.external_id;
-        rest.after = change.after;
-        rest.writes = {core::Field::Attachments};
-        if (core::steps_name_attachments(change.after.steps)) rest.writes.push_back(core::Field::Steps);
-        return write_case(id, rest, content, port_, report_, mutex_);
-      }
-      case Action::Update:
-      case Action::Adopt: return write_case(*change.allure_id, change, with_ids(change.after), port_, report_, mutex_);
-      case Action::Restore:
-        port_.restore_case(*change.allure_id);
-        return write_case(*change.allure_id, change, with_ids(change.after), port_, report_, mutex_);
-      case Action::Archive: return port_.archive_case(*change.allure_id);
+  bool create_field_values(const std::vector<core::NewFieldValue>& values) {
+    // Values first, once: cases that use them cannot be written without them.
+    try {
+      port_.create_field_values(values);
+      return true;
+    } catch (const std::exception& e) {
+      for (const auto& c : changes_)
+        report_.failures.push_back(
+            {c.external_id, c.action, c.allure_id, std::string("custom field values: ") + e.what(), c.kind});
+      return false;
     }
   }
 
- private:
-  void shared_step(const core::Change& change) {
+  template <class Fn>
+  void parallel(const std::vector<std::size_t>& indices, Fn fn) {
+    util::parallel_for(indices.size(), options_.parallelism, fn);
+  }
+
+  template <class Fn>
+  void each(const std::vector<std::size_t>& indices, Fn fn) {
+    parallel(indices, [&](std::size_t k) {
+      if (start(indices[k])) fn(indices[k]);
+    });
+  }
+
+  // Shows the change as started; false when cancelled (it is not started).
+  bool start(std::size_t i) {
+    if (options_.cancel && options_.cancel->load()) return false;
+    std::lock_guard lock(mutex_);
+    ++started_;
+    if (options_.observer) options_.observer->change_started(started_, changes_.size(), changes_[i]);
+    return true;
+  }
+
+  // Runs a change's requests; marks it succeeded, or records its failure.
+  template <class Fn>
+  void attempt(std::size_t i, Fn fn) {
+    try {
+      fn();
+      succeeded_[i] = 1;
+    } catch (const std::exception& e) {
+      fail(i, e.what());
+    }
+  }
+
+  void fail(std::size_t i, const std::string& message) {
+    const auto& change = changes_[i];
+    std::lock_guard lock(mutex_);
+    succeeded_[i] = 0;
+    report_.failures.push_back({change.external_id, change.action, change.allure_id, message, change.kind});
+  }
+
+  core::CaseContent with_ids(core::CaseContent content) {
+    std::lock_guard lock(mutex_);
+    content.steps = with_shared_step_ids(std::move(content.steps), shared_step_ids_);
+    return content;
+  }
+
+  void write_shared_step(const core::Change& change) {
     using core::Action;
     switch (change.action) {
       case Action::Create: {
         const auto id = port_.create_shared_step(change.after);
         std::lock_guard lock(mutex_);
-        ids_.add(change.external_id, id);
+        shared_step_ids_[change.external_id] = id;
         report_.created_shared_steps[change.external_id] = id;
         return;
       }
@@ -174,111 +204,149 @@ class Executor {
         return;
       case Action::Update:
       case Action::Adopt: return port_.update_shared_step(*change.allure_id, change.after, change.writes);
-      case Action::Archive: return port_.archive_shared_step(*change.allure_id);
+      case Action::Archive: return;  // the archive phase
     }
   }
 
-  core::CaseContent with_ids(core::CaseContent content) const {
+  void create(std::size_t i) {
+    const auto& change = changes_[i];
+    try {
+      const auto created = port_.create_case(change.external_id, with_ids(change.after));
+      std::lock_guard lock(mutex_);
+      own_[change.external_id] = created.allure_id;
+      later_[i] = writes_after_create(change, created.later);
+    } catch (const std::exception& e) {
+      fail(i, e.what());
+    }
+  }
+
+  void heal() {
+    const auto healing = heal_duplicates(own_, port_, options_.parallelism);
+    report_.healed = healing.healing.healed;
+    report_.created = healing.healing.survivors;
+    for (std::size_t i = 0; i < changes_.size(); ++i) {
+      const auto& change = changes_[i];
+      if (change.action != core::Action::Create || change.kind != core::Kind::Case || !own_.count(change.external_id))
+        continue;
+      if (const auto failed = healing.failures.find(change.external_id); failed != healing.failures.end()) {
+        fail(i, failed->second);
+        later_[i].clear();  // unchecked: written nowhere until the next plan shows the case
+        own_.erase(change.external_id);
+      } else if (later_[i].empty()) {
+        succeeded_[i] = 1;
+      }
+    }
+  }
+
+  // Writes `fields` of an existing case (without its relations: phase 4).
+  // Attachments go around the scenario (SPEC.md §5): new files up first (the
+  // scenario names them by id), changed contents replaced, then the other
+  // fields and the scenario, and last the deletes (TestOps refuses to delete
+  // a file that a step still shows).
+  void write_case(std::int64_t id, const core::Change& change, std::vector<core::Field> fields) {
+    fields = without_relations(std::move(fields));
+    core::CaseContent content = with_ids(change.after);
+    const auto attachments = std::find(fields.begin(), fields.end(), core::Field::Attachments);
+    core::AttachmentWrites writes;
+    if (attachments != fields.end()) {
+      fields.erase(attachments);
+      writes = core::attachment_writes(change.before.attachments, change.after.attachments);
+    }
+    std::map<std::string, std::int64_t> uploaded;
+    if (!writes.upload.empty()) {
+      uploaded = port_.upload_attachments(id, writes.upload);
+      record_written(writes.upload, uploaded);
+    }
+    for (const auto& [remote_id, file] : writes.replace) {
+      port_.replace_attachment(remote_id, file);
+      auto written = file;
+      written.remote_id = remote_id;
+      record_written({written}, {});
+    }
+    // The scenario names attachments by id: the kept ones' and the new ones'.
+    core::assign_remote_ids(content.attachments, change.before.attachments, uploaded);
+    if (!fields.empty()) port_.update_case(id, change.external_id, content, fields);
+    for (const auto remote_id : writes.remove) port_.delete_attachment(remote_id);
+  }
+
+  // What was written, for the digest cache: an unchanged file is never uploaded again.
+  void record_written(const std::vector<core::Attachment>& files, const std::map<std::string, std::int64_t>& ids) {
     std::lock_guard lock(mutex_);
-    content.steps = ids_.resolved(std::move(content.steps));
-    return content;
+    for (auto file : files) {
+      if (const auto it = ids.find(file.name); it != ids.end()) file.remote_id = it->second;
+      if (file.remote_id) report_.written_attachments.push_back(std::move(file));
+    }
   }
 
-  core::TestOpsPort& port_;
-  ApplyReport& report_;
-  std::mutex& mutex_;
-  SharedStepIds& ids_;
-};
+  void write_existing(const core::Change& change) {
+    if (change.action == core::Action::Restore) port_.restore_case(*change.allure_id);
+    write_case(*change.allure_id, change, change.writes);
+  }
 
-// Runs `work` for indexes 0..count-1 on `parallelism` threads until `cancel`;
-// answers how many were started.
-std::size_t run_parallel(std::size_t count, int parallelism, const std::atomic<bool>* cancel,
-                         const std::function<void(std::size_t)>& work) {
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (;;) {
-      if (cancel && cancel->load()) return;
-      const std::size_t i = next++;
-      if (i >= count) return;
-      work(i);
+  // The writes a create could not carry, to the case that stays. A 404 says
+  // that case was removed meanwhile as a duplicate of a lower one (which a
+  // concurrent apply created, and the search showed late): heal again and
+  // write to that one.
+  void finish_create(std::size_t i) {
+    const auto& change = changes_[i];
+    std::int64_t survivor;
+    {
+      std::lock_guard lock(mutex_);
+      survivor = report_.created.at(change.external_id);
     }
-  };
-  const std::size_t threads =
-      std::min<std::size_t>(static_cast<std::size_t>(std::max(1, parallelism)), std::max<std::size_t>(1, count));
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& thread : pool) thread.join();
-  return std::min(next.load(), count);
-}
+    try {
+      write_case(survivor, change, later_[i]);
+    } catch (const core::RemoteError& e) {
+      if (e.status() != 404) throw;
+      auto again = heal_duplicates({{change.external_id, survivor}}, port_, 1);
+      const std::int64_t next = again.healing.survivors.at(change.external_id);
+      if (next == survivor || again.failures.count(change.external_id)) throw;
+      write_case(next, change, later_[i]);
+      std::lock_guard lock(mutex_);
+      report_.created[change.external_id] = next;
+      for (auto& healed : again.healing.healed) report_.healed.push_back(std::move(healed));
+    }
+  }
+
+  void write_relations() {
+    const auto relating = select([&](const core::Change& c) {
+      const auto i = static_cast<std::size_t>(&c - changes_.data());
+      return succeeded_[i] && writes_relations(c);
+    });
+    parallel(relating, [&](std::size_t k) {
+      const auto i = relating[k];
+      const auto& change = changes_[i];
+      try {
+        const auto id = change.allure_id ? *change.allure_id : report_.created.at(change.external_id);
+        port_.replace_relations(id, resolved_relations(change, report_));
+      } catch (const std::exception& e) {
+        fail(i, e.what());
+      }
+    });
+  }
+
+  void archive(const core::Change& change) {
+    if (change.kind == core::Kind::SharedStep) port_.archive_shared_step(*change.allure_id);
+    else port_.archive_case(*change.allure_id);
+  }
+
+  const core::Plan& plan_;
+  const std::vector<core::Change>& changes_;
+  core::TestOpsPort& port_;
+  const ApplyOptions& options_;
+  std::mutex mutex_;
+  ApplyReport report_;
+  std::size_t started_ = 0;
+  std::map<std::string, std::int64_t> shared_step_ids_;  // the plan's, and those this run created
+  std::map<std::string, std::int64_t> own_;      // external id -> the case this run's create made
+  std::vector<std::vector<core::Field>> later_;  // per change: what its create left for after it
+  std::vector<char> succeeded_;                  // per change
+};
 
 }  // namespace
 
 ApplyReport apply_plan(const core::Plan& plan, core::TestOpsPort& port, const ApplyOptions& options) {
-  ApplyReport report;
-  std::mutex mutex;
-  const auto& changes = plan.changes;
-  if (!plan.new_field_values.empty()) {
-    // Values first, once: cases that use them cannot be written without them.
-    try {
-      port.create_field_values(plan.new_field_values);
-    } catch (const std::exception& e) {
-      for (const auto& c : changes)
-        report.failures.push_back({c.external_id, c.action, c.allure_id,
-                                   std::string("custom field values: ") + e.what(), c.kind});
-      return report;
-    }
-  }
-  std::vector<char> succeeded(changes.size(), 0);
-  std::size_t started = 0;
-  const auto fail = [&](const core::Change& change, const std::exception& e) {
-    std::lock_guard lock(mutex);
-    report.failures.push_back({change.external_id, change.action, change.allure_id, e.what(), change.kind});
-  };
-  SharedStepIds ids(plan.shared_step_ids);
-  Executor executor(port, report, mutex, ids);
-  for (const auto phase : kPhases) {
-    std::vector<std::size_t> batch;
-    for (std::size_t i = 0; i < changes.size(); ++i)
-      if (phase_of(changes[i]) == phase) batch.push_back(i);
-    const auto reached = run_parallel(batch.size(), options.parallelism, options.cancel, [&](std::size_t k) {
-      const auto& change = changes[batch[k]];
-      if (options.observer) {
-        std::lock_guard lock(mutex);
-        options.observer->change_started(++started, changes.size(), change);
-      }
-      try {
-        executor.run(change);
-        succeeded[batch[k]] = 1;
-      } catch (const std::exception& e) {
-        fail(change, e);
-      }
-    });
-    if (reached < batch.size() && options.cancel && options.cancel->load()) {
-      report.cancelled = true;
-      break;
-    }
-    if (phase != Phase::Cases) continue;
-    std::vector<std::size_t> relating;
-    for (const auto i : batch)
-      if (succeeded[i] && writes_relations(changes[i])) relating.push_back(i);
-    run_parallel(relating.size(), options.parallelism, options.cancel, [&](std::size_t k) {
-      const auto& change = changes[relating[k]];
-      try {
-        const auto id = change.allure_id ? *change.allure_id : report.created.at(change.external_id);
-        port.replace_relations(id, resolved_relations(change, report));
-      } catch (const std::exception& e) {
-        succeeded[relating[k]] = 0;
-        fail(change, e);
-      }
-    });
-  }
-  for (std::size_t i = 0; i < changes.size(); ++i)
-    if (succeeded[i]) report.done.count(changes[i].action);
-  if (options.observer) options.observer->finished();
-  std::sort(report.failures.begin(), report.failures.end(),
-            [](const auto& a, const auto& b) { return std::tie(a.kind, a.external_id) < std::tie(b.kind, b.external_id); });
-  return report;
+  return ApplyRun(plan, port, options).run();
 }
 
 }  // namespace ato::apply

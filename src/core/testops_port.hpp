@@ -61,9 +61,20 @@ class TestOpsPort {
   virtual void create_field_values(const std::vector<NewFieldValue>& values) = 0;
   // Creates the case with its identity tag in the same request; never leaves
   // a duplicate even when the outcome of the request is unknown. Steps that
-  // use a shared step carry its shared_step_id (apply fills them in).
-  // Relations are not written here (their targets may not exist yet).
-  virtual std::int64_t create_case(const std::string& external_id, const CaseContent& content) = 0;
+  // use a shared step carry its shared_step_id (apply fills them in). Sends
+  // only the create: `later` names the fields it could not carry (issues,
+  // examples), which apply writes with update_case once it knows which case
+  // stays (SPEC.md §5). Relations and attachments are not written here.
+  struct Created {
+    std::int64_t allure_id = 0;
+    std::vector<Field> later;
+  };
+  virtual Created create_case(const std::string& external_id, const CaseContent& content) = 0;
+  // The live cases that carry any of these identity tags, sorted by Allure
+  // ID: apply's check for duplicates that a concurrent apply created.
+  virtual std::vector<SearchRow> find_live_with_identities(const std::vector<std::string>& external_ids) = 0;
+  // Soft delete (restorable), whatever `archive` says: removes a duplicate.
+  virtual void delete_case(std::int64_t allure_id) = 0;
   // Writes only the given fields of `after` (the identity tag always written
   // with tags), except relations: those go through replace_relations.
   virtual void update_case(std::int64_t allure_id, const std::string& external_id,

@@ -191,14 +191,15 @@ bool compare(const AqlValue& actual, const std::string& op, const AqlValue& expe
   return false;
 }
 
-bool evaluate(const AqlQuery::Node& node, const AttributeReader& read) {
+template <class Read>
+bool evaluate(const AqlQuery::Node& node, const Read& read) {
   switch (node.kind) {
     case Kind::And: return evaluate(*node.left, read) && evaluate(*node.right, read);
     case Kind::Or: return evaluate(*node.left, read) || evaluate(*node.right, read);
     case Kind::Not: return !evaluate(*node.left, read);
     case Kind::Compare: break;
   }
-  const auto values = read(node.attribute);
+  const auto& values = read(node.attribute);  // a temporary from an AttributeReader lives to the end
   if (node.op == "!=") {
     return std::none_of(values.begin(), values.end(),
                         [&](const AqlValue& v) { return compare(v, "=", node.values[0]); });
@@ -223,5 +224,6 @@ AqlQuery AqlQuery::parse(const std::string& text, const std::vector<std::string>
 }
 
 bool AqlQuery::matches(const AttributeReader& read) const { return evaluate(*root_, read); }
+bool AqlQuery::matches_kept(const AttributeLookup& lookup) const { return evaluate(*root_, lookup); }
 
 }  // namespace ato::emulator

@@ -1,6 +1,8 @@
 // Test cases: search, reads, create, patch, scenario/tags/issues/custom
 // field replacement, soft delete and restore.
 #include <algorithm>
+#include <functional>
+#include <map>
 
 #include "emulator/aql.hpp"
 #include "emulator/api.hpp"
@@ -45,6 +47,28 @@ std::vector<AqlValue> attribute_values(const Store& store, const StoredCase& c, 
   if (attribute == "lastModifiedDate") return {number(c.last_modified)};
   if (attribute == "automated") return {text(c.automated ? "true" : "false")};
   return {};
+}
+
+// One case's attribute values, each read once per query: a query that ORs
+// many tags (apply's duplicate check) would otherwise copy every tag per term.
+class CaseAttributes {
+ public:
+  CaseAttributes(const Store& store, const StoredCase& c) : store_(store), case_(c) {}
+  const std::vector<AqlValue>& operator()(const std::string& attribute) {
+    auto it = read_.find(attribute);
+    if (it == read_.end()) it = read_.emplace(attribute, attribute_values(store_, case_, attribute)).first;
+    return it->second;
+  }
+
+ private:
+  const Store& store_;
+  const StoredCase& case_;
+  std::map<std::string, std::vector<AqlValue>> read_;
+};
+
+bool query_matches(const AqlQuery& query, const Store& store, const StoredCase& c) {
+  CaseAttributes attributes(store, c);
+  return query.matches_kept(std::ref(attributes));
 }
 
 }  // namespace
@@ -131,8 +155,7 @@ json Api::search(const httplib::Request& req) {
   std::vector<const StoredCase*> matching;
   for (const auto& [id, c] : store_.cases) {
     if (c.deleted != deleted) continue;
-    if (query.matches([&](const std::string& attribute) { return attribute_values(store_, c, attribute); }))
-      matching.push_back(&c);
+    if (query_matches(query, store_, c)) matching.push_back(&c);
   }
   if (descending) std::reverse(matching.begin(), matching.end());
   return page_of(matching.size(), static_cast<int>(int_param(req, "page", 0)),
@@ -151,7 +174,7 @@ bool Api::soft_delete_cases(const std::string& rql, int count) {
   int deleted = 0;
   for (auto& [id, c] : store_.cases) {  // ordered by id
     if (deleted >= count) break;
-    if (c.deleted || !query.matches([&](const std::string& a) { return attribute_values(store_, c, a); })) continue;
+    if (c.deleted || !query_matches(query, store_, c)) continue;
     c.deleted = true;
     store_.touch(c, "someone in the UI");
     ++deleted;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/case_fields.hpp"
 #include "core/normalize.hpp"
 #include "core/relations.hpp"
 
@@ -262,6 +263,14 @@ json create_body(const std::string& external_id, const core::CaseContent& conten
   if (!content.status.empty()) body["statusId"] = id_of(ref.statuses, content.status, "status");
   if (!content.layer.empty()) body["testLayerId"] = id_of(ref.layers, content.layer, "test layer");
   return body;
+}
+
+std::vector<core::Field> fields_after_create(const core::CaseContent& content) {
+  std::vector<core::Field> later;
+  for (const auto field : core::set_fields(content))
+    if (const auto route = core::spec_of(field).route; route == core::WriteRoute::Issues || route == core::WriteRoute::Examples)
+      later.push_back(field);
+  return later;
 }
 
 json patch_body(const std::string& external_id, const core::CaseContent& content, const std::vector<core::Field>& fields,

@@ -20,6 +20,9 @@ core::RemoteCase case_from_overview(const json& overview, const ReferenceData& r
 // TestCaseCreateV2Dto with the identity tag and everything that can go inline.
 json create_body(const std::string& external_id, const core::CaseContent& content, const ReferenceData& ref,
                  const std::string& id_tag_prefix);
+// The fields of `content` that create_body cannot carry (issues: API-NOTES.md),
+// written to the case after it is created.
+std::vector<core::Field> fields_after_create(const core::CaseContent& content);
 // TestCasePatchV2Dto with only the given fields that PATCH carries; null when none.
 json patch_body(const std::string& external_id, const core::CaseContent& content, const std::vector<core::Field>& fields,
                 const ReferenceData& ref, const std::string& id_tag_prefix);

@@ -6,6 +6,7 @@
 #include "remote/adapter_writes.hpp"
 #include "remote/case_mapping.hpp"
 #include "remote/case_search.hpp"
+#include "remote/identity_search.hpp"
 #include "remote/parallel.hpp"
 #include "remote/shared_step_mapping.hpp"
 #include "util/quote.hpp"
@@ -97,12 +98,14 @@ std::vector<core::RemoteCase> TestOpsAdapter::read_cases(const std::vector<std::
 void TestOpsAdapter::create_field_values(const std::vector<core::NewFieldValue>& values) {
   reference();
   const std::string target = "/project/" + std::to_string(ref_->project_id) + "/cfv";
-  for (const auto& v : values) {
+  // Side by side: each value is its own request.
+  parallel_for(values.size(), config_.parallelism, [&](std::size_t i) {
+    const auto& v = values[i];
     std::int64_t field_id;
     {
       std::lock_guard lock(reference_mutex_);
       field_id = id_of(ref_->fields, v.field, "custom field");
-      if (ref_->values[field_id].count(v.value)) continue;
+      if (ref_->values[field_id].count(v.value)) return;
     }
     std::int64_t value_id = 0;
     try {
@@ -118,7 +121,7 @@ void TestOpsAdapter::create_field_values(const std::vector<core::NewFieldValue>&
     }
     std::lock_guard lock(reference_mutex_);
     ref_->values[field_id][v.value] = value_id;
-  }
+  });
 }
 
 std::optional<std::int64_t> TestOpsAdapter::find_by_identity(const std::string& external_id) {
@@ -130,7 +133,8 @@ std::optional<std::int64_t> TestOpsAdapter::find_by_identity(const std::string& 
   return std::nullopt;
 }
 
-std::int64_t TestOpsAdapter::create_case(const std::string& external_id, const core::CaseContent& content) {
+core::TestOpsPort::Created TestOpsAdapter::create_case(const std::string& external_id,
+                                                       const core::CaseContent& content) {
   json body;
   {
     const auto& ref = reference();
@@ -144,13 +148,27 @@ std::int64_t TestOpsAdapter::create_case(const std::string& external_id, const c
         return client_->send("POST", "/testcase", body, Retry::NotBlindly).value("id", std::int64_t{0});
       },
       [&] { return find_by_identity(external_id); });
-  if (!content.issues.empty()) {
-    std::lock_guard lock(reference_mutex_);
-    const json issues = issues_body(content.issues, *ref_);
-    client_->send("POST", case_path(id) + "/issue", issues);
+  return {id, fields_after_create(content)};
+}
+
+std::vector<core::SearchRow> TestOpsAdapter::find_live_with_identities(
+    const std::vector<std::string>& external_ids) {
+  std::vector<std::string> tags;
+  for (const auto& id : external_ids) tags.push_back(config_.id_tag_prefix + id);
+  const IdentitySearch search{
+      "/testcase/__search?projectId=" + std::to_string(project_id()) + "&deleted=false",
+      "tag ~= " + aql_string(config_.id_tag_prefix), config_.parallelism};
+  std::vector<core::SearchRow> rows;
+  for (const auto& dto : search_identities(*client_, search, tags)) {
+    auto row = row_from_dto(dto, config_.id_tag_prefix);
+    if (!row.deleted) rows.push_back(std::move(row));
   }
-  if (!content.examples.empty()) client_->send("POST", case_path(id) + "/example", examples_body(content.examples));
-  return id;
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.allure_id < b.allure_id; });
+  return rows;
+}
+
+void TestOpsAdapter::delete_case(std::int64_t allure_id) {
+  client_->send("DELETE", case_path(allure_id), nullptr);
 }
 
 void TestOpsAdapter::update_case(std::int64_t allure_id, const std::string& external_id, const core::CaseContent& after,
@@ -183,7 +201,7 @@ void TestOpsAdapter::replace_relations(std::int64_t allure_id, const std::vector
 
 void TestOpsAdapter::archive_case(std::int64_t allure_id) {
   if (config_.archive_status.empty()) {
-    write_existing_case([&] { client_->send("DELETE", case_path(allure_id), nullptr); });
+    write_existing_case([&] { delete_case(allure_id); });
     return;
   }
   std::int64_t status;

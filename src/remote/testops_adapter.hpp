@@ -22,7 +22,10 @@ class TestOpsAdapter final : public core::TestOpsPort {
   std::vector<core::SearchRow> find_all() override;
   std::vector<core::RemoteCase> read_cases(const std::vector<std::int64_t>& ids) override;
   void create_field_values(const std::vector<core::NewFieldValue>& values) override;
-  std::int64_t create_case(const std::string& external_id, const core::CaseContent& content) override;
+  Created create_case(const std::string& external_id, const core::CaseContent& content) override;
+  std::vector<core::SearchRow> find_live_with_identities(
+      const std::vector<std::string>& external_ids) override;
+  void delete_case(std::int64_t allure_id) override;
   void update_case(std::int64_t allure_id, const std::string& external_id, const core::CaseContent& after,
                    const std::vector<core::Field>& fields) override;
   void replace_relations(std::int64_t allure_id, const std::vector<core::Relation>& relations) override;

@@ -15,6 +15,13 @@ void TtyProgress::finished() { out_ << "\r\033[K" << std::flush; }
 
 void render_apply_report(const apply::ApplyReport& report, std::size_t planned, std::ostream& out) {
   const std::string counts = counts_text(report.done, Tense::Done) + ".";
+  for (const auto& healed : report.healed) {
+    out << "Healed duplicate: " << healed.external_id << " was also created by a concurrent apply; kept ATO #"
+        << healed.kept << ", soft-deleted";
+    for (std::size_t i = 0; i < healed.removed.size(); ++i)
+      out << (i ? ", " : " ") << "ATO #" << healed.removed[i];
+    out << " (restorable).\n";
+  }
   if (report.ok()) {
     out << "Apply complete! " << counts << "\n";
     return;

@@ -2,9 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include <condition_variable>
 #include <chrono>
+#include <condition_variable>
 #include <mutex>
+#include <set>
 #include <sstream>
 
 namespace ato::apply {
@@ -31,13 +32,59 @@ class FakeTestOps final : public core::TestOpsPort {
   void create_field_values(const std::vector<core::NewFieldValue>& values) override {
     for (const auto& v : values) record("value " + v.field + "=" + v.value, "");
   }
-  std::int64_t create_case(const std::string& id, const core::CaseContent&) override {
+  // Allure IDs handed out by create, from 100 up; `later` is what each create leaves to an update.
+  std::vector<core::Field> later;
+  // What the identity search shows beside this run's own creates (a concurrent apply's cases).
+  std::vector<core::SearchRow> others;
+  bool search_fails = false;
+  // Cases gone when written to (404): a concurrent apply removed them as duplicates.
+  std::set<std::int64_t> gone;
+  // Shown by the search only once the first update is sent, which then finds its case gone.
+  std::vector<core::SearchRow> appear_when_written;
+
+  Created create_case(const std::string& id, const core::CaseContent&) override {
     record("create " + id, id);
-    return 100;
+    std::lock_guard lock(mutex_);
+    const std::int64_t allure_id = next_id_++;
+    created_.push_back({allure_id, id});
+    return {allure_id, later};
+  }
+  std::vector<core::SearchRow> find_live_with_identities(const std::vector<std::string>& ids) override {
+    std::string joined;
+    for (const auto& id : ids) joined += " " + id;
+    record("find" + joined, "");
+    if (search_fails) throw core::RemoteError("GET /api/testcase/__search answered 500", 500);
+    std::lock_guard lock(mutex_);
+    std::vector<core::SearchRow> rows;
+    for (const auto& [allure_id, id] : created_)
+      if (!deleted_.count(allure_id) && !gone.count(allure_id)) rows.push_back(row(allure_id, id));
+    for (const auto& r : others)
+      if (!deleted_.count(r.allure_id)) rows.push_back(r);
+    return rows;
+  }
+  void delete_case(std::int64_t allure_id) override {
+    record("delete " + std::to_string(allure_id), "");
+    std::lock_guard lock(mutex_);
+    deleted_.insert(allure_id);
+  }
+  static core::SearchRow row(std::int64_t allure_id, const std::string& id) {
+    core::SearchRow r;
+    r.allure_id = allure_id;
+    r.external_id = id;
+    return r;
   }
   void update_case(std::int64_t allure_id, const std::string& id, const core::CaseContent&,
                    const std::vector<core::Field>& fields) override {
     record("update " + std::to_string(allure_id) + " " + std::to_string(fields.size()) + " fields", id);
+    std::lock_guard lock(mutex_);
+    if (!appear_when_written.empty()) {
+      // The concurrent apply's lower case shows only now, and it removed ours.
+      for (auto& r : appear_when_written) others.push_back(r);
+      appear_when_written.clear();
+      gone.insert(allure_id);
+    }
+    if (gone.count(allure_id) || deleted_.count(allure_id))
+      throw core::RemoteError("PATCH /api/testcase/" + std::to_string(allure_id) + " answered 404", 404);
   }
   void replace_relations(std::int64_t allure_id, const std::vector<core::Relation>& relations) override {
     std::string targets;
@@ -73,6 +120,9 @@ class FakeTestOps final : public core::TestOpsPort {
     if (!id.empty() && id == fail_for) throw core::RemoteError("PATCH /api/testcase/1 answered 409: conflict", 409);
   }
   std::mutex mutex_;
+  std::int64_t next_id_ = 100;
+  std::vector<std::pair<std::int64_t, std::string>> created_;
+  std::set<std::int64_t> deleted_;
   std::condition_variable changed_;
   int running_ = 0;
   bool released_ = false;
@@ -101,8 +151,9 @@ TEST(ApplyPlan, EachActionMakesItsPortCalls) {
                    change(Action::Adopt, "d", 4, {core::Field::Tags})},
                   {}};
   const auto report = run(plan, fake);
-  // Archives run last (SPEC.md §5), after every create and update.
-  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create a", "update 2 1 fields", "update 4 1 fields", "archive 3"}));
+  // Archives run last (SPEC.md §5), after every create, its duplicate check and update.
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create a", "find a", "update 2 1 fields", "update 4 1 fields",
+                                                  "archive 3"}));
   EXPECT_TRUE(report.ok());
   EXPECT_EQ(report.created.at("a"), 100);
 }
@@ -119,7 +170,7 @@ TEST(ApplyPlan, RelationsAreWrittenAfterEveryCreateWithTheNewAllureIds) {
   const auto report = run({{a, created}, {}}, fake);
   EXPECT_TRUE(report.ok());
   // Only relations changed: no update call; the relation waits for the create.
-  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create new", "relations 2 100 7"}));
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create new", "find new", "relations 2 100 7"}));
 }
 
 TEST(ApplyPlan, ACreatedCaseWithRelationsPostsThemAfterItsCreate) {
@@ -127,7 +178,7 @@ TEST(ApplyPlan, ACreatedCaseWithRelationsPostsThemAfterItsCreate) {
   auto created = change(Action::Create, "new", {});
   created.after.relations = {relation_to("old", 7)};
   run({{created}, {}}, fake);
-  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create new", "relations 100 7"}));
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create new", "find new", "relations 100 7"}));
 }
 
 TEST(ApplyPlan, ARelationToACaseThatWasNotCreatedFailsItsChange) {
@@ -157,7 +208,7 @@ TEST(ApplyPlan, RestoreWithNothingElseChangedIsOneCall) {
 TEST(ApplyPlan, NewFieldValuesAreCreatedOnceBeforeAnyCase) {
   FakeTestOps fake;
   run({{change(Action::Create, "a", {}), change(Action::Create, "b", {})}, {{"Feature", "Checkout"}}}, fake);
-  ASSERT_EQ(fake.calls.size(), 3u);
+  ASSERT_EQ(fake.calls.size(), 4u);
   EXPECT_EQ(fake.calls[0], "value Feature=Checkout");
 }
 
@@ -208,6 +259,106 @@ TEST(ApplyPlan, CancelStartsNoNewChange) {
   const auto report = apply_plan({{change(Action::Update, "a", 1)}, {}}, fake, options);
   EXPECT_TRUE(fake.calls.empty());
   EXPECT_TRUE(report.cancelled);
+}
+
+core::Change create_with_issues(const std::string& id) {
+  return change(Action::Create, id, {}, {core::Field::Issues});
+}
+
+TEST(ApplyPlanHealing, EveryIdentityCreatedIsLookedUpInOneSearchAfterTheCreates) {
+  FakeTestOps fake;
+  const auto report =
+      run({{change(Action::Create, "a", {}), change(Action::Create, "b", {}), change(Action::Update, "c", 7)},
+           {}},
+          fake);
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create a", "create b", "find a b", "update 7 1 fields"}));
+  EXPECT_TRUE(report.healed.empty());
+  EXPECT_EQ(report.done.create, 2);
+}
+
+TEST(ApplyPlanHealing, NoCreatesNoSearch) {
+  FakeTestOps fake;
+  run({{change(Action::Update, "c", 7)}, {}}, fake);
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"update 7 1 fields"}));
+}
+
+TEST(ApplyPlanHealing, OwnCaseAboveAConcurrentOneIsSoftDeletedAndTheLowerStays) {
+  FakeTestOps fake;
+  fake.others = {FakeTestOps::row(50, "a")};
+  const auto report = run({{change(Action::Create, "a", {})}, {}}, fake);
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create a", "find a", "delete 100"}));
+  EXPECT_TRUE(report.ok());
+  EXPECT_EQ(report.created.at("a"), 50);
+  ASSERT_EQ(report.healed.size(), 1u);
+  EXPECT_EQ(report.healed[0].kept, 50);
+  EXPECT_EQ(report.healed[0].removed, (std::vector<std::int64_t>{100}));
+}
+
+TEST(ApplyPlanHealing, ConcurrentCaseAboveTheOwnIsSoftDeleted) {
+  FakeTestOps fake;
+  fake.others = {FakeTestOps::row(200, "a"), FakeTestOps::row(300, "a")};
+  const auto report = run({{change(Action::Create, "a", {})}, {}}, fake);
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create a", "find a", "delete 200", "delete 300"}));
+  EXPECT_EQ(report.created.at("a"), 100);
+  ASSERT_EQ(report.healed.size(), 1u);
+  EXPECT_EQ(report.healed[0].removed, (std::vector<std::int64_t>{200, 300}));
+}
+
+TEST(ApplyPlanHealing, WritesACreateCouldNotCarryGoToTheCaseThatStays) {
+  FakeTestOps fake;
+  fake.later = {core::Field::Issues};
+  fake.others = {FakeTestOps::row(50, "a")};
+  const auto report = run({{create_with_issues("a")}, {}}, fake);
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create a", "find a", "delete 100", "update 50 1 fields"}));
+  EXPECT_TRUE(report.ok());
+  EXPECT_EQ(report.done.create, 1);
+}
+
+TEST(ApplyPlanHealing, OwnCaseThatTheOtherRunRemovedAlreadyIsNotDeletedAgainButReported) {
+  FakeTestOps fake;
+  fake.later = {core::Field::Issues};
+  fake.others = {FakeTestOps::row(50, "a")};
+  fake.gone = {100};
+  const auto report = run({{create_with_issues("a")}, {}}, fake);
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create a", "find a", "update 50 1 fields"}));
+  ASSERT_EQ(report.healed.size(), 1u);
+  EXPECT_EQ(report.healed[0].removed, (std::vector<std::int64_t>{100}));
+  EXPECT_TRUE(report.healed[0].to_delete.empty());
+}
+
+TEST(ApplyPlanHealing, CaseRemovedAfterTheSearchAsADuplicateOfALaterShownOneIsHealedAgainAndWritten) {
+  FakeTestOps fake;
+  fake.later = {core::Field::Issues};
+  fake.appear_when_written = {FakeTestOps::row(50, "a")};
+  const auto report = run({{create_with_issues("a")}, {}}, fake);
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create a", "find a", "update 100 1 fields", "find a",
+                                                  "update 50 1 fields"}));
+  EXPECT_TRUE(report.ok()) << (report.failures.empty() ? "" : report.failures[0].message);
+  EXPECT_EQ(report.created.at("a"), 50);
+  ASSERT_EQ(report.healed.size(), 1u);
+  EXPECT_EQ(report.healed[0].kept, 50);
+}
+
+TEST(ApplyPlanHealing, FailedSearchFailsTheCreatesAndWritesNothingMoreToThem) {
+  FakeTestOps fake;
+  fake.later = {core::Field::Issues};
+  fake.search_fails = true;
+  const auto report = run({{create_with_issues("a"), change(Action::Update, "c", 7)}, {}}, fake);
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create a", "find a", "update 7 1 fields"}));
+  ASSERT_EQ(report.failures.size(), 1u);
+  EXPECT_EQ(report.failures[0].external_id, "a");
+  EXPECT_NE(report.failures[0].message.find("created as ATO #100, but the check for a duplicate"),
+            std::string::npos)
+      << report.failures[0].message;
+  EXPECT_EQ(report.done.create, 0);
+  EXPECT_EQ(report.done.update, 1);
+}
+
+TEST(ApplyPlanHealing, FailedCreateIsNotLookedUp) {
+  FakeTestOps fake;
+  fake.fail_for = "b";
+  run({{change(Action::Create, "a", {}), change(Action::Create, "b", {})}, {}}, fake);
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create a", "create b", "find a"}));
 }
 
 }  // namespace

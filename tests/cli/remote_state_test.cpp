@@ -29,7 +29,11 @@ class FakePort final : public core::TestOpsPort {
     return out;
   }
   void create_field_values(const std::vector<core::NewFieldValue>&) override {}
-  std::int64_t create_case(const std::string&, const core::CaseContent&) override { return 0; }
+  Created create_case(const std::string&, const core::CaseContent&) override { return {}; }
+  std::vector<core::SearchRow> find_live_with_identities(const std::vector<std::string>&) override {
+    return {};
+  }
+  void delete_case(std::int64_t) override {}
   void update_case(std::int64_t, const std::string&, const core::CaseContent&, const std::vector<core::Field>&) override {}
   void replace_relations(std::int64_t, const std::vector<core::Relation>&) override {}
   void archive_case(std::int64_t) override {}

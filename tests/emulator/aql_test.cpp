@@ -58,6 +58,24 @@ TEST(Aql, MalformedQueriesAreRejected) {
 
 TEST(Aql, UnknownAttributeIsRejected) { EXPECT_THROW(AqlQuery::parse("colour = \"red\"", kAttributes), AqlError); }
 
+TEST(Aql, KeptValuesAnswerAsTheReaderDoes) {
+  // apply's duplicate check: one OR of many exact tags.
+  const auto query =
+      AqlQuery::parse(R"(tag = "ato-sync:a" or tag = "ato-sync:b" or tag = "ato-sync:c")", kAttributes);
+  const std::vector<AqlValue> has_b{{false, 0, "smoke"}, {false, 0, "ato-sync:b"}},
+      has_none{{false, 0, "ato-sync:d"}};
+  int reads = 0;
+  for (const auto* tags : {&has_b, &has_none}) {
+    const bool kept = query.matches_kept([&](const std::string&) -> const std::vector<AqlValue>& {
+      ++reads;
+      return *tags;
+    });
+    EXPECT_EQ(kept, query.matches([&](const std::string&) { return *tags; }));
+    EXPECT_EQ(kept, tags == &has_b);
+  }
+  EXPECT_EQ(reads, 2 + 3);  // up to the first term that matches
+}
+
 TEST(RouteTemplate, NumericSegmentsBecomeIds) {
   EXPECT_EQ(route_template("/api/testcase/123/overview"), "/api/testcase/{id}/overview");
   EXPECT_EQ(route_template("/api/project/-1/cfv"), "/api/project/{id}/cfv");

@@ -48,6 +48,13 @@ TEST(CaseMapping, CreateBodyCarriesEverythingInlineWithTheIdentityTag) {
   EXPECT_FALSE(body.contains("issues"));
 }
 
+TEST(CaseMapping, IssuesAreTheOnlyFieldLeftForAfterTheCreate) {
+  EXPECT_EQ(fields_after_create(sample()), (std::vector<core::Field>{core::Field::Issues}));
+  core::CaseContent without = sample();
+  without.issues.clear();
+  EXPECT_TRUE(fields_after_create(without).empty());
+}
+
 // What the server answers for a case written with create_body (names with a null keyword).
 json overview_of(const json& created) {
   std::function<json(const json&)> read_step = [&](const json& s) {

@@ -1,6 +1,8 @@
 // search_cases against a scripted search route that evaluates the AQL it is
 // sent (the emulator's evaluator) over a set of ids that changes while the
 // pages are read, as it does when someone deletes cases in the UI meanwhile.
+#include "remote/case_search.hpp"
+
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -8,7 +10,8 @@
 #include <set>
 
 #include "emulator/aql.hpp"
-#include "remote/case_search.hpp"
+#include "remote/identity_search.hpp"
+#include "remote/reference_data.hpp"
 
 namespace ato::remote {
 namespace {
@@ -54,7 +57,8 @@ class SearchRoute final : public HttpTransport {
     const int size = std::min(cap_, std::stoi(query_param(request.target, "size")));
     json content = json::array();
     for (std::size_t i = static_cast<std::size_t>(page * size); i < matching.size() && content.size() < static_cast<std::size_t>(size); ++i)
-      content.push_back({{"id", matching[i]}});
+      content.push_back(
+          {{"id", matching[i]}, {"tags", {{{"name", "ato-sync:c" + std::to_string(matching[i])}}}}});
     const auto total = static_cast<int>(matching.size());
     const json answer = {{"content", content},
                          {"totalElements", total},
@@ -170,6 +174,59 @@ TEST(CaseSearch, SweepNamesEachSeamAndTheIdsAfterTheLastPage) {
   EXPECT_EQ(rql_within(kManaged, {{10, 15}, {30, std::nullopt}}, std::nullopt),
             "(tag ~= \"ato-sync:\") and ((id > 10 and id < 15) or id > 30)");
   EXPECT_EQ(rql_within(kManaged, {{30, std::nullopt}}, 42), "(tag ~= \"ato-sync:\") and (id > 30) and id > 42");
+}
+
+std::vector<std::string> tags_of(const std::set<std::int64_t>& ids) {
+  std::vector<std::string> tags;
+  for (const auto id : ids) tags.push_back("ato-sync:c" + std::to_string(id));
+  return tags;
+}
+
+std::size_t asked_with(const SearchRoute& route, const std::string& part) {
+  return static_cast<std::size_t>(
+      std::count_if(route.targets.begin(), route.targets.end(),
+                    [&](const std::string& t) { return t.find(url_encode(part)) != std::string::npos; }));
+}
+
+const IdentitySearch kIdentities{kTarget, kManaged, 1};
+
+TEST(IdentitySearch, FewIdentitiesAreAskedByNameOnly) {
+  Server server(ids_from(1, 5000), 1000);
+  const auto found = found_ids(search_identities(server.api, kIdentities, tags_of({7, 4000, 6000})));
+  EXPECT_EQ(found, (std::vector<std::int64_t>{7, 4000}));
+  EXPECT_EQ(server.route->targets.size(), 1u);
+  EXPECT_EQ(asked_with(*server.route, "tag ~="), 0u);
+}
+
+TEST(IdentitySearch, ManyIdentitiesInASmallProjectReadEveryManagedCaseInstead) {
+  // 200 identities take 8 queries by name; the 300 managed cases, one page.
+  Server server(ids_from(1, 300), 1000);
+  const auto found = found_ids(search_identities(server.api, kIdentities, tags_of(ids_from(101, 300))));
+  EXPECT_EQ(found, sorted(ids_from(101, 300)));  // only the identities asked for
+  EXPECT_EQ(server.route->targets.size(), 2u);   // the first page to count, then the read
+  EXPECT_EQ(asked_with(*server.route, "tag = "), 0u);
+}
+
+TEST(IdentitySearch, ManyIdentitiesInALargeProjectAreAskedByName) {
+  // Pages capped at 10 make the project's 300 managed cases 30 pages: more
+  // than the 8 queries by name.
+  Server server(ids_from(1, 300), 10);
+  const auto found = found_ids(search_identities(server.api, kIdentities, tags_of(ids_from(101, 300))));
+  EXPECT_EQ(found, sorted(ids_from(101, 300)));
+  EXPECT_EQ(asked_with(*server.route, "tag ~="), 1u);  // the count
+  EXPECT_GE(asked_with(*server.route, "tag = "), 8u);
+}
+
+TEST(IdentitySearch, QueriesStayWithinTheirLength) {
+  const auto queries = identity_queries(tags_of(ids_from(1, 100)), 200);
+  ASSERT_GT(queries.size(), 1u);
+  std::size_t terms = 0;
+  for (const auto& q : queries) {
+    EXPECT_LE(q.size(), 200u) << q;
+    terms += static_cast<std::size_t>(std::count(q.begin(), q.end(), '='));
+  }
+  EXPECT_EQ(terms, 100u);
+  EXPECT_EQ(queries[0].rfind(R"(tag = "ato-sync:c1" or tag = "ato-sync:c2" or )", 0), 0u) << queries[0];
 }
 
 }  // namespace

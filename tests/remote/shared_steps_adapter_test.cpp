@@ -304,7 +304,7 @@ TEST_F(SharedStepsAdapter, ACaseWrittenWithAReferenceReadsBackEqual) {
   content.name = "Checkout";
   content.status = "Active";
   content.steps = {reference_to(login), text_step("Then it is paid", {reference_to(login)})};
-  const auto id = adapter->create_case("checkout", content);
+  const auto id = adapter->create_case("checkout", content).allure_id;
   const auto flat = emulator.get("/api/testcase/" + std::to_string(id) + "/step");
   EXPECT_EQ(
       flat["scenarioSteps"][std::to_string(flat["root"]["children"][0].get<std::int64_t>())]["sharedStepId"],

@@ -36,6 +36,21 @@ TEST(ApplyReportView, AnInterruptedApplySaysWhatWasLeftAlone) {
   EXPECT_NE(text.str().find("Apply interrupted: changes not started were left alone.\n"), std::string::npos);
 }
 
+TEST(ApplyReportView, HealedDuplicatesAreNamedBeforeTheCounts) {
+  apply::ApplyReport report;
+  report.done.create = 2;
+  report.healed.push_back({"checkout/guest", 1201, {1202}, {1202}});
+  report.healed.push_back({"checkout/saved-card", 1203, {1204, 1205}, {}});
+  std::ostringstream text;
+  render_apply_report(report, 2, text);
+  EXPECT_EQ(text.str(),
+            "Healed duplicate: checkout/guest was also created by a concurrent apply; kept ATO #1201, "
+            "soft-deleted ATO #1202 (restorable).\n"
+            "Healed duplicate: checkout/saved-card was also created by a concurrent apply; kept ATO #1203, "
+            "soft-deleted ATO #1204, ATO #1205 (restorable).\n"
+            "Apply complete! 2 created, 0 updated, 0 archived, 0 restored, 0 adopted.\n");
+}
+
 TEST(ApplyProgress, RewritesOneLineOnTheTerminal) {
   std::ostringstream out;
   TtyProgress progress(out);
