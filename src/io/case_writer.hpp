@@ -9,6 +9,7 @@
 
 #include "core/case.hpp"
 #include "core/config.hpp"
+#include "io/yaml_value.hpp"
 
 namespace ato::io {
 
@@ -17,6 +18,10 @@ struct CaseDocument {
   std::optional<std::int64_t> allure_id;
   core::CaseContent content;  // normalised
 };
+
+// The keys and values write_case_yaml writes, in its order: what `pull`
+// writes into an existing file, key by key.
+YamlEntries case_yaml_entries(const CaseDocument& document, const core::Config& config);
 
 // Keys in the order of SPEC.md §1.2; empty fields left out; custom fields
 // under their config key (`feature:`) when the config names them, else under
