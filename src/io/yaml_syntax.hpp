@@ -63,6 +63,8 @@ class YamlSyntax {
   // The 0-based line of a byte offset.
   int line_of(std::size_t pos) const;
   std::size_t line_start(std::size_t pos) const;
+  // Where 0-based line `line` starts.
+  std::size_t start_of_line(int line) const { return line_starts_[static_cast<std::size_t>(line)]; }
 
  private:
   friend class SyntaxBuilder;

@@ -164,8 +164,9 @@ std::string render_block_map(const YamlEntries& entries) {
 std::string render_after_key(const YamlValue& value) {
   // Written as the only key of a mapping, then the key taken off: the same
   // text the value has in a whole file.
-  const std::string text = render_block_map({{"k", value}});
-  return text.substr(2, text.size() - 3);
+  std::string text = render_block_map({{"k", value}}).substr(2);
+  while (text.ends_with('\n')) text.pop_back();  // a `|` block of text that ends with a line break has one more
+  return text;
 }
 
 std::string render_after_dash(const YamlValue& value) {
