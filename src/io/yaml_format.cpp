@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 #include <memory>
+#include <set>
 
 #include "io/yaml_core_schema.hpp"
 #include "io/yaml_syntax.hpp"
@@ -157,7 +158,10 @@ class Formatter {
   void emit_leading(std::uint32_t node, int indent) {
     for (const auto* comment : leading_[node]) emit_comment(*comment, indent);
     leading_[node].clear();
-    if (!s_.node(node).implicit_null && blank_line_before(s_.line_of(s_.node(node).begin))) blank();
+    // A mapping and its first key start at one place: one blank line for both.
+    const auto& at = s_.node(node);
+    if (at.implicit_null || !blank_checked_.insert(at.begin).second) return;
+    if (blank_line_before(s_.line_of(at.begin))) blank();
   }
 
   std::string beside_text(std::uint32_t node) {
@@ -257,9 +261,9 @@ class Formatter {
     return s_.node(key_of_value_[list]).value == "steps" ? &rules_.step_order : nullptr;
   }
 
-  // The comments right above a mapping's first key (no blank line between)
-  // are that key's: they move with it when the keys are sorted. The editor
-  // modeline (`# yaml-language-server: ...`) stays on top.
+  // The comments right above a nested mapping's first key (no blank line
+  // between) are that key's: they move with it when the keys are sorted. A
+  // document's first comments are its header: they stay on top.
   void give_first_key_its_comments(std::uint32_t map) {
     const auto& node = s_.node(map);
     if (node.children.empty()) return;
@@ -280,7 +284,7 @@ class Formatter {
   void render_map(std::uint32_t index, int indent, const std::string& first_prefix) {
     const SyntaxNode& map = s_.node(index);
     const auto* order = order_of(index);
-    if (order) give_first_key_its_comments(index);
+    if (order && parent_[index] != kNoNode) give_first_key_its_comments(index);
     emit_leading(index, indent);
     std::vector<std::pair<std::uint32_t, std::uint32_t>> entries;
     for (std::size_t i = 0; i + 1 < map.children.size(); i += 2) entries.emplace_back(map.children[i], map.children[i + 1]);
@@ -333,6 +337,7 @@ class Formatter {
   std::vector<std::vector<const SyntaxComment*>> trailers_;
   std::size_t emitted_comments_ = 0;
   std::size_t document_start_ = 0;
+  std::set<std::size_t> blank_checked_;  // where a blank line before a node was looked for
   std::string out_;
 };
 
