@@ -14,31 +14,6 @@
 namespace ato::io {
 namespace {
 
-// A node as the value it holds, to compare with the one pull would write.
-YamlValue value_of_node(const YamlSyntax& syntax, const SyntaxNode& node) {
-  switch (node.type) {
-    case SyntaxType::Scalar:
-      return YamlValue::of_text(node.value);
-    case SyntaxType::Sequence: {
-      std::vector<YamlValue> items;
-      for (const auto child : node.children) items.push_back(value_of_node(syntax, syntax.node(child)));
-      return YamlValue::list(std::move(items), node.flow);
-    }
-    case SyntaxType::Map: {
-      YamlEntries entries;
-      for (std::size_t i = 0; i + 1 < node.children.size(); i += 2)
-        entries.emplace_back(syntax.node(node.children[i]).value,
-                             value_of_node(syntax, syntax.node(node.children[i + 1])));
-      return YamlValue::map(std::move(entries), node.flow);
-    }
-    case SyntaxType::Alias:  // never equal to a value written out
-      return YamlValue::of_text("*" + node.value, ScalarStyle::DoubleQuoted);
-    case SyntaxType::Null:
-      break;
-  }
-  return YamlValue::null();
-}
-
 // A set of names (tags, issues, field values) keeps the order the file
 // had: the names it keeps where they were, new ones after them.
 YamlValue in_file_order(YamlValue value, const YamlValue& old) {

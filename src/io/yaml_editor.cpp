@@ -97,6 +97,76 @@ std::string keep_key_line_comment(const YamlSyntax& syntax, std::size_t from, st
   return text;
 }
 
+// Where a block list's item stands: from the start of its dash's line to
+// the end of its last line (with the line break). Empty when its dash does
+// not start its line.
+std::pair<std::size_t, std::size_t> item_lines(const YamlSyntax& syntax, const SyntaxNode& item) {
+  const auto& text = syntax.text();
+  const std::size_t from = syntax.line_start(item.begin);
+  const std::size_t dash = text.find_first_not_of(' ', from);
+  if (dash == std::string::npos || dash >= item.begin || text[dash] != '-') return {0, 0};
+  std::size_t to = line_end_at(text, std::max(item.end, item.begin));
+  return {from, to < text.size() ? to + 1 : to};
+}
+
+// The edits that turn the items of the block list `old` into `items`: the
+// longest run of items that stay (equal content) is left alone, with the
+// comments between them; the others are rewritten in place, added or
+// removed. False when an item's lines cannot be told apart.
+bool edit_items(const YamlSyntax& syntax, const SyntaxNode& old, const std::vector<YamlValue>& items,
+                std::vector<TextEdit>& out) {
+  const std::size_t n = old.children.size(), m = items.size();
+  std::vector<std::pair<std::size_t, std::size_t>> lines(n);
+  std::vector<YamlValue> before(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const SyntaxNode& item = syntax.node(old.children[i]);
+    lines[i] = item_lines(syntax, item);
+    if (lines[i].second == 0 || (i > 0 && lines[i].first < lines[i - 1].second)) return false;
+    before[i] = value_of_node(syntax, item);
+  }
+  // Longest common subsequence of equal items.
+  std::vector<std::vector<std::size_t>> common(n + 1, std::vector<std::size_t>(m + 1, 0));
+  for (std::size_t i = n; i-- > 0;)
+    for (std::size_t j = m; j-- > 0;)
+      common[i][j] = before[i].same_content(items[j]) ? common[i + 1][j + 1] + 1
+                                                       : std::max(common[i + 1][j], common[i][j + 1]);
+  const std::string indent(static_cast<std::size_t>(old.column), ' ');
+  const auto item_text = [&](const YamlValue& value) {
+    return indent + "- " + shift_continuation_lines(render_after_dash(value), old.column) + "\n";
+  };
+  std::size_t i = 0, j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && before[i].same_content(items[j]) && common[i][j] == common[i + 1][j + 1] + 1) {
+      ++i;
+      ++j;
+      continue;
+    }
+    // A run of items that go (old[i, i_end)) and of items that come (items[j, j_end)).
+    std::size_t i_end = i, j_end = j;
+    while (i_end < n || j_end < m) {
+      if (i_end < n && j_end < m && before[i_end].same_content(items[j_end]) &&
+          common[i_end][j_end] == common[i_end + 1][j_end + 1] + 1)
+        break;
+      if (j_end < m && (i_end == n || common[i_end][j_end + 1] >= common[i_end + 1][j_end])) ++j_end;
+      else ++i_end;
+    }
+    std::string added;
+    for (std::size_t k = j; k < j_end; ++k) added += item_text(items[k]);
+    if (i_end > i) {
+      out.push_back({lines[i].first, lines[i_end - 1].second, 0, added});
+    } else {
+      // Only new items: right after the item before them, so that comments
+      // above the next item stay with it.
+      std::size_t at = i > 0 ? lines[i - 1].second : lines[0].first;
+      if (i == n && at == syntax.text().size() && !syntax.text().ends_with('\n')) added = "\n" + added;
+      out.push_back({at, at, 0, added});
+    }
+    i = i_end;
+    j = j_end;
+  }
+  return true;
+}
+
 std::size_t rank_of(const std::vector<std::string>& order, const std::string& key) {
   const auto it = std::find(order.begin(), order.end(), key);
   return it == order.end() ? order.size() : static_cast<std::size_t>(it - order.begin());
@@ -136,6 +206,15 @@ std::string edit_lf_text(const std::string& text, std::size_t document, const st
       }
       const std::size_t from = after_colon(text, key);
       const YamlValue value = in_style_of(*edit.value, old);
+      const bool both_block_lists = old.type == SyntaxType::Sequence && !old.flow && !old.children.empty() &&
+                                    value.kind == YamlValue::Kind::List && !value.flow && !value.items.empty();
+      if (both_block_lists && old.anchor.empty()) {
+        std::vector<TextEdit> item_edits;
+        if (edit_items(syntax, old, value.items, item_edits)) {
+          out.insert(out.end(), item_edits.begin(), item_edits.end());
+          continue;
+        }
+      }
       out.push_back({from, std::max(from, old.end), 0,
                      keep_key_line_comment(syntax, from, old.end, value_text(value, key.column, &old))});
       continue;
@@ -180,6 +259,30 @@ std::string edit_lf_text(const std::string& text, std::size_t document, const st
 }
 
 }  // namespace
+
+YamlValue value_of_node(const YamlSyntax& syntax, const SyntaxNode& node) {
+  switch (node.type) {
+    case SyntaxType::Scalar:
+      return YamlValue::of_text(node.value);
+    case SyntaxType::Sequence: {
+      std::vector<YamlValue> items;
+      for (const auto child : node.children) items.push_back(value_of_node(syntax, syntax.node(child)));
+      return YamlValue::list(std::move(items), node.flow);
+    }
+    case SyntaxType::Map: {
+      YamlEntries entries;
+      for (std::size_t i = 0; i + 1 < node.children.size(); i += 2)
+        entries.emplace_back(syntax.node(node.children[i]).value,
+                             value_of_node(syntax, syntax.node(node.children[i + 1])));
+      return YamlValue::map(std::move(entries), node.flow);
+    }
+    case SyntaxType::Alias:  // never equal to a value written out
+      return YamlValue::of_text("*" + node.value, ScalarStyle::DoubleQuoted);
+    case SyntaxType::Null:
+      break;
+  }
+  return YamlValue::null();
+}
 
 std::string edit_document_keys(const std::string& text, std::size_t document, const std::vector<KeyEdit>& edits,
                                const std::vector<std::string>& key_order) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "io/yaml_syntax.hpp"
 #include "io/yaml_value.hpp"
 
 namespace ato::io {
@@ -33,8 +34,14 @@ class YamlEditError : public std::runtime_error {
 //   `key_order` (on a line of its own, indented as its neighbours);
 // - a key without a value is removed (its line, and its value's lines; the
 //   comment lines above it stay).
-// Comments inside a value that is replaced go with it.
+// A block list whose items change keeps the items that stay, with their
+// comments: only the items that differ are rewritten, added or removed.
+// Comments inside a value (or an item) that is replaced go with it.
 std::string edit_document_keys(const std::string& text, std::size_t document, const std::vector<KeyEdit>& edits,
                                const std::vector<std::string>& key_order);
+
+// A node as the value it holds (an alias as text that equals no value), to
+// compare with a value to write.
+YamlValue value_of_node(const YamlSyntax& syntax, const SyntaxNode& node);
 
 }  // namespace ato::io

@@ -66,7 +66,8 @@ TEST_F(Pull, AnEditInTestOpsGoesIntoTheYamlInPlaceAndThePlanMatches) {
 // Apply another version of the case (as a UI edit of every field would),
 // put the old YAML back, pull: the YAML says what TestOps has.
 TEST_F(Pull, EveryFieldComesBackAndThePlanMatches) {
-  const std::string before = "id: a\nname: A\nlayer: UI\nfeature: Cart\nsteps:\n- given: a start\n- then: an end\n";
+  const std::string before =
+      "id: a\nname: A\nlayer: UI\nfeature: Cart\nsteps:\n- given: a start\n# the end\n- then: an end\n";
   repo.write("cases/a.yaml",
              "id: a\nname: A\ndescription: Said in TestOps\nlayer: API\nfeature: Checkout\nfields: {Epic: Q4}\n"
              "tags: [smoke]\nseverity: critical\nissues: [JIRA:SHOP-1]\n"
@@ -80,7 +81,7 @@ TEST_F(Pull, EveryFieldComesBackAndThePlanMatches) {
             "id: a\nname: A\ndescription: Said in TestOps\nlayer: API\nfeature: Checkout\nfields: {Epic: Q4}\n"
             "tags: [smoke]\nseverity: critical\nissues: [\"JIRA:SHOP-1\"]\n"
             "links:\n  - {name: Spec, url: \"https://wiki.example.com/a\"}\n"
-            "steps:\n- given: a start\n  steps:\n    - open the cart\n- when: a click\n- then: an end\n");
+            "steps:\n- given: a start\n  steps:\n    - open the cart\n- when: a click\n# the end\n- then: an end\n");
   expect_no_changes();
   repo.expect(0, {"pull", "--detailed-exitcode"});
 }

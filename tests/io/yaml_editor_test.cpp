@@ -101,6 +101,23 @@ TEST(YamlEditor, AnIndentedRootKeepsItsIndentation) {
   expect_golden("nested", edited);
 }
 
+TEST(YamlEditor, AChangedStepIsRewrittenAloneAndTheOtherStepsKeepTheirComments) {
+  const std::string input =
+      "id: a\nsteps:\n  - given: a start   # first\n  # before the click\n  - when: a click\n"
+      "  - then: an end\n    steps:\n      - x\n";
+  EXPECT_EQ(edit_document_keys(input, 0,
+                               {{"steps", steps({{"given", "a start"}, {"when", "a double click"}, {"then", "an end"}})}},
+                               kOrder),
+            "id: a\nsteps:\n  - given: a start   # first\n  # before the click\n  - when: a double click\n"
+            "  - then: an end\n");
+  EXPECT_EQ(edit_document_keys(input, 0, {{"steps", steps({{"when", "a click"}, {"then", "an end"}})}}, kOrder),
+            "id: a\nsteps:\n  # before the click\n  - when: a click\n  - then: an end\n");
+  EXPECT_EQ(
+      edit_document_keys("id: a\nsteps:\n- a\n# after\n", 0,
+                         {{"steps", YamlValue::list({text("a"), text("b")}, false)}}, kOrder),
+      "id: a\nsteps:\n- a\n- b\n# after\n");
+}
+
 TEST(YamlEditor, CrlfFilesStayCrlf) {
   const auto input = with_crlf(read_golden("comments.input.yaml"));
   const auto edited = edit_document_keys(input, 0, {{"name", text("CRLF name")}, {"layer", text("UI")}}, kOrder);
