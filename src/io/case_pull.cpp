@@ -133,9 +133,11 @@ PulledCase pull_case(const std::string& text, const std::string& file, const cor
     }
     if (wrong.empty()) return pulled;
   }
+  std::string why;
+  if (!read_back.diagnostics.empty()) why = " (the file would not load: " + read_back.diagnostics.front().message + ")";
+  else if (!wrong.empty()) why = " (" + joined_names(wrong) + " would read back otherwise)";
   throw PullError(file + ": case " + desired.external_id + " cannot take TestOps' " + joined_names(fields) +
-                  " in place" + (wrong.empty() ? "" : " (" + joined_names(wrong) + " would read back otherwise)") +
-                  "; edit it by hand (anchors, aliases or a layout the editor keeps away from)");
+                  " in place" + why + "; edit it by hand (anchors, aliases or a layout the editor keeps away from)");
 }
 
 }  // namespace ato::io
