@@ -88,9 +88,10 @@ class Formatter {
     return d + 1 < s_.documents().size() ? s_.documents()[d + 1].begin : s_.text().size();
   }
   std::size_t document_of(std::size_t pos) const {
-    std::size_t d = 0;
-    while (d + 1 < s_.documents().size() && s_.documents()[d + 1].begin <= pos) ++d;
-    return d;
+    const auto& documents = s_.documents();
+    const auto after = std::upper_bound(documents.begin() + 1, documents.end(), pos,
+                                        [](std::size_t at, const SyntaxDocument& d) { return at < d.begin; });
+    return static_cast<std::size_t>(after - documents.begin()) - 1;
   }
 
   // Own-line comments go with the node after them (the outermost one that
@@ -106,16 +107,24 @@ class Formatter {
       if (!s_.node(i).implicit_null) by_start.push_back(i);
     std::stable_sort(by_start.begin(), by_start.end(),
                      [&](std::uint32_t a, std::uint32_t b) { return s_.node(a).begin < s_.node(b).begin; });
+    // The outermost flow collections, in order: they do not overlap.
+    std::vector<std::pair<std::size_t, std::size_t>> flows;
+    for (const auto i : by_start)
+      if (s_.node(i).flow && (parent_[i] == kNoNode || !s_.node(parent_[i]).flow))
+        flows.emplace_back(s_.node(i).begin, s_.node(i).end);
     for (const auto& comment : s_.comments()) {
-      for (std::uint32_t i = 0; i < s_.node_count(); ++i) {
-        const auto& node = s_.node(i);
-        if (node.flow && node.begin < comment.begin && comment.begin < node.end)
-          throw KeptAsIs{"a comment inside [..] or {..}"};
-      }
+      const auto flow = std::upper_bound(flows.begin(), flows.end(), std::make_pair(comment.begin, SIZE_MAX));
+      if (flow != flows.begin() && comment.begin < std::prev(flow)->second)
+        throw KeptAsIs{"a comment inside [..] or {..}"};
+      const auto next = std::upper_bound(by_start.begin(), by_start.end(), comment.begin,
+                                         [&](std::size_t pos, std::uint32_t i) { return pos < s_.node(i).begin; });
       if (!comment.own_line) {
+        // The last node that starts before the comment, if on its line.
         std::uint32_t on_line = kNoNode;
-        for (const auto i : by_start)
-          if (s_.node(i).begin < comment.begin && s_.line_of(s_.node(i).begin) == comment.line) on_line = i;
+        auto before = next;
+        while (before != by_start.begin() && s_.node(*std::prev(before)).begin >= comment.begin) --before;
+        if (before != by_start.begin() && s_.line_of(s_.node(*std::prev(before)).begin) == comment.line)
+          on_line = *std::prev(before);
         if (on_line != kNoNode) {
           for (auto up = parent_[on_line]; up != kNoNode; up = parent_[up])
             if (s_.node(up).flow) on_line = up;
@@ -124,8 +133,6 @@ class Formatter {
           continue;
         }
       }
-      const auto next = std::upper_bound(by_start.begin(), by_start.end(), comment.begin,
-                                         [&](std::size_t pos, std::uint32_t i) { return pos < s_.node(i).begin; });
       const std::size_t d = document_of(comment.begin);
       if (next != by_start.end() && s_.node(*next).begin < document_end(d)) leading_[*next].push_back(&comment);
       else trailers_[d].push_back(&comment);
