@@ -49,7 +49,7 @@ class Formatter {
   Formatter(const YamlSyntax& syntax, const FormatRules& rules) : s_(syntax), rules_(rules) {}
 
   std::string run() {
-    if (s_.documents().empty()) throw KeptAsIs{"it holds no YAML document"};
+    if (s_.documents().empty()) throw KeptAsIs{""};  // empty, or comments only: nothing to lay out
     for (std::size_t i = 0; i < s_.text().size(); i = s_.text().find('\n', i) + 1) {
       if (s_.text()[i] == '%') throw KeptAsIs{"it has a YAML directive (%)"};
       if (s_.text().find('\n', i) == std::string::npos) break;

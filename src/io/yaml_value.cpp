@@ -104,6 +104,10 @@ void configure(YAML::Emitter& out) {
 
 }  // namespace
 
+YamlValue::YamlValue() = default;
+
+YamlValue YamlValue::null() { return YamlValue(); }
+
 YamlValue YamlValue::of_text(std::string text, ScalarStyle style) {
   YamlValue value;
   value.kind = Kind::Text;

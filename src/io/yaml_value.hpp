@@ -25,7 +25,8 @@ struct YamlValue {
   bool flow = false;  // a List or Map written [..] / {..}
   ScalarStyle style = ScalarStyle::Auto;
 
-  static YamlValue null() { return {}; }
+  YamlValue();  // out of line: clang checks std::pair<.., YamlValue> before YamlValue is complete
+  static YamlValue null();
   static YamlValue of_text(std::string text, ScalarStyle style = ScalarStyle::Auto);
   static YamlValue of_integer(std::int64_t number);
   static YamlValue list(std::vector<YamlValue> items, bool flow);

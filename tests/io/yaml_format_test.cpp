@@ -67,6 +67,14 @@ TEST(YamlFormat, CrlfFilesStayCrlf) {
   EXPECT_EQ(formatted.text, with_crlf(read_format_file(kFormatGolden + "comments.expected.yaml")));
 }
 
+TEST(YamlFormat, AnEmptyFileOrOneOfCommentsOnlyStaysAsItIs) {
+  for (const std::string text : {"", "\n", "# only a comment\n"}) {
+    const auto formatted = format_yaml(text, rules());
+    EXPECT_EQ(formatted.text, text);
+    EXPECT_EQ(formatted.kept_reason, "");
+  }
+}
+
 TEST(YamlFormat, ASyntaxErrorSaysWhere) {
   try {
     format_yaml("id: a\nname: [b\n", rules());
