@@ -405,9 +405,15 @@ Formatted format_yaml(const std::string& text, const FormatRules& rules) {
   try {
     std::string formatted = Formatter(*syntax, rules).run();
     if (!same_yaml_meaning(lf, formatted)) return {text, "fmt would change what it means (a bug: please report it)"};
+    // The promise is a fixed point: a layout fmt would move again next time
+    // (a comment it places differently once written) is not written at all.
+    if (formatted != lf && Formatter(YamlSyntax(formatted), rules).run() != formatted)
+      throw KeptAsIs{"a comment stands where fmt cannot place it the same way twice"};
     return {crlf ? with_crlf(formatted) : formatted, ""};
   } catch (const KeptAsIs& kept) {
     return {text, kept.reason};
+  } catch (const YAML::Exception&) {
+    return {text, "fmt would write YAML it cannot read back (a bug: please report it)"};
   }
 }
 

@@ -43,6 +43,9 @@ class SyntaxBuilder : public YAML::EventHandler {
         length = word.size();
     if (length == 0 && node.anchor.empty() && node.tag.empty()) node.implicit_null = true;
     node.end = node.content + length;
+    // `key: &anchor` with nothing after it ends after its properties.
+    if (length == 0)
+      while (node.end > node.begin && is_space(text_[node.end - 1])) --node.end;
     done();
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {

@@ -75,6 +75,14 @@ TEST(YamlFormat, AnEmptyFileOrOneOfCommentsOnlyStaysAsItIs) {
   }
 }
 
+// Found by fuzz_yaml_editing: the blanks after an anchor grew on each run.
+TEST(YamlFormat, AnAnchoredEmptyValueBesideACommentIsStable) {
+  const std::string text = "id: a\nname: &n   # empty\n";
+  const auto once = format_yaml(text, rules()).text;
+  EXPECT_EQ(once, "id: a\nname: &n  # empty\n");
+  EXPECT_EQ(format_yaml(once, rules()).text, once);
+}
+
 TEST(YamlFormat, ASyntaxErrorSaysWhere) {
   try {
     format_yaml("id: a\nname: [b\n", rules());
