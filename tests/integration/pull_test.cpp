@@ -124,6 +124,19 @@ TEST_F(Pull, FeatureFileCasesAreListedAndSkipped) {
   EXPECT_EQ(repo.read("cases/login.feature"), feature);
 }
 
+TEST_F(Pull, ACaseThatCannotBeRewrittenInPlaceIsNamedAndTheOthersArePulled) {
+  const std::string shared = "id: a\nname: A\ndescription: &d Shared text\nexpected: *d\nlayer: UI\n";
+  repo.write("cases/a.yaml", shared);
+  repo.write("cases/b.yaml", case_yaml("b", "B"));
+  repo.expect(0, {"apply", "--auto-approve"});
+  emulator.patch("/api/testcase/" + allure_id("a"), {{"description", "Only the description"}});
+  emulator.patch("/api/testcase/" + allure_id("b"), {{"name", "B2"}});
+  const auto pull = repo.expect(1, {"pull"});
+  EXPECT_TRUE(contains(pull.err, "cases/a.yaml: case a cannot take TestOps' description in place")) << pull.err;
+  EXPECT_EQ(repo.read("cases/a.yaml"), shared);
+  EXPECT_EQ(repo.read("cases/b.yaml"), case_yaml("b", "B2"));
+}
+
 TEST_F(Pull, CrlfFilesStayCrlf) {
   repo.write("cases/a.yaml", "id: a\r\nname: A\r\nlayer: UI\r\nsteps:\r\n  - given: a start\r\n");
   repo.expect(0, {"apply", "--auto-approve"});
