@@ -19,6 +19,8 @@ int command_ids(const GlobalOptions& global, const Args& args);
 int command_coverage(const GlobalOptions& global, const Args& args);
 int command_init(const GlobalOptions& global, const Args& args);
 int command_cases(const GlobalOptions& global, const Args& args);
+int command_pull(const GlobalOptions& global, const Args& args);
+int command_fmt(const GlobalOptions& global, const Args& args);
 
 struct CommandEntry {
   const char* name;

@@ -59,6 +59,7 @@ PlannedRun make_plan(const GlobalOptions& global, const PlanFlags& flags) {
     render::print_diagnostics(result.conflicts, std::cerr, global.color_stderr);
   }
   run.plan = std::move(result.plan);
+  run.desired = desired;
   run.conflicts = std::move(result.conflicts);
   return run;
 }

@@ -42,6 +42,7 @@ struct PlannedRun {
   std::unique_ptr<core::TestOpsPort> port;
   std::int64_t project_id = 0;
   core::Plan plan;
+  std::vector<core::DesiredCase> desired;  // the repository's cases the plan was made from
   core::Diagnostics conflicts;  // printed already; ids left out of the plan
 };
 

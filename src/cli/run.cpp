@@ -75,6 +75,8 @@ const std::vector<CommandEntry>& command_table() {
       {"coverage", "which cases automated results link to", command_coverage},
       {"init", "write a starter config, an example case and a CI workflow", command_init},
       {"cases", "list every case as read from YAML and .feature files, offline", command_cases},
+      {"pull", "write edits made in Allure TestOps into the YAML files", command_pull},
+      {"fmt", "rewrite YAML files in the canonical layout", command_fmt},
   };
   return table;
 }

@@ -1,9 +1,8 @@
 #include "io/case_writer.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <cctype>
+
 #include <map>
 
 #include "core/normalize.hpp"
@@ -14,65 +13,21 @@
 namespace ato::io {
 namespace {
 
-// A plain scalar that a YAML reader would take for a number, a boolean, null
-// or a date must be quoted to stay a string; yaml-cpp quotes only some.
-bool reads_as_non_string(const std::string& text) {
-  if (text.empty()) return true;
-  const YAML::Node node(text);
-  bool as_bool = false;
-  double as_double = 0;
-  long long as_integer = 0;
-  if (YAML::convert<bool>::decode(node, as_bool) || YAML::convert<double>::decode(node, as_double) ||
-      YAML::convert<long long>::decode(node, as_integer))
-    return true;
-  const bool looks_like_date =
-      text.size() >= 8 && std::isdigit(static_cast<unsigned char>(text[0])) && text.find('-') == 4 &&
-      std::all_of(text.begin(), text.begin() + 4, [](unsigned char c) { return std::isdigit(c); });
-  return looks_like_date;
+YamlValue text_value(const std::string& text) { return YamlValue::of_text(text); }
+
+void add_text(YamlEntries& entries, const std::string& key, const std::string& text) {
+  if (!text.empty()) entries.emplace_back(key, text_value(text));
 }
 
-// A `|` block keeps multi-line text readable. It cannot start with a blank
-// (the indentation would change) nor hold control characters.
-bool fits_literal_block(const std::string& text) {
-  if (text.find('\n') == std::string::npos) return false;
-  if (text.front() == ' ' || text.front() == '\t') return false;
-  return std::none_of(text.begin(), text.end(),
-                      [](unsigned char c) { return c < 0x20 && c != '\n' && c != '\t'; });
-}
-
-// Inside `[...]` and `{...}` YAML 1.1 readers (PyYAML, many editors) stop a
-// plain scalar at ':' or take '#' for a comment, so such text is quoted there.
-enum class Context { Block, Flow };
-
-void emit_text(YAML::Emitter& out, const std::string& text, Context context = Context::Block) {
-  const bool flow_unsafe = context == Context::Flow && text.find_first_of(":#") != std::string::npos;
-  if (context == Context::Block && fits_literal_block(text))
-    out << YAML::Literal << text;
-  else if (flow_unsafe || reads_as_non_string(text))
-    out << YAML::DoubleQuoted << text;
-  else
-    out << text;
-}
-
-void emit_text_entry(YAML::Emitter& out, const std::string& key, const std::string& text,
-                     Context context = Context::Block) {
-  if (text.empty()) return;
-  out << YAML::Key << key << YAML::Value;
-  emit_text(out, text, context);
-}
-
-void emit_flow_list(YAML::Emitter& out, const std::vector<std::string>& values) {
-  out << YAML::Flow << YAML::BeginSeq;
-  for (const auto& value : values) emit_text(out, value, Context::Flow);
-  out << YAML::EndSeq;
+YamlValue flow_list(const std::vector<std::string>& values) {
+  std::vector<YamlValue> items;
+  for (const auto& value : values) items.push_back(text_value(value));
+  return YamlValue::list(std::move(items), true);
 }
 
 // One custom field value as a scalar, several as a list.
-void emit_values(YAML::Emitter& out, const std::vector<std::string>& values, Context context) {
-  if (values.size() == 1)
-    emit_text(out, values.front(), context);
-  else
-    emit_flow_list(out, values);
+YamlValue field_values(const std::vector<std::string>& values) {
+  return values.size() == 1 ? text_value(values.front()) : flow_list(values);
 }
 
 std::string keyword_key(core::Keyword keyword) {
@@ -87,39 +42,104 @@ std::string attachment_path(const std::string& folder, const std::string& name) 
   return folder.empty() ? name : folder + "/" + name;
 }
 
-void emit_attachments(YAML::Emitter& out, const std::vector<std::string>& names, const std::string& folder) {
+void add_attachments(YamlEntries& entries, const std::vector<std::string>& names, const std::string& folder) {
   if (names.empty()) return;
   std::vector<std::string> paths;
   for (const auto& name : names) paths.push_back(attachment_path(folder, name));
-  out << YAML::Key << "attachments" << YAML::Value;
-  emit_flow_list(out, paths);
+  entries.emplace_back("attachments", flow_list(paths));
 }
 
-void emit_steps(YAML::Emitter& out, const std::vector<core::Step>& steps, const std::string& folder) {
-  out << YAML::BeginSeq;
+YamlValue steps_value(const std::vector<core::Step>& steps, const std::string& folder) {
+  std::vector<YamlValue> items;
   for (const auto& step : steps) {
     if (!step.shared_step.empty()) {
-      out << YAML::Flow << YAML::BeginMap << YAML::Key << "use" << YAML::Value;
-      emit_text(out, step.shared_step, Context::Flow);
-      out << YAML::EndMap;
+      items.push_back(YamlValue::map({{"use", text_value(step.shared_step)}}, true));
       continue;
     }
     if (step.keyword == core::Keyword::None && step.expected.empty() && step.steps.empty() &&
         step.attachments.empty()) {
-      emit_text(out, step.text);
+      items.push_back(text_value(step.text));
       continue;
     }
-    out << YAML::BeginMap << YAML::Key << keyword_key(step.keyword) << YAML::Value;
-    emit_text(out, step.text);
-    emit_text_entry(out, "expected", step.expected);
-    emit_attachments(out, step.attachments, folder);
-    if (!step.steps.empty()) {
-      out << YAML::Key << "steps" << YAML::Value;
-      emit_steps(out, step.steps, folder);
-    }
-    out << YAML::EndMap;
+    YamlEntries entries{{keyword_key(step.keyword), text_value(step.text)}};
+    add_text(entries, "expected", step.expected);
+    add_attachments(entries, step.attachments, folder);
+    if (!step.steps.empty()) entries.emplace_back("steps", steps_value(step.steps, folder));
+    items.push_back(YamlValue::map(std::move(entries), false));
   }
-  out << YAML::EndSeq;
+  return YamlValue::list(std::move(items), false);
+}
+
+// `owner:` for a single owner, everything else under `members:` by role.
+void add_members(YamlEntries& entries, const std::vector<core::Member>& members) {
+  std::map<std::string, std::vector<std::string>> by_role;
+  for (const auto& m : members) by_role[m.role].push_back(m.user);
+  if (const auto owners = by_role.find(kOwnerRole); owners != by_role.end() && owners->second.size() == 1) {
+    entries.emplace_back("owner", text_value(owners->second.front()));
+    by_role.erase(owners);
+  }
+  if (by_role.empty()) return;
+  YamlEntries roles;
+  for (const auto& [role, users] : by_role) roles.emplace_back(role, flow_list(users));
+  entries.emplace_back("members", YamlValue::map(std::move(roles), false));
+}
+
+YamlValue relation_target(const core::Relation& r) {
+  return r.target_id.empty() ? YamlValue::of_integer(r.target_allure_id) : text_value(r.target_id);
+}
+
+void add_relations(YamlEntries& entries, const std::vector<core::Relation>& relations) {
+  std::map<core::RelationType, std::vector<core::Relation>> by_type;
+  for (const auto& r : relations)
+    if (!r.mirrored) by_type[r.type].push_back(r);
+  if (by_type.empty()) return;
+  YamlEntries types;
+  for (const auto& [type, targets] : by_type) {
+    if (targets.size() == 1) {
+      types.emplace_back(std::string(core::relation_key(type)), relation_target(targets.front()));
+      continue;
+    }
+    std::vector<YamlValue> items;
+    for (const auto& r : targets) items.push_back(relation_target(r));
+    types.emplace_back(std::string(core::relation_key(type)), YamlValue::list(std::move(items), true));
+  }
+  entries.emplace_back("relations", YamlValue::map(std::move(types), false));
+}
+
+// One flow mapping per row, parameters in their order; values stay strings.
+void add_examples(YamlEntries& entries, const core::Examples& examples) {
+  if (examples.empty()) return;
+  std::vector<YamlValue> rows;
+  for (const auto& row : examples.rows) {
+    YamlEntries cells;
+    for (std::size_t i = 0; i < row.size() && i < examples.names.size(); ++i)
+      cells.emplace_back(examples.names[i], YamlValue::of_text(row[i], row[i].empty() ? ScalarStyle::DoubleQuoted
+                                                                                     : ScalarStyle::Auto));
+    rows.push_back(YamlValue::map(std::move(cells), true));
+  }
+  entries.emplace_back("examples", YamlValue::list(std::move(rows), false));
+}
+
+void collect_step_attachments(const std::vector<core::Step>& steps, std::vector<std::string>& out) {
+  for (const auto& step : steps) {
+    out.insert(out.end(), step.attachments.begin(), step.attachments.end());
+    collect_step_attachments(step.steps, out);
+  }
+}
+
+// The case's own attachments: those no step shows.
+std::vector<std::string> case_level_attachments(const core::CaseContent& content) {
+  std::vector<std::string> in_steps, out;
+  collect_step_attachments(content.steps, in_steps);
+  for (const auto& a : content.attachments)
+    if (std::find(in_steps.begin(), in_steps.end(), a.name) == in_steps.end()) out.push_back(a.name);
+  return out;
+}
+
+std::string with_schema_comment(const YamlEntries& entries, const std::string& schema_ref) {
+  std::string text;
+  if (!schema_ref.empty()) text = "# yaml-language-server: $schema=" + schema_ref + "\n";
+  return text + render_block_map(entries);
 }
 
 // Severity or priority, taken out of the tags ("severity:critical") or out of
@@ -146,110 +166,28 @@ std::string take_classifier(const std::string& key, const core::ClassifierMappin
 
 // An empty status or layer must be written when the config has a default,
 // or loading the file would give the default instead of nothing.
-void emit_named_entry(YAML::Emitter& out, const std::string& key, const std::string& value,
-                      const std::string& config_default) {
+void add_named(YamlEntries& entries, const std::string& key, const std::string& value,
+               const std::string& config_default) {
   if (value.empty() && config_default.empty()) return;
-  out << YAML::Key << key << YAML::Value;
-  if (value.empty())
-    out << YAML::Null;
-  else
-    emit_text(out, value);
+  entries.emplace_back(key, value.empty() ? YamlValue::null() : text_value(value));
 }
 
-void emit_links(YAML::Emitter& out, const std::vector<core::Link>& links) {
-  out << YAML::Key << "links" << YAML::Value << YAML::BeginSeq;
+YamlValue links_value(const std::vector<core::Link>& links) {
+  std::vector<YamlValue> items;
   for (const auto& link : links) {
-    out << YAML::Flow << YAML::BeginMap;
-    emit_text_entry(out, "name", link.name, Context::Flow);
-    out << YAML::Key << "url" << YAML::Value;
-    emit_text(out, link.url, Context::Flow);
-    emit_text_entry(out, "type", link.type, Context::Flow);
-    out << YAML::EndMap;
+    YamlEntries entries;
+    add_text(entries, "name", link.name);
+    entries.emplace_back("url", text_value(link.url));
+    add_text(entries, "type", link.type);
+    items.push_back(YamlValue::map(std::move(entries), true));
   }
-  out << YAML::EndSeq;
-}
-
-// `owner:` for a single owner, everything else under `members:` by role.
-void emit_members(YAML::Emitter& out, const std::vector<core::Member>& members) {
-  std::map<std::string, std::vector<std::string>> by_role;
-  for (const auto& m : members) by_role[m.role].push_back(m.user);
-  if (const auto owners = by_role.find(kOwnerRole); owners != by_role.end() && owners->second.size() == 1) {
-    out << YAML::Key << "owner" << YAML::Value;
-    emit_text(out, owners->second.front());
-    by_role.erase(owners);
-  }
-  if (by_role.empty()) return;
-  out << YAML::Key << "members" << YAML::Value << YAML::BeginMap;
-  for (const auto& [role, users] : by_role) {
-    out << YAML::Key;
-    emit_text(out, role);
-    out << YAML::Value;
-    emit_flow_list(out, users);
-  }
-  out << YAML::EndMap;
-}
-
-void emit_relation_target(YAML::Emitter& out, const core::Relation& r) {
-  if (r.target_id.empty()) out << r.target_allure_id;
-  else emit_text(out, r.target_id, Context::Flow);
-}
-
-void emit_relations(YAML::Emitter& out, const std::vector<core::Relation>& relations) {
-  std::map<core::RelationType, std::vector<core::Relation>> by_type;
-  for (const auto& r : relations)
-    if (!r.mirrored) by_type[r.type].push_back(r);
-  if (by_type.empty()) return;
-  out << YAML::Key << "relations" << YAML::Value << YAML::BeginMap;
-  for (const auto& [type, targets] : by_type) {
-    out << YAML::Key << std::string(core::relation_key(type)) << YAML::Value;
-    if (targets.size() == 1) {
-      emit_relation_target(out, targets.front());
-      continue;
-    }
-    out << YAML::Flow << YAML::BeginSeq;
-    for (const auto& r : targets) emit_relation_target(out, r);
-    out << YAML::EndSeq;
-  }
-  out << YAML::EndMap;
-}
-
-void emit_examples(YAML::Emitter& out, const core::Examples& examples) {
-  if (examples.empty()) return;
-  out << YAML::Key << "examples" << YAML::Value << YAML::BeginSeq;
-  for (const auto& row : examples.rows) {
-    out << YAML::Flow << YAML::BeginMap;
-    for (std::size_t i = 0; i < row.size() && i < examples.names.size(); ++i) {
-      out << YAML::Key;
-      emit_text(out, examples.names[i], Context::Flow);
-      out << YAML::Value;
-      if (row[i].empty()) out << YAML::DoubleQuoted << "";
-      else emit_text(out, row[i], Context::Flow);
-    }
-    out << YAML::EndMap;
-  }
-  out << YAML::EndSeq;
+  return YamlValue::list(std::move(items), false);
 }
 
 int deepest_step_level(const std::vector<core::Step>& steps) {
   int deepest = 0;
   for (const auto& step : steps) deepest = std::max(deepest, 1 + deepest_step_level(step.steps));
   return deepest;
-}
-
-void collect_step_attachments(const std::vector<core::Step>& steps, std::vector<std::string>& out) {
-  for (const auto& step : steps) {
-    out.insert(out.end(), step.attachments.begin(), step.attachments.end());
-    collect_step_attachments(step.steps, out);
-  }
-}
-
-// The case's own attachments: those no step shows.
-std::vector<std::string> case_level_attachments(const core::CaseContent& content) {
-  std::vector<std::string> in_steps, out;
-  collect_step_attachments(content.steps, in_steps);
-  for (const auto& a : content.attachments)
-    if (std::find(in_steps.begin(), in_steps.end(), a.name) == in_steps.end()) out.push_back(a.name);
-  return out;
 }
 
 bool has_step_without_text(const std::vector<core::Step>& steps) {
@@ -264,95 +202,59 @@ bool has_unnamed_reference(const std::vector<core::Step>& steps) {
   return false;
 }
 
-void begin_document(YAML::Emitter& out) {
-  out.SetIndent(2);
-  out.SetNullFormat(YAML::LowerNull);
-  out.SetSeqFormat(YAML::Block);
-  out << YAML::BeginMap;
-}
-
-// The document, after `# yaml-language-server: $schema=<schema_ref>` when given.
-std::string with_schema_comment(const YAML::Emitter& out, const std::string& schema_ref) {
-  std::string text;
-  if (!schema_ref.empty()) text = "# yaml-language-server: $schema=" + schema_ref + "\n";
-  return text + out.c_str() + "\n";
-}
-
 }  // namespace
 
-std::string write_case_yaml(const CaseDocument& document, const core::Config& config,
-                            const std::string& schema_ref) {
+YamlEntries case_yaml_entries(const CaseDocument& document, const core::Config& config) {
   core::CaseContent content = document.content;
   const std::string severity = take_classifier("severity", config.severity, content);
   const std::string priority = take_classifier("priority", config.priority, content);
 
-  YAML::Emitter out;
-  begin_document(out);
-  out << YAML::Key << "id" << YAML::Value;
-  emit_text(out, document.external_id);
-  out << YAML::Key << "name" << YAML::Value;
-  emit_text(out, content.name);
-  emit_text_entry(out, "description", content.description);
-  emit_text_entry(out, "precondition", content.precondition);
-  emit_text_entry(out, "expected", content.expected);
-  emit_named_entry(out, "status", content.status, config.default_status);
-  emit_named_entry(out, "layer", content.layer, config.default_layer);
+  YamlEntries entries;
+  entries.emplace_back("id", text_value(document.external_id));
+  entries.emplace_back("name", text_value(content.name));
+  add_text(entries, "description", content.description);
+  add_text(entries, "precondition", content.precondition);
+  add_text(entries, "expected", content.expected);
+  add_named(entries, "status", content.status, config.default_status);
+  add_named(entries, "layer", content.layer, config.default_layer);
   for (const auto& [key, field] : config.fields) {
     const auto it = content.custom_fields.find(field);
     if (it == content.custom_fields.end()) continue;
-    out << YAML::Key << key << YAML::Value;
-    emit_values(out, it->second, Context::Block);
+    entries.emplace_back(key, field_values(it->second));
     content.custom_fields.erase(it);
   }
   if (!content.custom_fields.empty()) {
-    out << YAML::Key << "fields" << YAML::Value << YAML::Flow << YAML::BeginMap;
-    for (const auto& [field, values] : content.custom_fields) {
-      out << YAML::Key;
-      emit_text(out, field, Context::Flow);
-      out << YAML::Value;
-      emit_values(out, values, Context::Flow);
-    }
-    out << YAML::EndMap;
+    YamlEntries fields;
+    for (const auto& [field, values] : content.custom_fields) fields.emplace_back(field, field_values(values));
+    entries.emplace_back("fields", YamlValue::map(std::move(fields), true));
   }
-  if (!content.tags.empty()) {
-    out << YAML::Key << "tags" << YAML::Value;
-    emit_flow_list(out, content.tags);
-  }
-  emit_text_entry(out, "severity", severity);
-  emit_text_entry(out, "priority", priority);
-  if (!content.issues.empty()) {
-    out << YAML::Key << "issues" << YAML::Value;
-    emit_flow_list(out, content.issues);
-  }
-  if (!content.links.empty()) emit_links(out, content.links);
-  if (document.allure_id) out << YAML::Key << "allure_id" << YAML::Value << *document.allure_id;
-  emit_members(out, content.members);
-  emit_relations(out, content.relations);
-  emit_examples(out, content.examples);
-  emit_attachments(out, case_level_attachments(content), document.attachment_folder);
-  if (!content.steps.empty()) {
-    out << YAML::Key << "steps" << YAML::Value;
-    emit_steps(out, content.steps, document.attachment_folder);
-  }
-  out << YAML::EndMap;
+  if (!content.tags.empty()) entries.emplace_back("tags", flow_list(content.tags));
+  add_text(entries, "severity", severity);
+  add_text(entries, "priority", priority);
+  if (!content.issues.empty()) entries.emplace_back("issues", flow_list(content.issues));
+  if (!content.links.empty()) entries.emplace_back("links", links_value(content.links));
+  if (document.allure_id) entries.emplace_back("allure_id", YamlValue::of_integer(*document.allure_id));
+  add_members(entries, content.members);
+  add_relations(entries, content.relations);
+  add_examples(entries, content.examples);
+  add_attachments(entries, case_level_attachments(content), document.attachment_folder);
+  if (!content.steps.empty()) entries.emplace_back("steps", steps_value(content.steps, document.attachment_folder));
+  return entries;
+}
 
-  return with_schema_comment(out, schema_ref);
+std::string write_case_yaml(const CaseDocument& document, const core::Config& config,
+                            const std::string& schema_ref) {
+  return with_schema_comment(case_yaml_entries(document, config), schema_ref);
 }
 
 std::string write_shared_step_yaml(const CaseDocument& document, const std::string& schema_ref) {
-  YAML::Emitter out;
-  begin_document(out);
-  out << YAML::Key << "id" << YAML::Value;
-  emit_text(out, document.external_id);
-  out << YAML::Key << "name" << YAML::Value;
-  emit_text(out, document.content.name);
-  if (document.allure_id) out << YAML::Key << "allure_id" << YAML::Value << *document.allure_id;
-  if (!document.content.steps.empty()) {
-    out << YAML::Key << "steps" << YAML::Value;
-    emit_steps(out, document.content.steps, document.attachment_folder);
-  }
-  out << YAML::EndMap;
-  return with_schema_comment(out, schema_ref);
+  YamlEntries entries;
+  entries.emplace_back("id", text_value(document.external_id));
+  entries.emplace_back("name", text_value(document.content.name));
+  if (document.allure_id) entries.emplace_back("allure_id", YamlValue::of_integer(*document.allure_id));
+  if (!document.content.steps.empty())
+    entries.emplace_back("steps", steps_value(document.content.steps, document.attachment_folder));
+  return with_schema_comment(entries, schema_ref);
 }
 
 bool is_portable_file_name(const std::string& name) {

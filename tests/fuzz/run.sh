@@ -39,10 +39,11 @@ seed results_reader "$here"/seeds/results/* $(find "$root/tests/io/fixtures/resu
 seed ids_reader "$here"/seeds/ids/*
 seed adapter_json "$here"/seeds/overview/*
 seed feature_reader "$here"/seeds/feature/* $(find "$root/examples" -name '*.feature')
+seed yaml_editing "$here"/seeds/case/* $(find "$root/tests/io/fixtures/yaml_editor" "$root/tests/io/fixtures/yaml_format" -name '*.yaml')
 
 passed=0
 failed=0
-for target in case_loader config_loader plan_reader results_reader ids_reader adapter_json feature_reader; do
+for target in case_loader config_loader plan_reader results_reader ids_reader adapter_json feature_reader yaml_editing; do
   binary="$build/tests/fuzz/fuzz_$target"
   log="$work/$target.log"
   # -timeout and -rss_limit_mb stop one slow or greedy input; the outer

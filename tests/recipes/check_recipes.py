@@ -40,7 +40,7 @@ def strings_in(node):
 commands = set(re.findall(r"^  (\w+)\s", help_text(), re.M))
 if not commands:
     fail("ato-sync --help lists no commands")
-global_flags = {"--config", "--token-file", "--cacert", "--no-color", "--verbose"}
+global_flags = {"--config", "--token-file", "--cacert", "--no-color", "--verbose", "--help"}
 
 
 def check_command(path, command, rest, line, guarded):
@@ -49,7 +49,11 @@ def check_command(path, command, rest, line, guarded):
             fail(f"{path}: unknown command in: {line.strip()}")
         return
     flags_help = help_text(command)
-    for word in shlex.split(rest.replace("$", "")):
+    try:
+        words = shlex.split(rest.replace("$", ""))
+    except ValueError:  # prose around the command (a quote that closes later)
+        words = rest.split()
+    for word in words:
         flag = word.split("=")[0]
         if flag.startswith("-") and flag not in global_flags and not re.search(
             r"(^|[\s,])" + re.escape(flag) + r"\b", flags_help
@@ -61,7 +65,8 @@ def check_command_lines(path, document):
     for text in strings_in(document):
         guarded = set(re.findall(r"\bif ! ato-sync (\w[\w-]*) --help\b", text))
         for line in text.splitlines():
-            match = re.search(r"\bato-sync (\w[\w-]*)([^|>;&]*)", line)
+            # A command is followed by a blank or the end ("ato-sync pull: ..." is prose).
+            match = re.search(r"\bato-sync (\w[\w-]*)(?=\s|$)([^|>;&]*)", line)
             if match:
                 check_command(path, match.group(1), match.group(2), line, guarded)
 

@@ -1,0 +1,108 @@
+// io/case_pull: TestOps' content into a case's YAML, key by key, read back.
+#include "io/case_pull.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/case_fields.hpp"
+#include "io/case_loader.hpp"
+
+namespace ato::io {
+namespace {
+
+core::DesiredCase load_one(const std::string& text, const core::Config& config = {}) {
+  auto loaded = parse_case_file(text, "a.yaml", config);
+  EXPECT_TRUE(loaded.diagnostics.empty()) << loaded.diagnostics.front().message;
+  return loaded.cases.at(0);
+}
+
+PulledCase pull(const std::string& text, const core::CaseContent& remote, const core::Config& config = {}) {
+  const auto desired = load_one(text, config);
+  return pull_case(text, "a.yaml", desired, remote, core::changed_fields(desired.content, remote), config);
+}
+
+const char* kCase = "id: a\nname: A   # why\ntags: [b, a]\nseverity: critical\nsteps:\n  - given: x\n";
+
+TEST(CasePull, OnlyTheKeysOfTheFieldsThatDifferAreRewritten) {
+  auto remote = load_one(kCase).content;
+  remote.name = "A2";
+  const auto pulled = pull(kCase, remote);
+  EXPECT_EQ(pulled.text, "id: a\nname: A2   # why\ntags: [b, a]\nseverity: critical\nsteps:\n  - given: x\n");
+  EXPECT_EQ(pulled.keys, std::vector<std::string>{"name"});
+}
+
+TEST(CasePull, ATagKeepsTheFileOrderAndSeverityStaysItsOwnKey) {
+  auto remote = load_one(kCase).content;
+  remote.tags.push_back("c");
+  std::sort(remote.tags.begin(), remote.tags.end());
+  const auto pulled = pull(kCase, remote);
+  EXPECT_EQ(pulled.text, "id: a\nname: A   # why\ntags: [b, a, c]\nseverity: critical\nsteps:\n  - given: x\n");
+}
+
+TEST(CasePull, AnEmptiedFieldLosesItsKeyAndANewOneIsAddedInOrder) {
+  auto remote = load_one(kCase).content;
+  remote.steps.clear();
+  remote.layer = "UI";
+  const auto pulled = pull(kCase, remote);
+  EXPECT_EQ(pulled.text, "id: a\nname: A   # why\nlayer: UI\ntags: [b, a]\nseverity: critical\n");
+}
+
+TEST(CasePull, AnAnchorOtherKeysUseIsRefusedRatherThanChangingThem) {
+  const std::string text = "id: a\nname: A\ndescription: &d Shared\nexpected: *d\n";
+  auto remote = load_one(text).content;
+  remote.description = "Only the description";
+  EXPECT_THROW(pull(text, remote), PullError);
+}
+
+TEST(CasePull, KeysOfTheFieldTableAndTheConfig) {
+  core::Config config;
+  config.severity.field = "Severity";
+  EXPECT_EQ(yaml_keys_of(core::Field::Tags, config), (std::vector<std::string>{"tags", "priority"}));
+  const auto custom = yaml_keys_of(core::Field::CustomFields, config);
+  EXPECT_EQ(custom, (std::vector<std::string>{"fields", "component", "feature", "suite", "severity"}));
+  const auto order = case_key_order(config);
+  EXPECT_EQ(order.front(), "id");
+  EXPECT_EQ(order.back(), "steps");
+}
+
+// Every case of the repository's YAML takes a remote edit of several fields
+// in place: the read-back inside pull_case proves it loads as intended.
+TEST(CasePull, EveryRepositoryCaseTakesAnEditInPlace) {
+  std::size_t pulled = 0;
+  for (const char* folder : {"examples", "cases", "tests"}) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(ATO_SOURCE_DIR) + "/" + folder)) {
+      const auto ext = entry.path().extension();
+      if (!entry.is_regular_file() || (ext != ".yaml" && ext != ".yml")) continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::ostringstream read;
+      read << in.rdbuf();
+      const std::string text = read.str();
+      const auto loaded = parse_case_file(text, "a.yaml", core::Config{});
+      if (!loaded.diagnostics.empty()) continue;
+      std::string current = text;
+      for (const auto& desired : loaded.cases) {
+        auto remote = desired.content;
+        if (remote.name.size() > 200) continue;  // longer would be too long for TestOps
+        remote.name += " (edited)";
+        remote.tags.push_back("zz-pulled");
+        remote.steps.push_back(core::Step{core::Keyword::Then, "a pulled step", "", {}});
+        remote.description = "";
+        try {
+          current = pull_case(current, entry.path().string(), desired, remote,
+                              core::changed_fields(desired.content, remote), core::Config{})
+                        .text;
+          ++pulled;
+        } catch (const PullError& e) {
+          ADD_FAILURE() << e.what();
+        }
+      }
+    }
+  }
+  EXPECT_GT(pulled, 30u);
+}
+
+}  // namespace
+}  // namespace ato::io
