@@ -247,14 +247,18 @@ std::string write_case_yaml(const CaseDocument& document, const core::Config& co
   return with_schema_comment(case_yaml_entries(document, config), schema_ref);
 }
 
-std::string write_shared_step_yaml(const CaseDocument& document, const std::string& schema_ref) {
+YamlEntries shared_step_yaml_entries(const CaseDocument& document) {
   YamlEntries entries;
   entries.emplace_back("id", text_value(document.external_id));
   entries.emplace_back("name", text_value(document.content.name));
   if (document.allure_id) entries.emplace_back("allure_id", YamlValue::of_integer(*document.allure_id));
   if (!document.content.steps.empty())
     entries.emplace_back("steps", steps_value(document.content.steps, document.attachment_folder));
-  return with_schema_comment(entries, schema_ref);
+  return entries;
+}
+
+std::string write_shared_step_yaml(const CaseDocument& document, const std::string& schema_ref) {
+  return with_schema_comment(shared_step_yaml_entries(document), schema_ref);
 }
 
 bool is_portable_file_name(const std::string& name) {
