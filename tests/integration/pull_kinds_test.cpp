@@ -18,10 +18,8 @@ class PullKinds : public ::testing::Test {
   Workspace repo{emulator};
 
   void apply_all() { repo.expect(0, {"apply", "--auto-approve"}); }
-  std::int64_t id_of(const std::string& external_id) {
-    return emulator.cases_with_tag("ato-sync:" + external_id).at(0)["id"].get<std::int64_t>();
-  }
-  std::string path_of(const std::string& external_id) { return "/api/testcase/" + std::to_string(id_of(external_id)); }
+  std::int64_t id_of(const std::string& external_id) { return managed_case_id(emulator, external_id); }
+  std::string path_of(const std::string& external_id) { return managed_case_path(emulator, external_id); }
   std::int64_t role_id(const std::string& name) {
     for (const auto& role : emulator.get("/api/role"))
       if (role["name"] == name) return role["id"].get<std::int64_t>();

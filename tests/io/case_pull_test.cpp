@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "core/case_fields.hpp"
 #include "io/case_loader.hpp"
 #include "io/shared_step_pull.hpp"
@@ -109,6 +111,27 @@ TEST(CasePull, AStepOfAnotherSharedStepIsRefusedWithWhatToDo) {
               std::string::npos)
         << e.what();
   }
+}
+
+// Pulled steps name the files the YAML names, in the folder it keeps them in.
+TEST(CasePull, PulledStepsNameAttachmentsWhereTheFileKeepsThem) {
+  const auto dir = std::filesystem::temp_directory_path() / ("ato-pull-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "cases" / "files");
+  std::ofstream(dir / "cases" / "files" / "form.txt") << "hello";
+  const std::string file = (dir / "cases" / "a.yaml").string();
+  const std::string text = "id: a\nname: A\nsteps:\n  - given: x\n    attachments: [files/form.txt]\n  - then: y\n";
+  core::Config config;
+  config.config_path = (dir / "ato-sync.yaml").string();
+  auto loaded = parse_case_file(text, file, config);
+  ASSERT_TRUE(loaded.diagnostics.empty()) << loaded.diagnostics.front().message;
+  const auto& desired = loaded.cases.at(0);
+  auto remote = desired.content;
+  remote.steps[0].text = "x, edited";
+  const auto pulled = pull_case(text, file, desired, remote, {core::Field::Steps}, config);
+  EXPECT_EQ(pulled.text, "id: a\nname: A\nsteps:\n  - given: x, edited\n    attachments: [files/form.txt]\n  - then: y\n");
+  remote.steps[1].attachments = {"new.png"};
+  EXPECT_THROW(pull_case(text, file, desired, remote, {core::Field::Steps}, config), PullError);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(CasePull, AttachmentsAreKept) {
