@@ -71,12 +71,13 @@ class PullRun {
     const std::string what = std::string(core::kind_label(change.kind)) + " " + change.external_id;
     if (!bound || change.diff.empty()) {
       if (change.action == core::Action::Restore)
-        std::cout << "skipped " << what << ": "
-                  << (change.kind == core::Kind::Case ? "deleted" : "archived") << " in TestOps (apply restores it)\n";
+        std::cout << "skipped " << what << ": " << (change.kind == core::Kind::Case ? "deleted" : "archived")
+                  << " in TestOps (apply restores it)\n";
       return;
     }
     if (from_feature_file(change)) {
-      std::cout << "skipped " << change.external_id << " (" << change.source.file << "): pull writes YAML only\n";
+      std::cout << "skipped " << change.external_id << " (" << change.source.file
+                << "): pull writes YAML only\n";
       return;
     }
     std::vector<core::Field> fields;
@@ -100,12 +101,14 @@ class PullRun {
   std::vector<std::string>& problems() { return problems_; }
 
  private:
-  std::string pull_one(const FilePull& file, const core::Change& change, const std::vector<core::Field>& fields) {
+  std::string pull_one(const FilePull& file, const core::Change& change,
+                       const std::vector<core::Field>& fields) {
     const std::string& path = change.source.file;
     if (change.kind == core::Kind::SharedStep) {
       const auto it = shared_steps_.find(change.external_id);
       if (it == shared_steps_.end()) return file.after;
-      return io::pull_shared_step(file.after, path, *it->second, remote_content(change), fields, run_.config).text;
+      return io::pull_shared_step(file.after, path, *it->second, remote_content(change), fields, run_.config)
+          .text;
     }
     const auto it = cases_.find(change.external_id);
     if (it == cases_.end()) return file.after;
@@ -139,12 +142,13 @@ class PullRun {
 int command_pull(const GlobalOptions& global, const Args& args) {
   bool dry_run = false, detailed = false;
   std::vector<std::string> targets;
-  ArgParser parser("ato-sync pull [--target ID]... [--dry-run] [--detailed-exitcode]",
-                   "Writes edits made in Allure TestOps into the YAML of the managed cases and shared steps:\n"
-                   "only the keys whose values differ are rewritten, in place; comments, key order, quoting\n"
-                   "and every other key and document stay. Prints a unified diff per file. Cases from\n"
-                   ".feature files are listed and skipped; attachments are never downloaded (listed, kept).\n"
-                   "Nothing is written to TestOps.");
+  ArgParser parser(
+      "ato-sync pull [--target ID]... [--dry-run] [--detailed-exitcode]",
+      "Writes edits made in Allure TestOps into the YAML of the managed cases and shared steps:\n"
+      "only the keys whose values differ are rewritten, in place; comments, key order, quoting\n"
+      "and every other key and document stay. Prints a unified diff per file. Cases from\n"
+      ".feature files are listed and skipped; attachments are never downloaded (listed, kept).\n"
+      "Nothing is written to TestOps.");
   parser.repeated("--target", &targets, "ID", "only cases whose id matches (repeatable, * globs)");
   parser.flag("--dry-run", &dry_run, "print the diffs, write no file");
   parser.flag("--detailed-exitcode", &detailed, "exit 2 when files changed (or would, with --dry-run)");

@@ -36,12 +36,14 @@ void owner_where_the_file_has_it(YamlEntries& entries, bool file_has_owner_key, 
   auto members = entry_named(entries, "members");
   if (members == entries.end()) {
     const auto before = std::find_if(entries.begin(), entries.end(), [](const auto& e) {
-      return e.first == "relations" || e.first == "examples" || e.first == "attachments" || e.first == "steps";
+      return e.first == "relations" || e.first == "examples" || e.first == "attachments" ||
+             e.first == "steps";
     });
     members = entries.insert(before, {"members", YamlValue::map({}, false)});
   }
   auto& roles = members->second.entries;
-  const auto at = std::find_if(roles.begin(), roles.end(), [](const auto& r) { return r.first > kOwnerRole; });
+  const auto at =
+      std::find_if(roles.begin(), roles.end(), [](const auto& r) { return r.first > kOwnerRole; });
   roles.insert(at, {kOwnerRole, std::move(users)});
 }
 
@@ -51,7 +53,11 @@ std::string attachment_folder_of(const core::DesiredCase& desired, const std::st
   std::set<std::string> folders;
   const fs::path base = fs::absolute(fs::path(file)).parent_path();
   for (const auto& a : desired.content.attachments)
-    folders.insert(fs::absolute(fs::path(a.path)).parent_path().lexically_normal().lexically_relative(base).generic_string());
+    folders.insert(fs::absolute(fs::path(a.path))
+                       .parent_path()
+                       .lexically_normal()
+                       .lexically_relative(base)
+                       .generic_string());
   if (folders.size() != 1 || *folders.begin() == ".") return "";
   return *folders.begin();
 }
@@ -60,15 +66,17 @@ void check_step_attachments(const std::vector<core::Step>& steps, const core::De
                             const std::string& file) {
   for (const auto& step : steps) {
     if (step.shared_step.empty() && step.shared_step_id != 0)
-      throw PullError(file + ": case " + desired.external_id + ": a step of TestOps uses the shared step " +
-                      core::ato_label(step.shared_step_id) +
-                      ", which no shared step file holds; add it to the shared steps (`ato-sync import` writes "
-                      "it) and pull again");
+      throw PullError(
+          file + ": case " + desired.external_id + ": a step of TestOps uses the shared step " +
+          core::ato_label(step.shared_step_id) +
+          ", which no shared step file holds; add it to the shared steps (`ato-sync import` writes "
+          "it) and pull again");
     for (const auto& name : step.attachments)
       if (std::none_of(desired.content.attachments.begin(), desired.content.attachments.end(),
                        [&](const core::Attachment& a) { return a.name == name; }))
-        throw PullError(file + ": case " + desired.external_id + ": a step of TestOps shows the attachment \"" +
-                        name + "\", which the YAML does not name; pull writes no files: put the file beside " +
+        throw PullError(file + ": case " + desired.external_id +
+                        ": a step of TestOps shows the attachment \"" + name +
+                        "\", which the YAML does not name; pull writes no files: put the file beside " +
                         "the case and name it, then pull again");
     check_step_attachments(step.steps, desired, file);
   }
@@ -107,8 +115,8 @@ PulledCase pull_case(const std::string& text, const std::string& file, const cor
   DocumentPull how;
   how.kind_label = "case";
   how.key_order = case_key_order(config);
-  how.entries = case_yaml_entries({desired.external_id, desired.allure_id, remote, attachment_folder_of(desired, file)},
-                                  config);
+  how.entries = case_yaml_entries(
+      {desired.external_id, desired.allure_id, remote, attachment_folder_of(desired, file)}, config);
   for (const auto field : fields)
     if (!pull_keeps(field))
       for (auto& key : yaml_keys_of(field, config)) how.keys.push_back(std::move(key));

@@ -39,7 +39,8 @@ bool listed(const std::vector<std::string>& keys, const std::string& key) {
 std::int64_t document_with_id(const YamlSyntax& syntax, const std::string& external_id) {
   for (std::size_t i = 0; i < syntax.documents().size(); ++i) {
     const auto id = syntax.value_of(syntax.documents()[i].root, "id");
-    if (id >= 0 && syntax.node(static_cast<std::uint32_t>(id)).value == external_id) return static_cast<std::int64_t>(i);
+    if (id >= 0 && syntax.node(static_cast<std::uint32_t>(id)).value == external_id)
+      return static_cast<std::int64_t>(i);
   }
   return -1;
 }
@@ -53,7 +54,8 @@ std::string joined_field_names(const std::vector<core::Field>& fields) {
 // A file names a relation's target by external id or by Allure ID; the
 // plan's remote side knows both. Read back, the form the file wrote is
 // what counts: the external id when it has one.
-std::vector<std::tuple<core::RelationType, std::string, std::int64_t>> relation_targets(const core::CaseContent& c) {
+std::vector<std::tuple<core::RelationType, std::string, std::int64_t>> relation_targets(
+    const core::CaseContent& c) {
   std::vector<std::tuple<core::RelationType, std::string, std::int64_t>> out;
   for (const auto& r : c.relations)
     if (!r.mirrored) out.emplace_back(r.type, r.target_id, r.target_id.empty() ? r.target_allure_id : 0);
@@ -61,7 +63,8 @@ std::vector<std::tuple<core::RelationType, std::string, std::int64_t>> relation_
   return out;
 }
 
-bool reads_back_as(const core::FieldSpec& spec, const core::CaseContent& read, const core::CaseContent& expected) {
+bool reads_back_as(const core::FieldSpec& spec, const core::CaseContent& read,
+                   const core::CaseContent& expected) {
   if (spec.field == core::Field::Relations) return relation_targets(read) == relation_targets(expected);
   return spec.same(read, expected);
 }
@@ -82,13 +85,15 @@ PulledCase pull_document(const std::string& text, const std::string& file, const
   const std::uint32_t root = syntax->documents()[static_cast<std::size_t>(document)].root;
 
   YamlEntries entries = how.entries;
-  if (how.fit_to_file) how.fit_to_file(entries, [&](const std::string& key) { return syntax->value_of(root, key) >= 0; });
+  if (how.fit_to_file)
+    how.fit_to_file(entries, [&](const std::string& key) { return syntax->value_of(root, key) >= 0; });
 
   PulledCase out;
   std::vector<KeyEdit> edits;
   for (const auto& key : how.key_order) {
     if (!listed(how.keys, key)) continue;
-    const auto entry = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.first == key; });
+    const auto entry =
+        std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.first == key; });
     const auto node = syntax->value_of(root, key);
     if (entry == entries.end()) {
       if (node >= 0) edits.push_back({key, std::nullopt});
@@ -112,21 +117,25 @@ PulledCase pull_document(const std::string& text, const std::string& file, const
 
   // Read back: TestOps' content in the pulled fields, the file's in the others.
   auto read_back = how.parse(out.text, file, config);
-  const auto it = std::find_if(read_back.cases.begin(), read_back.cases.end(),
-                               [&](const core::DesiredCase& c) { return c.external_id == desired.external_id; });
+  const auto it =
+      std::find_if(read_back.cases.begin(), read_back.cases.end(),
+                   [&](const core::DesiredCase& c) { return c.external_id == desired.external_id; });
   std::vector<core::Field> wrong;
   if (read_back.diagnostics.empty() && it != read_back.cases.end() && it->allure_id == desired.allure_id) {
     for (const auto field : how.fields) {
       const bool taken = std::find(pulled.begin(), pulled.end(), field) != pulled.end();
-      if (!reads_back_as(core::spec_of(field), it->content, taken ? remote : desired.content)) wrong.push_back(field);
+      if (!reads_back_as(core::spec_of(field), it->content, taken ? remote : desired.content))
+        wrong.push_back(field);
     }
     if (wrong.empty()) return out;
   }
   std::string why;
-  if (!read_back.diagnostics.empty()) why = " (the file would not load: " + read_back.diagnostics.front().message + ")";
-  else if (!wrong.empty()) why = " (" + joined_field_names(wrong) + " would read back otherwise)";
-  throw PullError(file + ": " + what + " cannot take TestOps' " + joined_field_names(pulled) + " in place" + why +
-                  "; edit it by hand (anchors, aliases or a layout the editor keeps away from)");
+  if (!read_back.diagnostics.empty())
+    why = " (the file would not load: " + read_back.diagnostics.front().message + ")";
+  else if (!wrong.empty())
+    why = " (" + joined_field_names(wrong) + " would read back otherwise)";
+  throw PullError(file + ": " + what + " cannot take TestOps' " + joined_field_names(pulled) + " in place" +
+                  why + "; edit it by hand (anchors, aliases or a layout the editor keeps away from)");
 }
 
 }  // namespace ato::io

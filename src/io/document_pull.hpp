@@ -37,7 +37,8 @@ struct DocumentPull {
   FileCases (*parse)(std::string text, const std::string& file, const core::Config& config) = nullptr;
   std::span<const core::Field> fields;  // the fields the kind has: what the read-back compares
   // Fits `entries` to the layout the document has (`has_key`: its root holds the key).
-  std::function<void(YamlEntries& entries, const std::function<bool(const std::string&)>& has_key)> fit_to_file;
+  std::function<void(YamlEntries& entries, const std::function<bool(const std::string&)>& has_key)>
+      fit_to_file;
 };
 
 // `text` is the file that holds `desired` (named `file` in messages);

@@ -8,9 +8,9 @@ namespace ato::io {
 
 std::vector<std::string> shared_step_key_order() { return {"id", "name", "allure_id", "steps"}; }
 
-PulledCase pull_shared_step(const std::string& text, const std::string& file, const core::DesiredSharedStep& desired,
-                            const core::CaseContent& remote, const std::vector<core::Field>& fields,
-                            const core::Config& config) {
+PulledCase pull_shared_step(const std::string& text, const std::string& file,
+                            const core::DesiredSharedStep& desired, const core::CaseContent& remote,
+                            const std::vector<core::Field>& fields, const core::Config& config) {
   for (const auto& step : remote.steps)
     if (step.uses_shared_step())
       throw PullError(file + ": shared step " + desired.external_id +

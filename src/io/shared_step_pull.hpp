@@ -16,8 +16,8 @@ namespace ato::io {
 std::vector<std::string> shared_step_key_order();
 
 // As pull_case, for a shared step: `fields` are of core::shared_step_fields().
-PulledCase pull_shared_step(const std::string& text, const std::string& file, const core::DesiredSharedStep& desired,
-                            const core::CaseContent& remote, const std::vector<core::Field>& fields,
-                            const core::Config& config);
+PulledCase pull_shared_step(const std::string& text, const std::string& file,
+                            const core::DesiredSharedStep& desired, const core::CaseContent& remote,
+                            const std::vector<core::Field>& fields, const core::Config& config);
 
 }  // namespace ato::io

@@ -90,14 +90,16 @@ TEST(Fmt, AFileFmtCannotLayOutIsKeptWithANote) {
 TEST(Fmt, SharedStepFilesInTheConfiguredFolderTakeTheirKeyOrder) {
   const auto dir = fmt_repo();
   write_file(dir + "/ato-sync.yaml", "endpoint: https://a\nproject: 1\nshared_steps: common/steps\n");
-  write_file(dir + "/common/steps/auth.yaml",
-             "# log in first\nsteps:\n    - given: User opens /login   # the page\nallure_id: 5\nname: Log in\n"
-             "id: auth/login\n");
+  write_file(
+      dir + "/common/steps/auth.yaml",
+      "# log in first\nsteps:\n    - given: User opens /login   # the page\nallure_id: 5\nname: Log in\n"
+      "id: auth/login\n");
   const auto result = fmt(dir);
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out, "cases/login.yaml\ncommon/steps/auth.yaml\n");
   EXPECT_EQ(read_file(dir + "/common/steps/auth.yaml"),
-            "# log in first\nid: auth/login\nname: Log in\nallure_id: 5\nsteps:\n  - given: User opens /login  # the page\n");
+            "# log in first\nid: auth/login\nname: Log in\nallure_id: 5\nsteps:\n  - given: User opens "
+            "/login  # the page\n");
   EXPECT_EQ(fmt(dir, {"--check"}).exit_code, 0);
   EXPECT_EQ(fmt(dir, {"--check", "common/steps/auth.yaml"}).exit_code, 0);
 }

@@ -2,12 +2,11 @@
 #include "io/case_pull.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <unistd.h>
 
 #include "core/case_fields.hpp"
 #include "io/case_loader.hpp"
@@ -72,14 +71,16 @@ TEST(CasePull, KeysOfTheFieldTableAndTheConfig) {
 }
 
 TEST(CasePull, MembersAreFedByOwnerAndMembers) {
-  EXPECT_EQ(yaml_keys_of(core::Field::Members, core::Config{}), (std::vector<std::string>{"members", "owner"}));
+  EXPECT_EQ(yaml_keys_of(core::Field::Members, core::Config{}),
+            (std::vector<std::string>{"members", "owner"}));
 }
 
 TEST(CasePull, AChangedOwnerIsRewrittenInItsShorthand) {
   const std::string text = "id: a\nname: A\nowner: alice  # who\nsteps:\n  - given: x\n";
   auto remote = load_one(text).content;
   remote.members = {{"Owner", "dave"}, {"Reviewer", "bob"}};
-  EXPECT_EQ(pull(text, remote).text, "id: a\nname: A\nowner: dave  # who\nmembers:\n  Reviewer: [bob]\nsteps:\n  - given: x\n");
+  EXPECT_EQ(pull(text, remote).text,
+            "id: a\nname: A\nowner: dave  # who\nmembers:\n  Reviewer: [bob]\nsteps:\n  - given: x\n");
 }
 
 TEST(CasePull, AnOwnerUnderMembersStaysUnderMembers) {
@@ -119,7 +120,8 @@ TEST(CasePull, PulledStepsNameAttachmentsWhereTheFileKeepsThem) {
   std::filesystem::create_directories(dir / "cases" / "files");
   std::ofstream(dir / "cases" / "files" / "form.txt") << "hello";
   const std::string file = (dir / "cases" / "a.yaml").string();
-  const std::string text = "id: a\nname: A\nsteps:\n  - given: x\n    attachments: [files/form.txt]\n  - then: y\n";
+  const std::string text =
+      "id: a\nname: A\nsteps:\n  - given: x\n    attachments: [files/form.txt]\n  - then: y\n";
   core::Config config;
   config.config_path = (dir / "ato-sync.yaml").string();
   auto loaded = parse_case_file(text, file, config);
@@ -128,7 +130,8 @@ TEST(CasePull, PulledStepsNameAttachmentsWhereTheFileKeepsThem) {
   auto remote = desired.content;
   remote.steps[0].text = "x, edited";
   const auto pulled = pull_case(text, file, desired, remote, {core::Field::Steps}, config);
-  EXPECT_EQ(pulled.text, "id: a\nname: A\nsteps:\n  - given: x, edited\n    attachments: [files/form.txt]\n  - then: y\n");
+  EXPECT_EQ(pulled.text,
+            "id: a\nname: A\nsteps:\n  - given: x, edited\n    attachments: [files/form.txt]\n  - then: y\n");
   remote.steps[1].attachments = {"new.png"};
   EXPECT_THROW(pull_case(text, file, desired, remote, {core::Field::Steps}, config), PullError);
   std::filesystem::remove_all(dir);
@@ -140,18 +143,20 @@ TEST(CasePull, AttachmentsAreKept) {
 }
 
 TEST(SharedStepPull, StepsAndNameAreRewrittenInPlaceAndTheOtherDocumentsStay) {
-  const std::string text = "id: auth/login\nname: Log in  # why\nsteps:\n  # first\n  - given: a\n  - when: b\n"
-                           "---\nid: other\nname: Other\n";
+  const std::string text =
+      "id: auth/login\nname: Log in  # why\nsteps:\n  # first\n  - given: a\n  - when: b\n"
+      "---\nid: other\nname: Other\n";
   auto loaded = parse_shared_step_file(text, "s.yaml", core::Config{});
   ASSERT_TRUE(loaded.diagnostics.empty());
   const auto& desired = loaded.cases.at(0);
   auto remote = desired.content;
   remote.name = "Sign in";
   remote.steps[1].text = "c";
-  const auto pulled = pull_shared_step(text, "s.yaml", desired, remote, {core::Field::Name, core::Field::Steps},
-                                       core::Config{});
-  EXPECT_EQ(pulled.text, "id: auth/login\nname: Sign in  # why\nsteps:\n  # first\n  - given: a\n  - when: c\n"
-                         "---\nid: other\nname: Other\n");
+  const auto pulled = pull_shared_step(text, "s.yaml", desired, remote,
+                                       {core::Field::Name, core::Field::Steps}, core::Config{});
+  EXPECT_EQ(pulled.text,
+            "id: auth/login\nname: Sign in  # why\nsteps:\n  # first\n  - given: a\n  - when: c\n"
+            "---\nid: other\nname: Other\n");
   EXPECT_EQ(pulled.keys, (std::vector<std::string>{"name", "steps"}));
 }
 

@@ -159,10 +159,14 @@ TEST(YamlFormat, NeverChangesWhatASharedStepFileMeans) {
         files.emplace_back(entry.path().string(), read_format_file(entry.path().string()));
   core::CaseContent content;
   content.name = "Log in: as admin";
-  content.steps = {core::Step{core::Keyword::Given, "the admin page", "", {core::Step{core::Keyword::None, "x", "", {}}}},
-                   core::Step{core::Keyword::When, "the admin signs in", "shown\nto all", {}}};
-  files.emplace_back("import", write_shared_step_yaml({"auth/admin", 812, content}, "../schema/shared-step.schema.json"));
-  files.emplace_back("unordered", "steps:\n- then: b  # why\n# the name\nname: B\nallure_id: 3\nid: b\n---\nname: C\nid: c\n");
+  content.steps = {
+      core::Step{core::Keyword::Given, "the admin page", "", {core::Step{core::Keyword::None, "x", "", {}}}},
+      core::Step{core::Keyword::When, "the admin signs in", "shown\nto all", {}}};
+  files.emplace_back(
+      "import", write_shared_step_yaml({"auth/admin", 812, content}, "../schema/shared-step.schema.json"));
+  files.emplace_back(
+      "unordered",
+      "steps:\n- then: b  # why\n# the name\nname: B\nallure_id: 3\nid: b\n---\nname: C\nid: c\n");
   ASSERT_GE(files.size(), 4u);
   for (const auto& [name, text] : files) {
     const auto once = format_yaml(text, shared_step_rules());
@@ -170,7 +174,8 @@ TEST(YamlFormat, NeverChangesWhatASharedStepFileMeans) {
     EXPECT_EQ(format_yaml(once.text, shared_step_rules()).text, once.text) << name << " is not idempotent";
     const auto before = parse_shared_step_file(text, "s.yaml", core::Config{});
     const auto after = parse_shared_step_file(once.text, "s.yaml", core::Config{});
-    EXPECT_EQ(before.diagnostics.size(), after.diagnostics.size()) << name;  // the invalid fixtures stay invalid
+    EXPECT_EQ(before.diagnostics.size(), after.diagnostics.size())
+        << name;  // the invalid fixtures stay invalid
     ASSERT_EQ(before.cases.size(), after.cases.size()) << name;
     for (std::size_t i = 0; i < before.cases.size(); ++i) {
       EXPECT_EQ(before.cases[i].external_id, after.cases[i].external_id) << name;
