@@ -53,7 +53,7 @@ YamlValue steps_value(const std::vector<core::Step>& steps, const std::string& f
   std::vector<YamlValue> items;
   for (const auto& step : steps) {
     if (!step.shared_step.empty()) {
-      items.push_back(YamlValue::map({{"use", text_value(step.shared_step)}}, true));
+      items.push_back(YamlValue::map({{"use", text_value(step.shared_step)}}, false));  // `- use: ID` (§1.3)
       continue;
     }
     if (step.keyword == core::Keyword::None && step.expected.empty() && step.steps.empty() &&

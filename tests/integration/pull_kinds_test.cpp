@@ -97,7 +97,7 @@ TEST_F(PullKinds, AStepThatBecameASharedStepInTestOpsIsWrittenAsUse) {
                                                {{"type", "body"}, {"body", "Then Done"}}}}});
   pull_then_no_changes();
   EXPECT_EQ(repo.read("cases/a.yaml"),
-            "id: a\nname: A\nlayer: UI\nsteps:\n  - {use: auth/login}\n  - then: Done\n");
+            "id: a\nname: A\nlayer: UI\nsteps:\n  - use: auth/login\n  - then: Done\n");
 }
 
 TEST_F(PullKinds, ASharedStepEditedInTestOpsIsWrittenIntoItsFile) {
