@@ -83,9 +83,11 @@ class PullRun {
     std::vector<core::Field> fields;
     for (const auto field : change.diff)
       if (change.kind != core::Kind::Case || !io::pull_keeps(field)) fields.push_back(field);
-    if (fields.size() != change.diff.size())
+    if (fields.size() != change.diff.size()) {
+      ++kept_;
       std::cout << "kept the attachments of " << what << " (" << change.source.file
-                << "): they differ in TestOps, and pull writes no files (apply uploads the repository's)\n";
+                << "): they differ from TestOps', and pull writes no files (apply uploads the repository's)\n";
+    }
     if (fields.empty()) return;
     auto* file = file_of(change.source.file);
     if (!file) return;
@@ -99,6 +101,7 @@ class PullRun {
 
   std::map<std::string, FilePull>& files() { return files_; }
   std::vector<std::string>& problems() { return problems_; }
+  std::size_t kept() const { return kept_; }  // changes whose attachments stayed as the repository has them
 
  private:
   std::string pull_one(const FilePull& file, const core::Change& change,
@@ -135,6 +138,7 @@ class PullRun {
   std::map<std::string, const core::DesiredSharedStep*> shared_steps_;
   std::map<std::string, FilePull> files_;
   std::vector<std::string> problems_;
+  std::size_t kept_ = 0;
 };
 
 }  // namespace
@@ -178,7 +182,9 @@ int command_pull(const GlobalOptions& global, const Args& args) {
     for (const auto& [kind, n] : file.pulled) pulled[kind] += n;
   }
   const std::string resources = pulled_resources(pulled);
-  if (changed_files == 0)
+  if (changed_files == 0 && pull.kept() > 0)
+    std::cout << "Nothing else to pull; the attachments named above differ still.\n";
+  else if (changed_files == 0)
     std::cout << "Nothing to pull. The YAML matches Allure TestOps.\n";
   else if (dry_run)
     std::cout << "Pull (dry run): " << resources << " would be written into " << plural(changed_files, "file")

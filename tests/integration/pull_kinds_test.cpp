@@ -164,11 +164,14 @@ TEST_F(PullKinds, AttachmentsChangedInTestOpsAreNamedAndKept) {
   emulator.patch(path_of("a"), {{"name", "A2"}});
   const auto pull = repo.expect(0, {"pull"});
   EXPECT_TRUE(contains(pull.out,
-                       "kept the attachments of case a (cases/a.yaml): they differ in TestOps, and pull "
+                       "kept the attachments of case a (cases/a.yaml): they differ from TestOps', and pull "
                        "writes no files (apply uploads the repository's)\n"))
       << pull.out;
   EXPECT_EQ(repo.read("cases/a.yaml"), case_yaml("a", "A2", "attachments: [files/form.txt]\n"));
   EXPECT_EQ(repo.read("cases/files/form.txt"), "hello");
+  EXPECT_TRUE(contains(pull.out, "Pull complete! 1 case written into 1 file.")) << pull.out;
+  const auto again = repo.expect(0, {"pull", "--detailed-exitcode"});
+  EXPECT_TRUE(contains(again.out, "Nothing else to pull; the attachments named above differ still.\n")) << again.out;
   const auto plan = repo.expect(0, {"plan"});
   EXPECT_TRUE(contains(plan.out, "~ attachments:")) << plan.out;
   EXPECT_FALSE(contains(plan.out, "~ name:")) << plan.out;
