@@ -35,6 +35,7 @@ std::string write_case_yaml(const CaseDocument& document, const core::Config& co
                             const std::string& schema_ref = "");
 
 // A shared step (SPEC.md §1.3): id, name, allure_id and steps.
+YamlEntries shared_step_yaml_entries(const CaseDocument& document);
 std::string write_shared_step_yaml(const CaseDocument& document, const std::string& schema_ref = "");
 
 // Whether an attachment's name can be a file's base name here and be read
