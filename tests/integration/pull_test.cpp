@@ -58,7 +58,8 @@ TEST_F(Pull, AnEditInTestOpsGoesIntoTheYamlInPlaceAndThePlanMatches) {
             "  - then: an end\n" +
                 std::string(kOtherDocument));
   // Nothing was written to TestOps.
-  for (const auto& [route, count] : emulator.stats()["routes"].items())
+  const auto stats = emulator.stats();  // items() refers into it: it must outlive the loop
+  for (const auto& [route, count] : stats["routes"].items())
     EXPECT_EQ(route.rfind("GET ", 0), 0u) << route << " was called " << count << " times";
   expect_no_changes();
 }
