@@ -104,7 +104,13 @@ bool names_any_of(const json& nested_scenario, const std::set<std::string>& name
   return false;
 }
 
-core::RemoteSharedStep shared_step_from_dto(const json& dto, const json& normalized) {
+std::vector<core::Step> shared_step_steps_from_normalized(const json& normalized) {
+  core::CaseContent content;
+  content.steps = steps_from_normalized(normalized, "sharedStepScenarioSteps");
+  return core::normalize(std::move(content)).steps;
+}
+
+core::RemoteSharedStep shared_step_from_dto(const json& dto) {
   core::RemoteSharedStep s;
   s.allure_id = id_member(dto, "id");
   const json* archived = member_of_type(dto, "archived", json::value_t::boolean);
@@ -113,7 +119,6 @@ core::RemoteSharedStep shared_step_from_dto(const json& dto, const json& normali
   s.last_modified = id_member(dto, "lastModifiedDate");
   s.last_modified_by = string_member(dto, "lastModifiedBy");
   s.content.name = string_member(dto, "name");
-  s.content.steps = steps_from_normalized(normalized, "sharedStepScenarioSteps");
   s.content = core::normalize(std::move(s.content));
   return s;
 }

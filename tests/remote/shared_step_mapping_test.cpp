@@ -42,29 +42,33 @@ TEST(SharedStepMapping, AnEntryWithASharedStepIdAndNoBodyIsAReference) {
   EXPECT_TRUE(steps[1].text.empty() && steps[1].steps.empty()) << "never an inline copy of the shared step";
 }
 
-TEST(SharedStepMapping, ASharedStepsStepsAreItsSharedStepScenarioSteps) {
+TEST(SharedStepMapping, AListingRowIsEverythingButTheSteps) {
   const json dto = {{"id", 7},
                     {"name", "Log in"},
                     {"archived", true},
                     {"testCasesCount", 3},
                     {"lastModifiedDate", 1700},
                     {"lastModifiedBy", "alice"}};
-  const json normalized = json::parse(R"({
-    "root": {"children": [21, 22]}, "scenarioSteps": {},
-    "sharedStepScenarioSteps": {
-      "21": {"id": 21, "body": "Given the login page", "children": [23]},
-      "22": {"id": 22, "body": "When valid credentials", "expectedResult": "the dashboard  ", "children": []},
-      "23": {"id": 23, "body": "Open /login", "children": []}}})");
-  const auto s = shared_step_from_dto(dto, normalized);
+  const auto s = shared_step_from_dto(dto);
   EXPECT_EQ(s.allure_id, 7);
   EXPECT_TRUE(s.archived);
   EXPECT_EQ(s.used_by, 3);
   EXPECT_EQ(s.last_modified, 1700);
   EXPECT_EQ(s.last_modified_by, "alice");
   EXPECT_EQ(s.content.name, "Log in");
+  EXPECT_TRUE(s.content.steps.empty());
+}
+
+TEST(SharedStepMapping, ASharedStepsStepsAreItsSharedStepScenarioSteps) {
+  const json normalized = json::parse(R"({
+    "root": {"children": [21, 22]}, "scenarioSteps": {},
+    "sharedStepScenarioSteps": {
+      "21": {"id": 21, "body": "Given the login page", "children": [23]},
+      "22": {"id": 22, "body": "When valid credentials", "expectedResult": "the dashboard  ", "children": []},
+      "23": {"id": 23, "body": "Open /login", "children": []}}})");
   core::Step when = text_step(core::Keyword::When, "valid credentials");
   when.expected = "the dashboard";
-  EXPECT_EQ(s.content.steps,
+  EXPECT_EQ(shared_step_steps_from_normalized(normalized),
             (std::vector<core::Step>{text_step(core::Keyword::Given, "the login page",
                                                {text_step(core::Keyword::None, "Open /login")}),
                                      when}));
