@@ -89,6 +89,31 @@ TEST(SharedStepMapping, AnExpectedResultMayBeAStepOfItsOwn) {
   EXPECT_TRUE(steps[0].steps.empty()) << "neither the expected result nor an attachment is a child step";
 }
 
+TEST(SharedStepMapping, AttachmentChildrenAreTheStepsAttachmentsByName) {
+  // A case that uses a shared step is read in this form: its step attachments must survive it.
+  const json normalized = json::parse(R"({
+    "root": {"children": [1, 6, 9]},
+    "scenarioSteps": {
+      "1": {"id": 1, "body": "Then paid", "expectedResultId": 2, "children": [2, 5, 8]},
+      "2": {"id": 2, "children": [3, 7]},
+      "3": {"id": 3, "body": "a receipt"},
+      "5": {"id": 5, "attachmentId": 40},
+      "7": {"id": 7, "attachmentId": 41},
+      "8": {"id": 8, "attachmentId": 99},
+      "6": {"id": 6, "attachmentId": 42},
+      "9": {"id": 9, "sharedStepId": 4, "children": []}},
+    "attachments": {"40": {"id": 40, "name": "receipt.png"}, "41": {"id": 41, "name": "mail.eml"},
+                    "42": {"id": 42, "name": "top.png"}}})");
+  const auto steps = case_steps_from_normalized(normalized);
+  ASSERT_EQ(steps.size(), 3u);
+  EXPECT_EQ(steps[0].expected, "a receipt");
+  EXPECT_TRUE(steps[0].steps.empty());
+  EXPECT_EQ(steps[0].attachments, (std::vector<std::string>{"receipt.png", "mail.eml"})) << "an unnamed one is left out";
+  EXPECT_TRUE(steps[1].text.empty());
+  EXPECT_EQ(steps[1].attachments, std::vector<std::string>{"top.png"}) << "a top-level one, as the overview reads it";
+  EXPECT_EQ(steps[2], reference_to(4));
+}
+
 TEST(SharedStepMapping, ALoopInADamagedAnswerIsAnErrorNotACrash) {
   const json normalized = json::parse(R"({"root": {"children": [1]},
     "scenarioSteps": {"1": {"id": 1, "body": "x", "children": [1]}}})");
