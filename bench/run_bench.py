@@ -18,8 +18,8 @@ cold plan instead.
 --shared-steps K writes K shared steps and makes every case use one or two of
 them (SPEC.md §8: the warm plan makes no per-case and no per-shared-step
 request; the cold plan stays within 1.5x of its floor); it measures the
-first apply, a warm plan, a cold plan without the cache and the warm plan
-after it, and fails when a warm plan makes a per-case or per-shared-step
+first apply, the plan after it (which fills the cache), a warm plan, a cold
+plan without the cache and the warm plan after it, and fails when a warm plan makes a per-case or per-shared-step
 request.
 """
 import argparse
@@ -272,37 +272,55 @@ def attachment_requests(stats):
     return uploads, routes.get("GET /api/testcase/attachment/{id}/content", 0)
 
 
+class LatencyRun:
+    """A repository of n cases in a temporary folder and an emulator at the latency; `measured` runs one
+    ato-sync command and adds its row, labelled with what `describe(stats)` says of its requests."""
+
+    def __init__(self, n, build, latency_ms, parallelism, rows, **repo):
+        self.n, self.latency_ms, self.parallelism, self.rows = n, latency_ms, parallelism, rows
+        self.ato = build / "src/ato-sync"
+        self.work = Path(tempfile.mkdtemp(prefix="ato-bench-"))
+        make_repo(self.work, n, "yaml", **repo)
+        set_parallelism(self.work, parallelism)
+        self.env = dict(os.environ, NO_COLOR="1")
+        self.emulator = Emulator(build, ["--latency-ms", str(latency_ms)])
+        self.env.update(ATO_BASE=self.emulator.url, ATO_PROJECT_ID="1", ATO_TOKEN="emulator-token")
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.emulator.stop()
+        shutil.rmtree(self.work, ignore_errors=True)
+
+    def measured(self, label, args, describe):
+        self.emulator.admin("/__emulator/stats/reset", {})
+        seconds, peak, _ = run(self.ato, args, self.work, self.env)
+        stats = self.emulator.admin("/__emulator/stats")
+        detail, result = describe(stats)
+        self.rows.append((self.n, f"{label} ({detail})", seconds, stats["total"],
+                          stats["total"] * self.latency_ms / 1000 / self.parallelism, peak))
+        return result
+
+    def forget_cache(self):
+        shutil.rmtree(self.work / ".ato-sync", ignore_errors=True)
+
+
 def bench_attachments(n, build, latency_ms, parallelism, rows):
     """First apply, second apply, warm and cold plan of n cases with one attachment each."""
-    ato = build / "src/ato-sync"
-    work = Path(tempfile.mkdtemp(prefix="ato-bench-"))
-    try:
-        make_repo(work, n, "yaml", attachments=True)
-        set_parallelism(work, parallelism)
-        env = dict(os.environ, NO_COLOR="1")
-        emulator = Emulator(build, ["--latency-ms", str(latency_ms)])
-        env.update(ATO_BASE=emulator.url, ATO_PROJECT_ID="1", ATO_TOKEN="emulator-token")
+    def describe(stats):
+        uploads, downloads = attachment_requests(stats)
+        return f"{uploads} uploads, {downloads} downloads", uploads
 
-        def measured(label, args):
-            emulator.admin("/__emulator/stats/reset", {})
-            seconds, peak, _ = run(ato, args, work, env)
-            stats = emulator.admin("/__emulator/stats")
-            uploads, downloads = attachment_requests(stats)
-            rows.append((n, f"{label} ({uploads} uploads, {downloads} downloads)", seconds, stats["total"],
-                         stats["total"] * latency_ms / 1000 / parallelism, peak))
-            return uploads
-
-        measured("first apply, 1 attachment per case", ["apply", "--auto-approve"])
-        second = measured("second apply", ["apply", "--auto-approve"])
-        measured("warm plan", ["plan"])
-        shutil.rmtree(work / ".ato-sync", ignore_errors=True)
-        measured("cold plan, no cache", ["plan"])
-        measured("warm plan after the cold one", ["plan"])
-        emulator.stop()
-        if second:
-            sys.exit(f"the second apply uploaded {second} attachments; it must upload none")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    with LatencyRun(n, build, latency_ms, parallelism, rows, attachments=True) as bench_run:
+        bench_run.measured("first apply, 1 attachment per case", ["apply", "--auto-approve"], describe)
+        second = bench_run.measured("second apply", ["apply", "--auto-approve"], describe)
+        bench_run.measured("warm plan", ["plan"], describe)
+        bench_run.forget_cache()
+        bench_run.measured("cold plan, no cache", ["plan"], describe)
+        bench_run.measured("warm plan after the cold one", ["plan"], describe)
+    if second:
+        sys.exit(f"the second apply uploaded {second} attachments; it must upload none")
 
 
 PER_CASE_ROUTES = ("GET /api/testcase/{id}/overview", "GET /api/testcase/{id}/step", "GET /api/testcase/{id}/relation")
@@ -311,39 +329,24 @@ PER_SHARED_STEP_ROUTES = ("GET /api/sharedstep/{id}/step", "GET /api/sharedstep/
 
 def bench_shared_steps(n, shared_steps, build, latency_ms, parallelism, rows):
     """First apply, warm plan, cold plan and warm plan again of n cases using shared_steps shared steps."""
-    ato = build / "src/ato-sync"
-    work = Path(tempfile.mkdtemp(prefix="ato-bench-"))
-    try:
-        make_repo(work, n, "yaml", shared_steps=shared_steps)
-        set_parallelism(work, parallelism)
-        env = dict(os.environ, NO_COLOR="1")
-        emulator = Emulator(build, ["--latency-ms", str(latency_ms)])
-        env.update(ATO_BASE=emulator.url, ATO_PROJECT_ID="1", ATO_TOKEN="emulator-token")
+    def describe(stats):
+        routes = stats["routes"]
+        per_case = sum(routes.get(r, 0) for r in PER_CASE_ROUTES)
+        per_shared = sum(routes.get(r, 0) for r in PER_SHARED_STEP_ROUTES)
+        listings = routes.get("GET /api/sharedstep", 0)
+        return (f"{per_case} per-case, {per_shared} per-shared-step reads, {listings} shared step listings",
+                (per_case + per_shared, routes))
 
-        def measured(label, args):
-            emulator.admin("/__emulator/stats/reset", {})
-            seconds, peak, _ = run(ato, args, work, env)
-            stats = emulator.admin("/__emulator/stats")
-            routes = stats["routes"]
-            per_case = sum(routes.get(r, 0) for r in PER_CASE_ROUTES)
-            per_shared = sum(routes.get(r, 0) for r in PER_SHARED_STEP_ROUTES)
-            listings = routes.get("GET /api/sharedstep", 0)
-            rows.append((n, f"{label} ({per_case} per-case, {per_shared} per-shared-step reads, "
-                            f"{listings} shared step listings)", seconds, stats["total"],
-                         stats["total"] * latency_ms / 1000 / parallelism, peak))
-            return per_case + per_shared, routes
-
-        measured(f"first apply, {shared_steps} shared steps", ["apply", "--auto-approve"])
-        warm, warm_routes = measured("warm plan", ["plan"])
-        shutil.rmtree(work / ".ato-sync", ignore_errors=True)
-        measured("cold plan, no cache", ["plan", "--refresh=full"])
-        again, _ = measured("warm plan after the cold one", ["plan"])
-        emulator.stop()
-        print("warm plan routes: " + ", ".join(f"{k} {v}" for k, v in sorted(warm_routes.items())))
-        if warm or again:
-            sys.exit(f"a warm plan made {warm or again} per-case or per-shared-step requests; it must make none")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    with LatencyRun(n, build, latency_ms, parallelism, rows, shared_steps=shared_steps) as bench_run:
+        bench_run.measured(f"first apply, {shared_steps} shared steps", ["apply", "--auto-approve"], describe)
+        bench_run.measured("first plan after it (fills the cache)", ["plan"], describe)
+        warm, warm_routes = bench_run.measured("warm plan", ["plan"], describe)
+        bench_run.forget_cache()
+        bench_run.measured("cold plan, no cache", ["plan", "--refresh=full"], describe)
+        again, _ = bench_run.measured("warm plan after the cold one", ["plan"], describe)
+    print("warm plan routes: " + ", ".join(f"{k} {v}" for k, v in sorted(warm_routes.items())))
+    if warm or again:
+        sys.exit(f"a warm plan made {warm or again} per-case or per-shared-step requests; it must make none")
 
 
 def main():
