@@ -36,7 +36,8 @@ void fill_shared_step_steps(core::TestOpsPort& port, std::vector<core::RemoteSha
   }
   // One deleted since it was listed is gone: left out, as the listing would have.
   std::erase_if(rows, [&](const core::RemoteSharedStep& row) {
-    return std::find(to_read.begin(), to_read.end(), row.allure_id) != to_read.end() && !read.count(row.allure_id);
+    return std::find(to_read.begin(), to_read.end(), row.allure_id) != to_read.end() &&
+           !read.count(row.allure_id);
   });
   if (how.cache && !fresh.empty()) how.cache->put_all(fresh);
 }

@@ -19,8 +19,9 @@ SharedStepCache::SharedStepCache(const std::string& dir, const std::string& endp
   if (!entries) return;
   try {
     for (const auto& j : *entries)
-      entries_[j.at("id").get<std::int64_t>()] = {j.at("last_modified").get<std::int64_t>(),
-                                                  content_from_json(j.at("content"), core::Kind::SharedStep).steps};
+      entries_[j.at("id").get<std::int64_t>()] = {
+          j.at("last_modified").get<std::int64_t>(),
+          content_from_json(j.at("content"), core::Kind::SharedStep).steps};
   } catch (const std::exception&) {
     entries_.clear();  // a damaged cache is only a slower run
   }

@@ -9,8 +9,9 @@
 namespace ato::test {
 namespace {
 
-constexpr const char* kSignIn = "id: auth/login\nname: Log in\nsteps:\n  - given: User opens /login\n"
-                                "  - when: User signs in\n    expected: The dashboard is shown\n";
+constexpr const char* kSignIn =
+    "id: auth/login\nname: Log in\nsteps:\n  - given: User opens /login\n"
+    "  - when: User signs in\n    expected: The dashboard is shown\n";
 
 std::string case_text(const std::string& id, bool uses_login) {
   return "id: " + id + "\nname: Case " + id + "\nlayer: UI\nsteps:\n" +
@@ -18,8 +19,9 @@ std::string case_text(const std::string& id, bool uses_login) {
 }
 
 // The requests made per case or per shared step, named by route.
-constexpr const char* kPerItemRoutes[] = {"GET /api/testcase/{id}/overview", "GET /api/testcase/{id}/relation",
-                                          "GET /api/testcase/{id}/step", "GET /api/sharedstep/{id}/step"};
+constexpr const char* kPerItemRoutes[] = {"GET /api/testcase/{id}/overview",
+                                          "GET /api/testcase/{id}/relation", "GET /api/testcase/{id}/step",
+                                          "GET /api/sharedstep/{id}/step"};
 
 class SharedStepCost : public ::testing::Test {
  protected:
@@ -29,9 +31,11 @@ class SharedStepCost : public ::testing::Test {
   // Three cases using the repository's shared step, one not; and a shared step no file names.
   void SetUp() override {
     repo.write("shared-steps/auth.yaml", kSignIn);
-    for (const char* id : {"a", "b", "c"}) repo.write(std::string("cases/") + id + ".yaml", case_text(id, true));
+    for (const char* id : {"a", "b", "c"})
+      repo.write(std::string("cases/") + id + ".yaml", case_text(id, true));
     repo.write("cases/plain.yaml", case_text("plain", false));
-    const auto other = emulator.post("/api/sharedstep", {{"projectId", 1}, {"name", "Not in the repository"}});
+    const auto other =
+        emulator.post("/api/sharedstep", {{"projectId", 1}, {"name", "Not in the repository"}});
     emulator.post("/api/sharedstep/" + std::to_string(other["id"].get<std::int64_t>()) + "/scenario",
                   {{"steps", {{{"type", "body"}, {"body", "Given its own step"}}}}});
     repo.expect(0, {"apply", "--auto-approve"});
@@ -59,7 +63,8 @@ TEST_F(SharedStepCost, AWarmPlanMakesNoPerCaseAndNoPerSharedStepRequests) {
   EXPECT_EQ(emulator.count("GET /api/sharedstep"), 2) << "the live and the archived listing";
   const auto stats = emulator.stats();
   for (const auto& [route, n] : stats["routes"].items())
-    EXPECT_TRUE(route.find("/testcase/{id}") == std::string::npos && route.find("/sharedstep/{id}") == std::string::npos)
+    EXPECT_TRUE(route.find("/testcase/{id}") == std::string::npos &&
+                route.find("/sharedstep/{id}") == std::string::npos)
         << route << " " << n;
 }
 
@@ -68,7 +73,8 @@ TEST_F(SharedStepCost, AColdPlanReadsTheBoundSharedStepAndTheScenariosOfTheCases
   EXPECT_TRUE(contains(out, "No changes.")) << out;
   EXPECT_EQ(emulator.count("GET /api/sharedstep/{id}/step"), 1) << "not the one no file names";
   EXPECT_EQ(emulator.count("GET /api/testcase/{id}/overview"), 4);
-  EXPECT_EQ(emulator.count("GET /api/testcase/{id}/step"), 3) << "the plain case's overview names no shared step";
+  EXPECT_EQ(emulator.count("GET /api/testcase/{id}/step"), 3)
+      << "the plain case's overview names no shared step";
 }
 
 TEST_F(SharedStepCost, ASharedStepEditedInTestOpsIsReadAgainAloneAndShown) {
