@@ -15,6 +15,12 @@ validate N times and reports the median, for a machine shared with other work.
 --attachments gives each case one binary file (SPEC.md §8: the second apply
 uploads none) and measures the first apply, the second apply, a warm and a
 cold plan instead.
+--shared-steps K writes K shared steps and makes every case use one or two of
+them (SPEC.md §8: the warm plan makes no per-case and no per-shared-step
+request; the cold plan stays within 1.5x of its floor); it measures the
+first apply, the plan after it (which fills the cache), a warm plan, a cold
+plan without the cache and the warm plan after it, and fails when a warm plan makes a per-case or per-shared-step
+request.
 """
 import argparse
 import json
@@ -89,7 +95,24 @@ def attachment_bytes(i):
     return b"\x89PNG\r\n\x1a\n" + body[: ATTACHMENT_BYTES - 8]
 
 
-def make_repo(path, n, source="yaml", attachments=False):
+def shared_step_text(k):
+    return (f"id: common/step-{k:02d}\nname: Shared step number {k}\nsteps:\n"
+            f"  - given: Shared precondition {k}\n    steps:\n      - Open page {k}\n"
+            f"  - when: Shared action {k}\n    expected: Shared result {k}\n")
+
+
+def uses_of(i, shared_steps):
+    """Every case uses one shared step, every other case a second one."""
+    first = [f"  - use: common/step-{i % shared_steps:02d}\n"]
+    second = [f"  - use: common/step-{(i + 1) % shared_steps:02d}\n"] if i % 2 == 0 and shared_steps > 1 else []
+    return "".join(first + second)
+
+
+def make_repo(path, n, source="yaml", attachments=False, shared_steps=0):
+    for k in range(shared_steps):
+        folder = path / "shared-steps" / "common"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"step-{k:02d}.yaml").write_text(shared_step_text(k))
     cases = path / "cases"
     if source == "feature":
         for first in range(0, n, SCENARIOS_PER_FEATURE):
@@ -104,6 +127,8 @@ def make_repo(path, n, source="yaml", attachments=False):
             (folder / "files").mkdir(exist_ok=True)
             (folder / "files" / f"screen-{i:05d}.png").write_bytes(attachment_bytes(i))
             text = text.replace("steps:\n", f"attachments: [files/screen-{i:05d}.png]\nsteps:\n", 1)
+        if shared_steps:
+            text = text.replace("steps:\n", "steps:\n" + uses_of(i, shared_steps), 1)
         (folder / f"case-{i:05d}.yaml").write_text(text)
     (path / "ato-sync.yaml").write_text(
         "endpoint: http://127.0.0.1\nproject: 1\nintegrations: {JIRA: {name: Jira}}\n"
@@ -247,37 +272,83 @@ def attachment_requests(stats):
     return uploads, routes.get("GET /api/testcase/attachment/{id}/content", 0)
 
 
+class LatencyRun:
+    """A repository of n cases in a temporary folder and an emulator at the latency; `measured` runs one
+    ato-sync command and adds its row, labelled with what `describe(stats)` says of its requests."""
+
+    def __init__(self, n, build, latency_ms, parallelism, rows, **repo):
+        self.n, self.latency_ms, self.parallelism, self.rows = n, latency_ms, parallelism, rows
+        self.ato = build / "src/ato-sync"
+        self.work = Path(tempfile.mkdtemp(prefix="ato-bench-"))
+        make_repo(self.work, n, "yaml", **repo)
+        set_parallelism(self.work, parallelism)
+        self.env = dict(os.environ, NO_COLOR="1")
+        self.emulator = Emulator(build, ["--latency-ms", str(latency_ms)])
+        self.env.update(ATO_BASE=self.emulator.url, ATO_PROJECT_ID="1", ATO_TOKEN="emulator-token")
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.emulator.stop()
+        shutil.rmtree(self.work, ignore_errors=True)
+
+    def measured(self, label, args, describe):
+        self.emulator.admin("/__emulator/stats/reset", {})
+        seconds, peak, _ = run(self.ato, args, self.work, self.env)
+        stats = self.emulator.admin("/__emulator/stats")
+        detail, result = describe(stats)
+        self.rows.append((self.n, f"{label} ({detail})", seconds, stats["total"],
+                          stats["total"] * self.latency_ms / 1000 / self.parallelism, peak))
+        return result
+
+    def forget_cache(self):
+        shutil.rmtree(self.work / ".ato-sync", ignore_errors=True)
+
+
 def bench_attachments(n, build, latency_ms, parallelism, rows):
     """First apply, second apply, warm and cold plan of n cases with one attachment each."""
-    ato = build / "src/ato-sync"
-    work = Path(tempfile.mkdtemp(prefix="ato-bench-"))
-    try:
-        make_repo(work, n, "yaml", attachments=True)
-        set_parallelism(work, parallelism)
-        env = dict(os.environ, NO_COLOR="1")
-        emulator = Emulator(build, ["--latency-ms", str(latency_ms)])
-        env.update(ATO_BASE=emulator.url, ATO_PROJECT_ID="1", ATO_TOKEN="emulator-token")
+    def describe(stats):
+        uploads, downloads = attachment_requests(stats)
+        return f"{uploads} uploads, {downloads} downloads", uploads
 
-        def measured(label, args):
-            emulator.admin("/__emulator/stats/reset", {})
-            seconds, peak, _ = run(ato, args, work, env)
-            stats = emulator.admin("/__emulator/stats")
-            uploads, downloads = attachment_requests(stats)
-            rows.append((n, f"{label} ({uploads} uploads, {downloads} downloads)", seconds, stats["total"],
-                         stats["total"] * latency_ms / 1000 / parallelism, peak))
-            return uploads
+    with LatencyRun(n, build, latency_ms, parallelism, rows, attachments=True) as bench_run:
+        bench_run.measured("first apply, 1 attachment per case", ["apply", "--auto-approve"], describe)
+        second = bench_run.measured("second apply", ["apply", "--auto-approve"], describe)
+        bench_run.measured("warm plan", ["plan"], describe)
+        bench_run.forget_cache()
+        bench_run.measured("cold plan, no cache", ["plan"], describe)
+        bench_run.measured("warm plan after the cold one", ["plan"], describe)
+    if second:
+        sys.exit(f"the second apply uploaded {second} attachments; it must upload none")
 
-        measured("first apply, 1 attachment per case", ["apply", "--auto-approve"])
-        second = measured("second apply", ["apply", "--auto-approve"])
-        measured("warm plan", ["plan"])
-        shutil.rmtree(work / ".ato-sync", ignore_errors=True)
-        measured("cold plan, no cache", ["plan"])
-        measured("warm plan after the cold one", ["plan"])
-        emulator.stop()
-        if second:
-            sys.exit(f"the second apply uploaded {second} attachments; it must upload none")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+
+FAILURES = []  # targets missed: reported after the table, and the exit code is 1
+
+PER_CASE_ROUTES = ("GET /api/testcase/{id}/overview", "GET /api/testcase/{id}/step", "GET /api/testcase/{id}/relation")
+PER_SHARED_STEP_ROUTES = ("GET /api/sharedstep/{id}/step", "GET /api/sharedstep/{id}/usage", "GET /api/sharedstep/{id}")
+
+
+def bench_shared_steps(n, shared_steps, build, latency_ms, parallelism, rows):
+    """First apply, warm plan, cold plan and warm plan again of n cases using shared_steps shared steps."""
+    def describe(stats):
+        routes = stats["routes"]
+        per_case = sum(routes.get(r, 0) for r in PER_CASE_ROUTES)
+        per_shared = sum(routes.get(r, 0) for r in PER_SHARED_STEP_ROUTES)
+        listings = routes.get("GET /api/sharedstep", 0)
+        return (f"{per_case} per-case, {per_shared} per-shared-step reads, {listings} shared step listings",
+                (per_case + per_shared, routes))
+
+    with LatencyRun(n, build, latency_ms, parallelism, rows, shared_steps=shared_steps) as bench_run:
+        bench_run.measured(f"first apply, {shared_steps} shared steps", ["apply", "--auto-approve"], describe)
+        bench_run.measured("first plan after it (fills the cache)", ["plan"], describe)
+        warm, warm_routes = bench_run.measured("warm plan", ["plan"], describe)
+        bench_run.forget_cache()
+        bench_run.measured("cold plan, no cache", ["plan", "--refresh=full"], describe)
+        again, _ = bench_run.measured("warm plan after the cold one", ["plan"], describe)
+    print("warm plan routes: " + ", ".join(f"{k} {v}" for k, v in sorted(warm_routes.items())))
+    if warm or again:
+        FAILURES.append(f"a warm plan made {warm or again} per-case or per-shared-step requests; it must make none")
 
 
 def main():
@@ -291,17 +362,24 @@ def main():
     parser.add_argument("--repeat", type=int, default=1, help="runs of validate per size; the median is reported")
     parser.add_argument("--source", choices=["yaml", "feature"], default="yaml", help="write the cases as YAML or Gherkin")
     parser.add_argument("--attachments", action="store_true", help="one attachment per case: applies and plans")
+    parser.add_argument("--shared-steps", type=int, default=0, metavar="K",
+                        help="K shared steps, each case using one or two: applies and plans")
     args = parser.parse_args()
     rows = []
     for n in [int(s) for s in args.sizes.split(",")]:
         if args.attachments:
             bench_attachments(n, Path(args.build), args.latency_ms, args.parallelism, rows)
             continue
+        if args.shared_steps:
+            bench_shared_steps(n, args.shared_steps, Path(args.build), args.latency_ms, args.parallelism, rows)
+            continue
         bench(n, Path(args.build), args.latency_ms, args.parallelism, rows, args.only, max(1, args.repeat), args.source)
     if args.source != "yaml":
         print(f"cases in {args.source} files")
     if args.attachments:
         print(f"one attachment of {ATTACHMENT_BYTES} bytes per case")
+    if args.shared_steps:
+        print(f"{args.shared_steps} shared steps; every case uses one, every other case two")
     if args.only == "validate":
         print(f"{args.only} only, {os.cpu_count()} cores")
     else:
@@ -313,6 +391,8 @@ def main():
         print(f"| {n} | {label} | {seconds:.2f} | {requests if requests is not None else ''} | "
               f"{floor:.2f} | {ratio} | {peak:.0f} |" if floor is not None else
               f"| {n} | {label} | {seconds:.2f} | | | | {'' if peak is None else f'{peak:.0f}'} |")
+    if FAILURES:
+        sys.exit("\n".join(FAILURES))
 
 
 if __name__ == "__main__":

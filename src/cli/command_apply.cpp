@@ -110,7 +110,7 @@ int apply_saved_plan(const GlobalOptions& global, const std::string& path) {
     else if (change.allure_id && !in_search.count(*change.allure_id)) unmanaged.push_back(*change.allure_id);
   }
   const auto stale = core::find_stale_changes(saved.plan, managed, port->read_cases(unmanaged),
-                                              touches_shared_steps ? port->read_shared_steps()
+                                              touches_shared_steps ? port->list_shared_steps()
                                                                    : std::vector<core::RemoteSharedStep>{});
   if (!stale.empty()) {
     std::cerr << "Saved plan is stale: TestOps changed after " << path << " was made; nothing was applied.\n";

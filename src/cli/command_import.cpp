@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -11,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/failure.hpp"
 #include "cli/import_shared_steps.hpp"
+#include "cli/remote_shared_steps.hpp"
 #include "cli/session.hpp"
 #include "core/case_naming.hpp"
 #include "cli/planning.hpp"
@@ -105,10 +107,12 @@ std::vector<core::RemoteCase> select_cases(core::TestOpsPort& port, bool all,
   return selected;
 }
 
-bool uses_shared_steps(const std::vector<core::Step>& steps) {
-  for (const auto& step : steps)
-    if (step.shared_step_id != 0 || uses_shared_steps(step.steps)) return true;
-  return false;
+// The Allure IDs of the shared steps these steps refer to, at any depth.
+void add_shared_step_ids(const std::vector<core::Step>& steps, std::vector<std::int64_t>& out) {
+  for (const auto& step : steps) {
+    if (step.shared_step_id != 0) out.push_back(step.shared_step_id);
+    add_shared_step_ids(step.steps, out);
+  }
 }
 
 // The schema comment, when the repository has the schema at its root.
@@ -238,13 +242,17 @@ int command_import(const GlobalOptions& global, const Args& args) {
   if (ec) throw std::runtime_error("cannot create " + dir.string() + ": " + ec.message());
   const std::string schema_ref = schema_ref_for(config, dir, "case.schema.json");
   // References to shared steps become `use:`: the project's shared steps are
-  // read only when an imported case has one.
+  // listed only when an imported case has one, and only those used are read.
+  std::vector<std::int64_t> used_ids;
+  for (const auto& remote : selected) add_shared_step_ids(remote.content.steps, used_ids);
   std::vector<core::RemoteSharedStep> remote_shared_steps;
-  for (const auto& remote : selected)
-    if (uses_shared_steps(remote.content.steps)) {
-      remote_shared_steps = port->read_shared_steps();
-      break;
-    }
+  if (!used_ids.empty()) {
+    std::sort(used_ids.begin(), used_ids.end());
+    used_ids.erase(std::unique(used_ids.begin(), used_ids.end()), used_ids.end());
+    remote_shared_steps = port->list_shared_steps();
+    SharedStepSteps no_cache;
+    fill_shared_step_steps(*port, remote_shared_steps, used_ids, no_cache);
+  }
   SharedStepImport shared_steps(local.shared_steps, remote_shared_steps);
 
   std::vector<std::string> names;

@@ -29,7 +29,7 @@ PlannedRun make_plan(const GlobalOptions& global, const PlanFlags& flags) {
   fetch.refresh_full = flags.refresh_full;
   fetch.targets = flags.targets;
   fetch.progress = global.stderr_is_tty;
-  auto state = read_remote_state(*run.port, run.project_id, run.config, desired, fetch);
+  auto state = read_remote_state(*run.port, run.project_id, run.config, desired, fetch, repository.shared_steps);
   // A mistyped target would otherwise read as "No changes" (exit 0, even with --detailed-exitcode).
   if (const auto unmatched = unmatched_targets(flags.targets, desired, state.rows); !unmatched.empty())
     throw std::runtime_error(describe_unmatched_targets(unmatched, desired));
@@ -37,7 +37,9 @@ PlannedRun make_plan(const GlobalOptions& global, const PlanFlags& flags) {
                                              digest_options(run.config, run.project_id, flags.refresh_full));
   if (global.verbose)
     std::cerr << "ato-sync: " << state.rows.size() << " managed cases; " << state.fetched << " read, "
-              << state.from_cache << " from the cache; " << downloads << " attachments downloaded to compare\n";
+              << state.from_cache << " from the cache; " << state.shared_steps.size() << " shared steps, "
+              << state.shared_steps_fetched << " read, " << state.shared_steps_from_cache << " from the cache; "
+              << downloads << " attachments downloaded to compare\n";
 
   core::PlanOptions options;
   options.known = run.port->known_names();

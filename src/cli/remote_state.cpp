@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "cli/remote_shared_steps.hpp"
 #include "io/case_cache.hpp"
 #include "util/glob.hpp"
 
@@ -45,9 +46,17 @@ std::vector<core::RemoteCase> fetch(core::TestOpsPort& port, const std::vector<s
 }  // namespace
 
 RemoteState read_remote_state(core::TestOpsPort& port, std::int64_t project_id, const core::Config& config,
-                              const std::vector<core::DesiredCase>& desired, const FetchOptions& options) {
+                              const std::vector<core::DesiredCase>& desired, const FetchOptions& options,
+                              const std::vector<core::DesiredSharedStep>& shared_steps) {
   RemoteState state;
-  state.shared_steps = port.read_shared_steps();
+  {
+    std::optional<io::SharedStepCache> shared_cache;
+    if (!options.cache_dir.empty()) shared_cache.emplace(options.cache_dir, config.endpoint, project_id);
+    SharedStepSteps how{shared_cache ? &*shared_cache : nullptr, options.refresh_full};
+    state.shared_steps = read_shared_steps(port, shared_steps, how);
+    state.shared_steps_fetched = how.fetched;
+    state.shared_steps_from_cache = how.from_cache;
+  }
   state.rows = port.find_managed();
 
   std::unordered_set<std::string> wanted;

@@ -14,9 +14,11 @@ namespace ato::cli {
 struct RemoteState {
   std::vector<core::SearchRow> rows;     // every managed case
   std::vector<core::RemoteCase> cases;   // one per row (details where needed) plus cases bound by allure_id
-  std::vector<core::RemoteSharedStep> shared_steps;  // every shared step of the project
+  std::vector<core::RemoteSharedStep> shared_steps;  // every shared step of the project; steps of the bound ones
   std::size_t fetched = 0;               // overviews read from TestOps this run
   std::size_t from_cache = 0;            // overviews taken from the cache
+  std::size_t shared_steps_fetched = 0;     // shared steps whose steps were read this run
+  std::size_t shared_steps_from_cache = 0;  // shared steps whose steps came from the cache
 };
 
 struct FetchOptions {
@@ -26,7 +28,9 @@ struct FetchOptions {
   bool progress = false;              // "fetching i/N" on stderr
 };
 
+// `shared_steps`: the repository's, whose remote twins need their steps.
 RemoteState read_remote_state(core::TestOpsPort& port, std::int64_t project_id, const core::Config& config,
-                              const std::vector<core::DesiredCase>& desired, const FetchOptions& options);
+                              const std::vector<core::DesiredCase>& desired, const FetchOptions& options,
+                              const std::vector<core::DesiredSharedStep>& shared_steps = {});
 
 }  // namespace ato::cli

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/case_fields.hpp"
+#include "core/normalize.hpp"
 #include "util/glob.hpp"
 
 namespace ato::core {
@@ -182,6 +183,20 @@ SharedStepPlan plan_shared_steps(const std::vector<DesiredSharedStep>& desired,
                                          "not in the repository and used by no live case (prune)", r.content,
                                          {r.allure_id, r.last_modified, r.last_modified_by}));
   }
+  return out;
+}
+
+std::vector<std::int64_t> bound_shared_step_ids(const std::vector<DesiredSharedStep>& desired,
+                                                const std::vector<RemoteSharedStep>& remote) {
+  Diagnostics ignored;  // the plan reports them
+  SharedStepBinder binder(remote, ignored);
+  std::vector<std::int64_t> out;
+  for (auto d : desired) {
+    d.content = normalize(std::move(d.content));
+    bool failed = false;
+    if (const RemoteSharedStep* r = binder.bind(d, failed)) out.push_back(r->allure_id);
+  }
+  std::sort(out.begin(), out.end());
   return out;
 }
 

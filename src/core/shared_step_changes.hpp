@@ -32,6 +32,12 @@ SharedStepPlan plan_shared_steps(const std::vector<DesiredSharedStep>& desired,
                                  const std::vector<RemoteSharedStep>& remote, const SharedStepOptions& options,
                                  Diagnostics& errors);
 
+// The Allure IDs of the remote shared steps that `desired` binds (by
+// allure_id, else exact name, as plan_shared_steps binds them), sorted: only
+// those need their steps read. `remote` may be the listings' rows.
+std::vector<std::int64_t> bound_shared_step_ids(const std::vector<DesiredSharedStep>& desired,
+                                                const std::vector<RemoteSharedStep>& remote);
+
 // Remote references (shared_step_id) of bound shared steps become their
 // external ids, so that they compare equal to the repository's `use:`.
 void resolve_shared_step_references(std::vector<Step>& steps, const std::map<std::int64_t, std::string>& by_allure_id);

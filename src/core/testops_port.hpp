@@ -54,9 +54,13 @@ class TestOpsPort {
   // shared step reads as such (Step::shared_step_id), never as an inline
   // copy of it.
   virtual std::vector<RemoteCase> read_cases(const std::vector<std::int64_t>& ids) = 0;
-  // Every shared step of the project, live and archived, with its steps,
-  // sorted by Allure ID.
-  virtual std::vector<RemoteSharedStep> read_shared_steps() = 0;
+  // Every shared step of the project, live and archived, sorted by Allure
+  // ID, from the listings only: name, archived, usage and lastModifiedDate,
+  // content.steps left empty (read_shared_step_steps reads them).
+  virtual std::vector<RemoteSharedStep> list_shared_steps() = 0;
+  // The steps of these shared steps (one request each, in parallel), by
+  // Allure ID; ids that do not exist are left out of the answer.
+  virtual std::map<std::int64_t, std::vector<Step>> read_shared_step_steps(const std::vector<std::int64_t>& ids) = 0;
 
   virtual void create_field_values(const std::vector<NewFieldValue>& values) = 0;
   // Creates the case with its identity tag in the same request; never leaves

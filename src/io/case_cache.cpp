@@ -5,7 +5,6 @@
 #include <sstream>
 
 #include "io/case_json.hpp"
-#include "io/file_io.hpp"
 
 namespace ato::io {
 namespace {
@@ -24,15 +23,11 @@ std::string cache_file(const std::string& dir, const std::string& endpoint, std:
 }
 
 CaseCache::CaseCache(const std::string& dir, const std::string& endpoint, std::int64_t project_id)
-    : endpoint_(endpoint), project_id_(project_id), file_(cache_file(dir, endpoint, project_id, ".json")) {
-  const FileText text = read_whole_file(file_, 1u << 30);
-  if (!text.ok()) return;  // no cache yet, or an unreadable one: start afresh
+    : file_{cache_file(dir, endpoint, project_id, ".json"), kCacheVersion, endpoint, project_id, "cases"} {
+  const auto entries = file_.read();
+  if (!entries) return;
   try {
-    const CacheJson doc = CacheJson::parse(text.text);
-    if (doc.at("version").get<int>() != kCacheVersion || doc.at("endpoint").get<std::string>() != endpoint ||
-        doc.at("project_id").get<std::int64_t>() != project_id)
-      return;
-    for (const auto& j : doc.at("cases")) {
+    for (const auto& j : *entries) {
       core::RemoteCase c;
       c.allure_id = j.at("id").get<std::int64_t>();
       c.external_id = j.at("external_id").get<std::string>();
@@ -75,15 +70,7 @@ void CaseCache::save() const {
                     {"last_modified", c.last_modified},
                     {"last_modified_by", c.last_modified_by},
                     {"content", content_to_json(c.content)}});
-  std::error_code ec;
-  std::filesystem::create_directories(std::filesystem::path(file_).parent_path(), ec);
-  if (ec) return;  // no cache is not an error
-  try {
-    replace_file(file_, CacheJson{{"version", kCacheVersion}, {"endpoint", endpoint_}, {"project_id", project_id_},
-                                  {"cases", list}}.dump(-1, ' ', false, CacheJson::error_handler_t::replace));
-  } catch (const std::runtime_error&) {
-    // no cache is not an error
-  }
+  file_.write(list);
 }
 
 }  // namespace ato::io

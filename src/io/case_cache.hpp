@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/case.hpp"
+#include "io/cache_document.hpp"
 
 namespace ato::io {
 
@@ -29,9 +30,7 @@ class CaseCache {
   void forget(const std::vector<std::int64_t>& allure_ids);
 
  private:
-  std::string endpoint_;
-  std::int64_t project_id_;
-  std::string file_;
+  CacheDocument file_;
   std::unordered_map<std::int64_t, core::RemoteCase> cases_;
 
   void save() const;

@@ -1,5 +1,7 @@
 #include "remote/shared_step_mapping.hpp"
 
+#include <string_view>
+
 #include "core/normalize.hpp"
 
 namespace ato::remote {
@@ -29,8 +31,9 @@ std::int64_t id_member(const json& dto, const char* key) {
 // One flat map of a NormalizedScenarioDto and lookups in it.
 class NormalizedSteps {
  public:
-  NormalizedSteps(const json& normalized, const char* map_key) {
+  NormalizedSteps(const json& normalized, const char* map_key, const char* attachments_key) {
     if (const json* map = member_of_type(normalized, map_key, json::value_t::object)) map_ = map;
+    if (const json* map = member_of_type(normalized, attachments_key, json::value_t::object)) attachments_ = map;
   }
 
   const json* entry(std::int64_t id) const {
@@ -39,15 +42,26 @@ class NormalizedSteps {
     return it == map_->end() || !it->is_object() ? nullptr : &*it;
   }
 
-  // The steps that `children` names, in order; attachment steps are not steps of the model.
-  std::vector<core::Step> steps(const json* children, std::int64_t expected_id, int depth) const {
+  // The steps that `children` names, in order. An attachment child is not a
+  // step of the model: its name goes to `attachments` (the parent step's),
+  // as the nested shape shows it; without a parent it is a step of no text
+  // holding it, as the nested shape reads a top-level one.
+  std::vector<core::Step> steps(const json* children, std::int64_t expected_id, int depth,
+                                std::vector<std::string>* attachments = nullptr) const {
     if (depth > kMaxStepDepth) throw core::RemoteError("the normalized scenario nests steps in a loop");
     std::vector<core::Step> out;
     if (!children || !children->is_array()) return out;
     for (const auto& child : *children) {
       if (!child.is_number_integer() || child.get<std::int64_t>() == expected_id) continue;
       const json* e = entry(child.get<std::int64_t>());
-      if (!e || id_member(*e, "attachmentId")) continue;
+      if (!e) continue;
+      if (const auto attachment = id_member(*e, "attachmentId")) {
+        const std::string name = attachment_name(attachment);
+        if (name.empty()) continue;  // no row to name it: nothing the model can hold
+        if (attachments) attachments->push_back(name);
+        else out.push_back(attachment_step(name));
+        continue;
+      }
       out.push_back(step(*e, depth));
     }
     return out;
@@ -63,25 +77,45 @@ class NormalizedSteps {
     }
     core::Step s = core::split_keyword(string_member(e, "body"));
     const auto expected_id = id_member(e, "expectedResultId");
-    s.expected = expected(e, expected_id);
-    s.steps = steps(member_of_type(e, "children", json::value_t::array), expected_id, depth + 1);
+    s.steps = steps(member_of_type(e, "children", json::value_t::array), expected_id, depth + 1, &s.attachments);
+    s.expected = expected(e, expected_id, s.attachments);
     return core::normalize(std::move(s));
   }
 
-  // `expectedResult`, or the expected result step it names: its body, or its children's, one per line.
-  std::string expected(const json& e, std::int64_t expected_id) const {
+  // `expectedResult`, or the expected result step it names: its body, or its
+  // children's, one per line (its attachment children go to `attachments`).
+  std::string expected(const json& e, std::int64_t expected_id, std::vector<std::string>& attachments) const {
     std::string text = string_member(e, "expectedResult");
     const json* result = text.empty() && expected_id ? entry(expected_id) : nullptr;
     if (!result) return text;
     const json* lines = member_of_type(*result, "children", json::value_t::array);
     if (!lines || lines->empty()) return string_member(*result, "body");
-    for (const auto& line : *lines)
-      if (const json* l = line.is_number_integer() ? entry(line.get<std::int64_t>()) : nullptr)
+    for (const auto& line : *lines) {
+      const json* l = line.is_number_integer() ? entry(line.get<std::int64_t>()) : nullptr;
+      if (!l) continue;
+      if (const auto attachment = id_member(*l, "attachmentId")) {
+        if (const std::string name = attachment_name(attachment); !name.empty()) attachments.push_back(name);
+      } else {
         text += (text.empty() ? "" : "\n") + string_member(*l, "body");
+      }
+    }
     return text;
   }
 
+  // The name of the attachment row the normalized form lists under its id.
+  std::string attachment_name(std::int64_t id) const {
+    if (!attachments_) return "";
+    const auto it = attachments_->find(std::to_string(id));
+    return it == attachments_->end() ? std::string() : string_member(*it, "name");
+  }
+  static core::Step attachment_step(const std::string& name) {
+    core::Step s;
+    s.attachments.push_back(name);
+    return s;
+  }
+
   const json* map_ = nullptr;
+  const json* attachments_ = nullptr;
 };
 
 }  // namespace
@@ -89,7 +123,8 @@ class NormalizedSteps {
 std::vector<core::Step> steps_from_normalized(const json& normalized, const char* map_key) {
   const json* root = member_of_type(normalized, "root", json::value_t::object);
   if (!root) return {};
-  return NormalizedSteps(normalized, map_key)
+  const bool shared = std::string_view(map_key) == "sharedStepScenarioSteps";
+  return NormalizedSteps(normalized, map_key, shared ? "sharedStepAttachments" : "attachments")
       .steps(member_of_type(*root, "children", json::value_t::array), 0, 0);
 }
 
@@ -104,7 +139,13 @@ bool names_any_of(const json& nested_scenario, const std::set<std::string>& name
   return false;
 }
 
-core::RemoteSharedStep shared_step_from_dto(const json& dto, const json& normalized) {
+std::vector<core::Step> shared_step_steps_from_normalized(const json& normalized) {
+  core::CaseContent content;
+  content.steps = steps_from_normalized(normalized, "sharedStepScenarioSteps");
+  return core::normalize(std::move(content)).steps;
+}
+
+core::RemoteSharedStep shared_step_from_dto(const json& dto) {
   core::RemoteSharedStep s;
   s.allure_id = id_member(dto, "id");
   const json* archived = member_of_type(dto, "archived", json::value_t::boolean);
@@ -113,7 +154,6 @@ core::RemoteSharedStep shared_step_from_dto(const json& dto, const json& normali
   s.last_modified = id_member(dto, "lastModifiedDate");
   s.last_modified_by = string_member(dto, "lastModifiedBy");
   s.content.name = string_member(dto, "name");
-  s.content.steps = steps_from_normalized(normalized, "sharedStepScenarioSteps");
   s.content = core::normalize(std::move(s.content));
   return s;
 }

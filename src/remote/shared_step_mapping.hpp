@@ -25,7 +25,9 @@ inline std::vector<core::Step> case_steps_from_normalized(const json& normalized
 // since the nested shape shows a reference as a step named after it.
 bool names_any_of(const json& nested_scenario, const std::set<std::string>& names);
 
-// From a SharedStepDto and its `GET .../sharedstep/{id}/step`.
-core::RemoteSharedStep shared_step_from_dto(const json& dto, const json& normalized);
+// A shared step's steps, normalised, from its `GET .../sharedstep/{id}/step`.
+std::vector<core::Step> shared_step_steps_from_normalized(const json& normalized);
+// A listing's row, a SharedStepDto: everything but the steps.
+core::RemoteSharedStep shared_step_from_dto(const json& dto);
 
 }  // namespace ato::remote

@@ -52,7 +52,7 @@ bool TestOpsAdapter::may_refer_to_shared_steps(const json& overview) {
   return names_any_of(*scenario, shared_step_names_);
 }
 
-std::vector<core::RemoteSharedStep> TestOpsAdapter::read_shared_steps() {
+std::vector<core::RemoteSharedStep> TestOpsAdapter::list_shared_steps() {
   const std::vector<json> dtos = all_shared_step_dtos();
   // These are the names the cases' references read as: no second listing for them.
   const auto know_all = [&] {
@@ -60,19 +60,25 @@ std::vector<core::RemoteSharedStep> TestOpsAdapter::read_shared_steps() {
   };
   std::call_once(shared_step_names_once_, know_all);
   know_all();  // when they were listed before: the ones created since
+  std::vector<core::RemoteSharedStep> out;
+  out.reserve(dtos.size());
+  for (const auto& dto : dtos) out.push_back(shared_step_from_dto(dto));
+  return out;
+}
 
-  std::vector<std::optional<core::RemoteSharedStep>> read(dtos.size());
-  parallel_for(dtos.size(), config_.parallelism, [&](std::size_t i) {
+std::map<std::int64_t, std::vector<core::Step>> TestOpsAdapter::read_shared_step_steps(
+    const std::vector<std::int64_t>& ids) {
+  std::vector<std::optional<std::vector<core::Step>>> read(ids.size());
+  parallel_for(ids.size(), config_.parallelism, [&](std::size_t i) {
     try {
-      const auto id = dtos[i].value("id", std::int64_t{0});
-      read[i] = shared_step_from_dto(dtos[i], client_->get(shared_step_path(id) + "/step"));
+      read[i] = shared_step_steps_from_normalized(client_->get(shared_step_path(ids[i]) + "/step"));
     } catch (const core::RemoteError& e) {
       if (e.status() != 404) throw;  // deleted since it was listed
     }
   });
-  std::vector<core::RemoteSharedStep> out;
-  for (auto& s : read)
-    if (s) out.push_back(std::move(*s));
+  std::map<std::int64_t, std::vector<core::Step>> out;
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    if (read[i]) out[ids[i]] = std::move(*read[i]);
   return out;
 }
 

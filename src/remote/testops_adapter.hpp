@@ -31,7 +31,9 @@ class TestOpsAdapter final : public core::TestOpsPort {
   void replace_relations(std::int64_t allure_id, const std::vector<core::Relation>& relations) override;
   void archive_case(std::int64_t allure_id) override;
   void restore_case(std::int64_t allure_id) override;
-  std::vector<core::RemoteSharedStep> read_shared_steps() override;
+  std::vector<core::RemoteSharedStep> list_shared_steps() override;
+  std::map<std::int64_t, std::vector<core::Step>> read_shared_step_steps(
+      const std::vector<std::int64_t>& ids) override;
   std::int64_t create_shared_step(const core::CaseContent& content) override;
   void update_shared_step(std::int64_t allure_id, const core::CaseContent& after,
                           const std::vector<core::Field>& fields) override;

@@ -93,7 +93,10 @@ class FakeTestOps final : public core::TestOpsPort {
   }
   void archive_case(std::int64_t allure_id) override { record("archive " + std::to_string(allure_id), ""); }
   void restore_case(std::int64_t allure_id) override { record("restore " + std::to_string(allure_id), ""); }
-  std::vector<core::RemoteSharedStep> read_shared_steps() override { return {}; }
+  std::vector<core::RemoteSharedStep> list_shared_steps() override { return {}; }
+  std::map<std::int64_t, std::vector<core::Step>> read_shared_step_steps(const std::vector<std::int64_t>&) override {
+    return {};
+  }
   std::int64_t create_shared_step(const core::CaseContent&) override { return 0; }
   void update_shared_step(std::int64_t, const core::CaseContent&, const std::vector<core::Field>&) override {}
   void archive_shared_step(std::int64_t) override {}

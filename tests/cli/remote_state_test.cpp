@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <unistd.h>
 
 namespace ato::cli {
 namespace {
@@ -12,6 +14,10 @@ class FakePort final : public core::TestOpsPort {
  public:
   std::vector<core::SearchRow> rows;
   std::vector<std::int64_t> read;
+  std::vector<core::RemoteSharedStep> shared_steps;  // the listings' rows, without steps
+  std::map<std::int64_t, std::int64_t> modified;     // what the steps read show
+  std::vector<std::int64_t> steps_read;
+  std::int64_t gone = 0;  // a shared step deleted after it was listed
 
   std::int64_t project_id() override { return 1; }
   core::KnownNames known_names() override { return {}; }
@@ -38,7 +44,18 @@ class FakePort final : public core::TestOpsPort {
   void replace_relations(std::int64_t, const std::vector<core::Relation>&) override {}
   void archive_case(std::int64_t) override {}
   void restore_case(std::int64_t) override {}
-  std::vector<core::RemoteSharedStep> read_shared_steps() override { return {}; }
+  std::vector<core::RemoteSharedStep> list_shared_steps() override { return shared_steps; }
+  std::map<std::int64_t, std::vector<core::Step>> read_shared_step_steps(const std::vector<std::int64_t>& ids) override {
+    std::map<std::int64_t, std::vector<core::Step>> out;
+    for (const auto id : ids) {
+      steps_read.push_back(id);
+      if (id == gone) continue;
+      core::Step step;
+      step.text = "step of " + std::to_string(id) + " at " + std::to_string(modified.count(id) ? modified[id] : 0);
+      out[id] = {step};
+    }
+    return out;
+  }
   std::int64_t create_shared_step(const core::CaseContent&) override { return 0; }
   void update_shared_step(std::int64_t, const core::CaseContent&, const std::vector<core::Field>&) override {}
   void archive_shared_step(std::int64_t) override {}
@@ -103,6 +120,116 @@ TEST(RemoteState, BoundCasesAreReadOnceAndTargetsLimitTheDetails) {
   const auto state = read_remote_state(port, 1, {}, {wants("a"), wants("b"), wants("c", 7), wants("b2", 7)}, options);
   EXPECT_EQ(port.read, (std::vector<std::int64_t>{2, 7}));  // a and c are not targeted; b2 binds 7
   EXPECT_EQ(state.cases.size(), 3u);
+}
+
+core::RemoteSharedStep listed(std::int64_t id, const std::string& name, std::int64_t last_modified = 500) {
+  core::RemoteSharedStep s;
+  s.allure_id = id;
+  s.content.name = name;
+  s.last_modified = last_modified;
+  return s;
+}
+
+core::DesiredSharedStep shared(const std::string& id, const std::string& name,
+                               std::optional<std::int64_t> allure_id = {}) {
+  core::DesiredSharedStep d;
+  d.external_id = id;
+  d.content.name = name;
+  d.allure_id = allure_id;
+  return d;
+}
+
+const core::RemoteSharedStep& shared_in(const RemoteState& state, std::int64_t id) {
+  const auto it = std::find_if(state.shared_steps.begin(), state.shared_steps.end(),
+                               [&](const auto& s) { return s.allure_id == id; });
+  EXPECT_NE(it, state.shared_steps.end());
+  return *it;
+}
+
+// A cache folder of its own, removed after the test.
+struct SharedStepCacheDir : ::testing::Test {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                              ("ato-shared-step-cache-" + std::to_string(::getpid()) + "-" +
+                               ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  FetchOptions options;
+  core::Config config;
+  void SetUp() override {
+    std::filesystem::remove_all(dir);
+    options.cache_dir = dir.string();
+    config.endpoint = "http://127.0.0.1:1";
+  }
+  void TearDown() override { std::filesystem::remove_all(dir); }
+};
+
+TEST(RemoteState, ReadsStepsOnlyOfTheSharedStepsTheRepositoryBinds) {
+  FakePort port;
+  port.shared_steps = {listed(4, "Log in"), listed(5, "Log out"), listed(6, "Pay")};
+  const auto state =
+      read_remote_state(port, 1, {}, {}, {}, {shared("auth/login", "Log in"), shared("pay", "Renamed", 6)});
+  EXPECT_EQ(port.steps_read, (std::vector<std::int64_t>{4, 6}));  // by name, by allure_id; 5 is bound by none
+  ASSERT_EQ(state.shared_steps.size(), 3u);
+  EXPECT_EQ(shared_in(state, 4).content.steps.size(), 1u);
+  EXPECT_TRUE(shared_in(state, 5).content.steps.empty());
+  EXPECT_EQ(shared_in(state, 5).content.name, "Log out");
+  EXPECT_EQ(state.shared_steps_fetched, 2u);
+}
+
+TEST(RemoteState, NoSharedStepInTheRepositoryReadsNoSteps) {
+  FakePort port;
+  port.shared_steps = {listed(4, "Log in")};
+  const auto state = read_remote_state(port, 1, {}, {}, {});
+  EXPECT_TRUE(port.steps_read.empty());
+  EXPECT_EQ(state.shared_steps.size(), 1u);
+}
+
+TEST(RemoteState, ASharedStepDeletedAfterItWasListedIsLeftOut) {
+  FakePort port;
+  port.shared_steps = {listed(4, "Log in"), listed(5, "Log out")};
+  port.gone = 5;
+  const auto state =
+      read_remote_state(port, 1, {}, {}, {}, {shared("login", "Log in"), shared("logout", "Log out")});
+  ASSERT_EQ(state.shared_steps.size(), 1u);
+  EXPECT_EQ(state.shared_steps[0].allure_id, 4);
+}
+
+TEST_F(SharedStepCacheDir, AWarmReadTakesUnchangedSharedStepsFromTheCache) {
+  FakePort port;
+  port.shared_steps = {listed(4, "Log in", 500), listed(6, "Pay", 600)};
+  const std::vector<core::DesiredSharedStep> repository = {shared("login", "Log in"), shared("pay", "Pay")};
+  port.modified = {{4, 500}, {6, 600}};
+  const auto cold = read_remote_state(port, 1, config, {}, options, repository);
+  EXPECT_EQ(port.steps_read, (std::vector<std::int64_t>{4, 6}));
+
+  port.steps_read.clear();
+  const auto warm = read_remote_state(port, 1, config, {}, options, repository);
+  EXPECT_TRUE(port.steps_read.empty());
+  EXPECT_EQ(warm.shared_steps_from_cache, 2u);
+  EXPECT_EQ(warm.shared_steps, cold.shared_steps) << "the cache gives back what was read";
+
+  port.shared_steps[1].last_modified = 601;  // a write to it moves it
+  port.modified[6] = 601;
+  const auto edited = read_remote_state(port, 1, config, {}, options, repository);
+  EXPECT_EQ(port.steps_read, std::vector<std::int64_t>{6});
+  EXPECT_EQ(shared_in(edited, 6).content.steps[0].text, "step of 6 at 601");
+  EXPECT_EQ(shared_in(edited, 4).content.steps[0].text, "step of 4 at 500");
+}
+
+TEST_F(SharedStepCacheDir, RefreshFullReadsEverySharedStepAgain) {
+  FakePort port;
+  port.shared_steps = {listed(4, "Log in")};
+  read_remote_state(port, 1, config, {}, options, {shared("login", "Log in")});
+  options.refresh_full = true;
+  read_remote_state(port, 1, config, {}, options, {shared("login", "Log in")});
+  EXPECT_EQ(port.steps_read, (std::vector<std::int64_t>{4, 4}));
+}
+
+TEST_F(SharedStepCacheDir, TheCacheIsKeptPerEndpoint) {
+  FakePort port;
+  port.shared_steps = {listed(4, "Log in")};
+  read_remote_state(port, 1, config, {}, options, {shared("login", "Log in")});
+  config.endpoint = "http://127.0.0.1:2";
+  read_remote_state(port, 1, config, {}, options, {shared("login", "Log in")});
+  EXPECT_EQ(port.steps_read, (std::vector<std::int64_t>{4, 4}));
 }
 
 }  // namespace

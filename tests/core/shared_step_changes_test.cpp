@@ -222,5 +222,18 @@ TEST(SharedStepReferences, UnknownIdsStayAsTheyAre) {
   EXPECT_TRUE(steps[1].shared_step.empty());
 }
 
+TEST(SharedStepBinding, OnlyTheSharedStepsTheRepositoryBindsNeedTheirSteps) {
+  // By allure_id, else by exact name (the live one before an archived one); two live of one name bind none.
+  const std::vector<RemoteSharedStep> rows = {
+      remote_shared(3, shared_content("Log in", {})), remote_shared(4, shared_content("Log in", {}), true),
+      remote_shared(5, shared_content("Log out", {})), remote_shared(6, shared_content("Pay", {})),
+      remote_shared(7, shared_content("Twice", {})),   remote_shared(8, shared_content("Twice", {}))};
+  EXPECT_EQ(bound_shared_step_ids({shared("login", shared_content("Log in")), shared("pay", shared_content("Paid"), 6),
+                                   shared("twice", shared_content("Twice")), shared("new", shared_content("New"))},
+                                  rows),
+            (std::vector<std::int64_t>{3, 6}));
+  EXPECT_TRUE(bound_shared_step_ids({}, rows).empty());
+}
+
 }  // namespace
 }  // namespace ato::core

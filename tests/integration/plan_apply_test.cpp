@@ -18,12 +18,16 @@ class PlanApply : public ::testing::Test {
 };
 
 TEST_F(PlanApply, QuickstartIsCreatedAndThenMatches) {
-  std::filesystem::copy(ATO_SOURCE_DIR "/examples/quickstart/cases", repo.dir() + "/cases",
-                        std::filesystem::copy_options::recursive);
+  for (const char* folder : {"cases", "shared-steps"})
+    std::filesystem::copy(std::string(ATO_SOURCE_DIR "/examples/quickstart/") + folder, repo.dir() + "/" + folder,
+                          std::filesystem::copy_options::recursive);
   auto plan = repo.expect(0, {"plan"});
-  EXPECT_NE(plan.out.find("Plan: 10 to create, 0 to update, 0 to archive, 0 to restore, 0 to adopt."), std::string::npos);
+  // Ten cases and the shared step two of them use.
+  EXPECT_NE(plan.out.find("Plan: 11 to create, 0 to update, 0 to archive, 0 to restore, 0 to adopt."), std::string::npos)
+      << plan.out;
   auto apply = repo.expect(0, {"apply", "--auto-approve"});
-  EXPECT_NE(apply.out.find("Apply complete! 10 created, 0 updated, 0 archived, 0 restored, 0 adopted."), std::string::npos);
+  EXPECT_NE(apply.out.find("Apply complete! 11 created, 0 updated, 0 archived, 0 restored, 0 adopted."), std::string::npos)
+      << apply.out;
   EXPECT_EQ(repo.expect(0, {"plan"}).out, "No changes. Allure TestOps matches the cases.\n");
 }
 

@@ -42,29 +42,33 @@ TEST(SharedStepMapping, AnEntryWithASharedStepIdAndNoBodyIsAReference) {
   EXPECT_TRUE(steps[1].text.empty() && steps[1].steps.empty()) << "never an inline copy of the shared step";
 }
 
-TEST(SharedStepMapping, ASharedStepsStepsAreItsSharedStepScenarioSteps) {
+TEST(SharedStepMapping, AListingRowIsEverythingButTheSteps) {
   const json dto = {{"id", 7},
                     {"name", "Log in"},
                     {"archived", true},
                     {"testCasesCount", 3},
                     {"lastModifiedDate", 1700},
                     {"lastModifiedBy", "alice"}};
-  const json normalized = json::parse(R"({
-    "root": {"children": [21, 22]}, "scenarioSteps": {},
-    "sharedStepScenarioSteps": {
-      "21": {"id": 21, "body": "Given the login page", "children": [23]},
-      "22": {"id": 22, "body": "When valid credentials", "expectedResult": "the dashboard  ", "children": []},
-      "23": {"id": 23, "body": "Open /login", "children": []}}})");
-  const auto s = shared_step_from_dto(dto, normalized);
+  const auto s = shared_step_from_dto(dto);
   EXPECT_EQ(s.allure_id, 7);
   EXPECT_TRUE(s.archived);
   EXPECT_EQ(s.used_by, 3);
   EXPECT_EQ(s.last_modified, 1700);
   EXPECT_EQ(s.last_modified_by, "alice");
   EXPECT_EQ(s.content.name, "Log in");
+  EXPECT_TRUE(s.content.steps.empty());
+}
+
+TEST(SharedStepMapping, ASharedStepsStepsAreItsSharedStepScenarioSteps) {
+  const json normalized = json::parse(R"({
+    "root": {"children": [21, 22]}, "scenarioSteps": {},
+    "sharedStepScenarioSteps": {
+      "21": {"id": 21, "body": "Given the login page", "children": [23]},
+      "22": {"id": 22, "body": "When valid credentials", "expectedResult": "the dashboard  ", "children": []},
+      "23": {"id": 23, "body": "Open /login", "children": []}}})");
   core::Step when = text_step(core::Keyword::When, "valid credentials");
   when.expected = "the dashboard";
-  EXPECT_EQ(s.content.steps,
+  EXPECT_EQ(shared_step_steps_from_normalized(normalized),
             (std::vector<core::Step>{text_step(core::Keyword::Given, "the login page",
                                                {text_step(core::Keyword::None, "Open /login")}),
                                      when}));
@@ -83,6 +87,31 @@ TEST(SharedStepMapping, AnExpectedResultMayBeAStepOfItsOwn) {
   ASSERT_EQ(steps.size(), 1u);
   EXPECT_EQ(steps[0].expected, "a receipt\nan email");
   EXPECT_TRUE(steps[0].steps.empty()) << "neither the expected result nor an attachment is a child step";
+}
+
+TEST(SharedStepMapping, AttachmentChildrenAreTheStepsAttachmentsByName) {
+  // A case that uses a shared step is read in this form: its step attachments must survive it.
+  const json normalized = json::parse(R"({
+    "root": {"children": [1, 6, 9]},
+    "scenarioSteps": {
+      "1": {"id": 1, "body": "Then paid", "expectedResultId": 2, "children": [2, 5, 8]},
+      "2": {"id": 2, "children": [3, 7]},
+      "3": {"id": 3, "body": "a receipt"},
+      "5": {"id": 5, "attachmentId": 40},
+      "7": {"id": 7, "attachmentId": 41},
+      "8": {"id": 8, "attachmentId": 99},
+      "6": {"id": 6, "attachmentId": 42},
+      "9": {"id": 9, "sharedStepId": 4, "children": []}},
+    "attachments": {"40": {"id": 40, "name": "receipt.png"}, "41": {"id": 41, "name": "mail.eml"},
+                    "42": {"id": 42, "name": "top.png"}}})");
+  const auto steps = case_steps_from_normalized(normalized);
+  ASSERT_EQ(steps.size(), 3u);
+  EXPECT_EQ(steps[0].expected, "a receipt");
+  EXPECT_TRUE(steps[0].steps.empty());
+  EXPECT_EQ(steps[0].attachments, (std::vector<std::string>{"receipt.png", "mail.eml"})) << "an unnamed one is left out";
+  EXPECT_TRUE(steps[1].text.empty());
+  EXPECT_EQ(steps[1].attachments, std::vector<std::string>{"top.png"}) << "a top-level one, as the overview reads it";
+  EXPECT_EQ(steps[2], reference_to(4));
 }
 
 TEST(SharedStepMapping, ALoopInADamagedAnswerIsAnErrorNotACrash) {

@@ -104,6 +104,16 @@ class SharedStepsAdapter : public ::testing::Test {
     return cases.empty() ? std::vector<core::Step>{} : cases[0].content.steps;
   }
 
+  // The listings, each shared step with its steps read.
+  std::vector<core::RemoteSharedStep> read_with_steps() {
+    auto listed = adapter->list_shared_steps();
+    std::vector<std::int64_t> ids;
+    for (const auto& s : listed) ids.push_back(s.allure_id);
+    auto steps = adapter->read_shared_step_steps(ids);
+    for (auto& s : listed) s.content.steps = steps[s.allure_id];
+    return listed;
+  }
+
   std::vector<json> live_shared_steps() {
     return emulator.get("/api/sharedstep?projectId=1&size=100")["content"].get<std::vector<json>>();
   }
@@ -160,7 +170,7 @@ TEST_F(SharedStepsAdapter, CasesWithoutStepsNeverListTheSharedSteps) {
 TEST_F(SharedStepsAdapter, AfterReadingTheSharedStepsCasesNeedNoListing) {
   const auto login = new_shared_step("Log in", {body_step("Open /login")});
   const auto uses = new_case({shared_ref(login)});
-  ASSERT_EQ(adapter->read_shared_steps().size(), 1u);
+  ASSERT_EQ(adapter->list_shared_steps().size(), 1u);
   emulator.reset_stats();
   EXPECT_EQ(steps_read(uses), std::vector<core::Step>{shared_reference(login)});
   EXPECT_EQ(emulator.count("GET /api/sharedstep"), 0);
@@ -174,7 +184,7 @@ TEST_F(SharedStepsAdapter, AReferenceToAnArchivedSharedStepIsStillAReference) {
   EXPECT_EQ(steps_read(uses), std::vector<core::Step>{shared_reference(old)});
 }
 
-TEST_F(SharedStepsAdapter, ReadSharedStepsListsLiveAndArchivedOnesWithTheirSteps) {
+TEST_F(SharedStepsAdapter, ListSharedStepsListsLiveAndArchivedOnesWithoutReadingTheirSteps) {
   const auto login =
       new_shared_step("Log in", {body_step("Given the login page", {body_step("Open /login")})});
   const auto old = new_shared_step("Old login");
@@ -182,19 +192,35 @@ TEST_F(SharedStepsAdapter, ReadSharedStepsListsLiveAndArchivedOnesWithTheirSteps
   new_case({shared_ref(login)});
   new_case({shared_ref(login)});
   emulator.set_faults({{"page_cap", 1}});
-  const auto read = adapter->read_shared_steps();
+  adapter->project_id();
+  emulator.reset_stats();
+  const auto read = adapter->list_shared_steps();
   ASSERT_EQ(read.size(), 2u);
   EXPECT_EQ(read[0].allure_id, login);
   EXPECT_FALSE(read[0].archived);
   EXPECT_EQ(read[0].used_by, 2);
   EXPECT_EQ(read[0].content.name, "Log in");
-  EXPECT_EQ(read[0].content.steps,
-            (std::vector<core::Step>{text_step("Given the login page", {text_step("Open /login")})}));
+  EXPECT_TRUE(read[0].content.steps.empty());
   EXPECT_EQ(read[0].last_modified,
             emulator.get("/api/sharedstep/" + std::to_string(login))["lastModifiedDate"]);
   EXPECT_EQ(read[1].allure_id, old);
   EXPECT_TRUE(read[1].archived);
+  EXPECT_EQ(emulator.count("GET /api/sharedstep/{id}/step"), 0);
+  EXPECT_EQ(emulator.count("GET /api/sharedstep"), 2) << "the live and the archived listing, a page of one each";
+}
+
+TEST_F(SharedStepsAdapter, ReadSharedStepStepsReadsOnlyTheGivenOnesAndLeavesOutTheGone) {
+  const auto login =
+      new_shared_step("Log in", {body_step("Given the login page", {body_step("Open /login")})});
+  new_shared_step("Log out", {body_step("Click logout")});
+  adapter->project_id();
+  emulator.reset_stats();
+  const auto steps = adapter->read_shared_step_steps({login, 999999});
+  ASSERT_EQ(steps.size(), 1u);
+  EXPECT_EQ(steps.at(login),
+            (std::vector<core::Step>{text_step("Given the login page", {text_step("Open /login")})}));
   EXPECT_EQ(emulator.count("GET /api/sharedstep/{id}/step"), 2);
+  EXPECT_EQ(emulator.count("GET /api/sharedstep"), 0);
 }
 
 core::CaseContent login_content() {
@@ -209,7 +235,7 @@ TEST_F(SharedStepsAdapter, CreateWritesTheNameThenTheStepsAndReadsBackEqual) {
   const auto id = adapter->create_shared_step(login_content());
   EXPECT_EQ(emulator.count("POST /api/sharedstep"), 1);
   EXPECT_EQ(emulator.count("POST /api/sharedstep/{id}/scenario"), 1);
-  const auto read = adapter->read_shared_steps();
+  const auto read = read_with_steps();
   ASSERT_EQ(read.size(), 1u);
   EXPECT_EQ(read[0].allure_id, id);
   EXPECT_EQ(read[0].content, core::normalize(login_content()));
@@ -274,7 +300,7 @@ TEST_F(SharedStepsAdapter, UpdateWritesOnlyTheGivenFields) {
   adapter->update_shared_step(id, after, {core::Field::Steps});
   EXPECT_EQ(emulator.count("PATCH /api/sharedstep/{id}"), 1);
   EXPECT_EQ(emulator.count("POST /api/sharedstep/{id}/scenario"), 2);
-  const auto read = adapter->read_shared_steps();
+  const auto read = read_with_steps();
   ASSERT_EQ(read.size(), 1u);
   EXPECT_EQ(read[0].content, core::normalize(after));
 }
