@@ -4,7 +4,7 @@ namespace ato::core {
 
 std::optional<Diagnostic> check_archive_guard(const Plan& plan, int managed_live, const ArchiveGuard& guard,
                                               std::optional<int> allow_archive) {
-  const int archives = plan.summary().archive;
+  const int archives = plan.summary().archive + plan.summary().deleted;  // a pruned test plan is removed too
   if (archives == 0) return std::nullopt;
   if (allow_archive && *allow_archive >= archives) return std::nullopt;
   const bool too_many = archives > guard.max_archive && archives * 100 > guard.max_archive_percent * managed_live;
