@@ -49,6 +49,7 @@ RemoteState read_remote_state(core::TestOpsPort& port, std::int64_t project_id, 
   RemoteState state;
   state.shared_steps = port.read_shared_steps();
   state.rows = port.find_managed();
+  if (options.test_plans) state.test_plans = port.read_test_plans();
 
   std::unordered_set<std::string> wanted;
   std::vector<std::int64_t> bound_ids;

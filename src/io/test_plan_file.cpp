@@ -1,0 +1,89 @@
+#include "io/test_plan_file.hpp"
+
+#include "io/yaml_documents.hpp"
+#include "util/glob.hpp"
+
+namespace ato::io {
+namespace {
+
+std::optional<core::DesiredTestPlan> read_test_plan(YamlNode doc, DiagnosticSink& sink) {
+  if (!doc.IsMap()) {
+    sink.error(doc, "a test plan is a mapping with `name` and `query` or `cases`, not " + describe(doc));
+    return std::nullopt;
+  }
+  check_keys(doc, {"name", "allure_id", "query", "cases"}, "a test plan", sink);
+  core::DesiredTestPlan p;
+  p.source = sink.at(doc);
+  bool ok = true;
+  for (const auto& entry : doc) {
+    const std::string key = entry.first.Scalar();
+    const YamlNode v = entry.second;
+    if (key == "name") {
+      p.name_place = sink.at(v);
+      if (auto name = read_name(v, "name", "give the test plan a name", sink)) {
+        if (check_name_length(v, "name", *name, sink)) p.name = *name;
+        else ok = false;
+      } else {
+        ok = false;
+      }
+    } else if (key == "allure_id") {
+      p.allure_id_place = sink.at(v);
+      if (auto n = read_integer(v, "allure_id", sink); n && *n > 0) p.allure_id = *n;
+      else {
+        if (n) sink.error(v, "allure_id must be a positive Allure TestOps id");
+        ok = false;
+      }
+    } else if (key == "query") {
+      p.query_place = sink.at(v);
+      if (auto q = read_string(v, "query", sink); q && !q->empty()) p.query = *q;
+      else {
+        if (q) sink.error(v, "query is empty; write the AQL the plan selects, or use `cases`");
+        ok = false;
+      }
+    } else if (key == "cases") {
+      p.cases_place = sink.at(v);
+      if (auto globs = read_string_list(v, "cases", sink); globs && !globs->empty()) p.cases = *globs;
+      else {
+        if (globs) sink.error(v, "cases is empty; list case ids or globs, or use `query`");
+        ok = false;
+      }
+    }
+  }
+  if (!doc["name"]) {
+    sink.error(doc, "a test plan needs a `name`");
+    ok = false;
+  }
+  const bool has_query = static_cast<bool>(doc["query"]), has_cases = static_cast<bool>(doc["cases"]);
+  if (has_query == has_cases) {
+    sink.error(has_cases ? sink.at(doc["cases"]) : sink.at(doc),
+               "a test plan has exactly one of `query` and `cases`" +
+                   std::string(has_query ? ", not both" : ""));
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return p;
+}
+
+}  // namespace
+
+FileTestPlans parse_test_plan_file(std::string text, const std::string& file) {
+  FileTestPlans result;
+  result.diagnostics = read_yaml_documents(std::move(text), file, result.plans, read_test_plan);
+  return result;
+}
+
+core::Diagnostics check_test_plan_globs(const std::vector<core::DesiredTestPlan>& plans,
+                                        const std::vector<std::string>& case_ids) {
+  core::Diagnostics out;
+  for (const auto& p : plans)
+    for (const auto& glob : p.cases) {
+      bool any = false;
+      for (const auto& id : case_ids) any = any || util::selected_by({glob}, id);
+      if (!any)
+        out.push_back({core::Severity::Warning, p.cases_place,
+                       "test plan \"" + p.name + "\": `" + glob + "` matches no case", "unmatched-cases"});
+    }
+  return out;
+}
+
+}  // namespace ato::io
