@@ -19,7 +19,9 @@ std::string test_plan_field_list(const std::vector<Field>& fields) {
 }
 
 // The content the repository wants: a `cases:` plan lists the cases it
-// selects and the query of those that have an Allure ID already.
+// selects and the query of those that have an Allure ID already (apply adds
+// the ones it creates: core::final_query); views show its cases, not that
+// query, which may still lack them.
 CaseContent desired_content(const DesiredTestPlan& d, const TestPlanOptions& options) {
   CaseContent c;
   c.name = d.name;
@@ -64,6 +66,8 @@ Change test_plan_change(Action action, const DesiredTestPlan& d, const RemoteTes
     for (const auto field : test_plan_fields())
       if (!spec_of(field).empty(c.after)) c.diff.push_back(field);
     c.writes = c.diff;
+    // A `cases:` plan shows its cases; the query follows from them once apply knows every id.
+    if (!d.query) std::erase(c.diff, Field::Query);
     c.reason = "not in TestOps yet";
     return c;
   }
@@ -78,6 +82,7 @@ Change test_plan_change(Action action, const DesiredTestPlan& d, const RemoteTes
   const bool cases_moved = std::find(c.diff.begin(), c.diff.end(), Field::PlanCases) != c.diff.end();
   if (cases_moved && std::find(c.writes.begin(), c.writes.end(), Field::Query) == c.writes.end())
     c.writes.push_back(Field::Query);
+  if (!d.query) std::erase(c.diff, Field::Query);  // shown as the cases joining and leaving
   c.reason = "differs in " + test_plan_field_list(c.diff);
   c.remote_last_modified = r->last_modified;
   c.last_modified_by = r->last_modified_by;

@@ -146,7 +146,7 @@ TEST(TestPlanPlan, CasesExpandToTheManagedCasesAndShowTheOnesJoining) {
   ASSERT_TRUE(plan_change);
   EXPECT_EQ(plan_change->before.plan_cases, std::vector<std::string>{"checkout/guest"});
   EXPECT_EQ(plan_change->after.plan_cases, (std::vector<std::string>{"checkout/guest", "checkout/new"}));
-  EXPECT_EQ(plan_change->diff, std::vector<Field>{Field::PlanCases});
+  EXPECT_EQ(plan_change->diff, std::vector<Field>{Field::PlanCases});  // the query follows from them
   EXPECT_EQ(plan_change->writes, std::vector<Field>{Field::Query});
   // Apply writes the ids known at plan time and those it created.
   EXPECT_EQ(final_query(*plan_change, {{"checkout/new", 30}}), "id in [11, 30]");

@@ -64,8 +64,9 @@ TEST_F(TestPlans, AnEditedQueryIsPatchedAndSynced) {
   EXPECT_EQ(test_plans()[0]["testCasesCount"], 1);
   repo.write("test-plans/nightly.yaml", "name: Nightly\nquery: 'tag = \"nightly\"'\n");
   const auto plan = plan_text();
-  EXPECT_TRUE(contains(plan, "~ query: \"tag = \\\"smoke\\\"\" -> \"tag = \\\"nightly\\\"\"") ||
-              contains(plan, "query:")) << plan;
+  EXPECT_TRUE(contains(plan, "# test plan \"Nightly\" will be updated in-place")) << plan;
+  EXPECT_TRUE(contains(plan, "~ query: ")) << plan;
+  EXPECT_TRUE(contains(plan, "nightly")) << plan;
   emulator.reset_stats();
   apply_all();
   EXPECT_EQ(emulator.count("GET /api/testcase/query/validate"), 1);
