@@ -140,3 +140,23 @@ TEST_F(TestPlans, QueryAndCasesTogetherAreAPositionedError) {
 
 }  // namespace
 }  // namespace ato::test
+
+namespace ato::test {
+namespace {
+
+TEST_F(TestPlans, ImportWritesTheProjectsTestPlansThatPlanWithoutChanges) {
+  repo.write("cases/a.yaml", case_yaml("a", "A", "tags: [smoke]\n"));
+  repo.write("test-plans/mine.yaml", "name: Mine\nquery: 'id > 0'\n");
+  apply_all();
+  const auto made = emulator.post("/api/testplan", {{"projectId", 1}, {"name", "Smoke (QA)"}, {"baseRql", "tag = \"smoke\""}});
+  const auto result = repo.expect(0, {"import", "--test-plans"});
+  EXPECT_TRUE(contains(result.out, "Imported 1 test plan")) << result.out;
+  const auto text = repo.read("test-plans/smoke-qa.yaml");
+  EXPECT_TRUE(contains(text, "name: Smoke (QA)\nallure_id: " + std::to_string(made["id"].get<std::int64_t>()) + "\n"))
+      << text;
+  EXPECT_EQ(plan_text(), "No changes. Allure TestOps matches the cases.\n");
+  EXPECT_TRUE(contains(repo.expect(0, {"import", "--test-plans"}).out, "Imported 0 test plans"));
+}
+
+}  // namespace
+}  // namespace ato::test
