@@ -260,10 +260,6 @@ RepositoryResult load_repository(const std::string& cases_root, const std::strin
   auto uses = core::check_shared_step_uses(cases.cases, shared.cases);
   std::move(uses.begin(), uses.end(), std::back_inserter(result.diagnostics));
   auto test_plans = load_test_plans(test_plans_root, config, result.diagnostics, result.files);
-  std::vector<std::string> case_ids;
-  for (const auto& c : cases.cases) case_ids.push_back(c.external_id);
-  auto globs = check_test_plan_globs(test_plans, case_ids);
-  std::move(globs.begin(), globs.end(), std::back_inserter(result.diagnostics));
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
   result.desired = {std::move(cases.cases), std::move(shared.cases), std::move(test_plans)};
   return result;

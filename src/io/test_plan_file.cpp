@@ -1,7 +1,6 @@
 #include "io/test_plan_file.hpp"
 
 #include "io/yaml_documents.hpp"
-#include "util/glob.hpp"
 
 namespace ato::io {
 namespace {
@@ -70,20 +69,6 @@ FileTestPlans parse_test_plan_file(std::string text, const std::string& file) {
   FileTestPlans result;
   result.diagnostics = read_yaml_documents(std::move(text), file, result.plans, read_test_plan);
   return result;
-}
-
-core::Diagnostics check_test_plan_globs(const std::vector<core::DesiredTestPlan>& plans,
-                                        const std::vector<std::string>& case_ids) {
-  core::Diagnostics out;
-  for (const auto& p : plans)
-    for (const auto& glob : p.cases) {
-      bool any = false;
-      for (const auto& id : case_ids) any = any || util::selected_by({glob}, id);
-      if (!any)
-        out.push_back({core::Severity::Warning, p.cases_place,
-                       "test plan \"" + p.name + "\": `" + glob + "` matches no case", "unmatched-cases"});
-    }
-  return out;
 }
 
 }  // namespace ato::io

@@ -17,8 +17,4 @@ struct FileTestPlans {
 };
 FileTestPlans parse_test_plan_file(std::string text, const std::string& file);
 
-// A `cases:` glob that matches none of `case_ids`: a lint warning at it.
-core::Diagnostics check_test_plan_globs(const std::vector<core::DesiredTestPlan>& plans,
-                                        const std::vector<std::string>& case_ids);
-
 }  // namespace ato::io
