@@ -14,6 +14,16 @@ std::optional<core::DesiredTestPlan> read_test_plan(YamlNode doc, DiagnosticSink
   core::DesiredTestPlan p;
   p.source = sink.at(doc);
   bool ok = true;
+  // A value that was read and is acceptable lands in `out`; else an error at
+  // it (unless reading reported one already), and no test plan.
+  const auto keep = [&](YamlNode at, auto read, auto acceptable, const char* message, auto& out) {
+    if (read && acceptable(*read)) {
+      out = *read;
+      return;
+    }
+    if (read) sink.error(at, message);
+    ok = false;
+  };
   for (const auto& entry : doc) {
     const std::string key = entry.first.Scalar();
     const YamlNode v = entry.second;
@@ -27,25 +37,16 @@ std::optional<core::DesiredTestPlan> read_test_plan(YamlNode doc, DiagnosticSink
       }
     } else if (key == "allure_id") {
       p.allure_id_place = sink.at(v);
-      if (auto n = read_integer(v, "allure_id", sink); n && *n > 0) p.allure_id = *n;
-      else {
-        if (n) sink.error(v, "allure_id must be a positive Allure TestOps id");
-        ok = false;
-      }
+      keep(v, read_integer(v, "allure_id", sink), [](long long n) { return n > 0; },
+           "allure_id must be a positive Allure TestOps id", p.allure_id);
     } else if (key == "query") {
       p.query_place = sink.at(v);
-      if (auto q = read_string(v, "query", sink); q && !q->empty()) p.query = *q;
-      else {
-        if (q) sink.error(v, "query is empty; write the AQL the plan selects, or use `cases`");
-        ok = false;
-      }
+      keep(v, read_string(v, "query", sink), [](const std::string& q) { return !q.empty(); },
+           "query is empty; write the AQL the plan selects, or use `cases`", p.query);
     } else if (key == "cases") {
       p.cases_place = sink.at(v);
-      if (auto globs = read_string_list(v, "cases", sink); globs && !globs->empty()) p.cases = *globs;
-      else {
-        if (globs) sink.error(v, "cases is empty; list case ids or globs, or use `query`");
-        ok = false;
-      }
+      keep(v, read_string_list(v, "cases", sink), [](const std::vector<std::string>& g) { return !g.empty(); },
+           "cases is empty; list case ids or globs, or use `query`", p.cases);
     }
   }
   if (!doc["name"]) {

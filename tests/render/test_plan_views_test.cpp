@@ -2,11 +2,7 @@
 // leave, an edited query, a pinned rename and a pruned delete, after a case.
 #include <gtest/gtest.h>
 
-#include <sstream>
-
-#include "io/plan_document.hpp"
 #include "render/golden.hpp"
-#include "render/plan_views.hpp"
 
 namespace ato::render {
 namespace {
@@ -66,24 +62,7 @@ core::Plan test_plan_sample() {
   return plan;
 }
 
-const RenderContext kTestPlanContext{false, "https://acme.testops.cloud", 42};
-
-TEST(TestPlanViews, HumanView) {
-  std::ostringstream out;
-  render_human(test_plan_sample(), kTestPlanContext, out);
-  golden::expect_golden(out.str(), "test-plans.txt");
-}
-
-TEST(TestPlanViews, MarkdownView) {
-  golden::expect_golden(render_markdown(test_plan_sample(), kTestPlanContext), "test-plans.md");
-}
-
-TEST(TestPlanViews, JsonViewReadsBack) {
-  io::SavedPlan saved{"0.1.0", kTestPlanContext.endpoint, 42, "2026-11-24T10:00:00Z", test_plan_sample()};
-  const auto text = io::encode_plan(saved);
-  golden::expect_golden(text, "test-plans.json");
-  EXPECT_EQ(io::decode_plan(text, "plan.json").plan.changes, saved.plan.changes);
-}
+TEST(TestPlanViews, HumanMarkdownAndJsonViews) { golden::expect_plan_views(test_plan_sample(), "test-plans"); }
 
 }  // namespace
 }  // namespace ato::render
