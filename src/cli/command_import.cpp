@@ -261,7 +261,7 @@ int command_import(const GlobalOptions& global, const Args& args) {
   if (parser.parse_or_print_help(args, std::cout)) return 0;
   if (all && !id_texts.empty()) throw UsageError("give either --all or --allure-id N (repeatable)");
   if (!all && id_texts.empty() && !test_plans)
-    throw UsageError("give --all, --allure-id N (repeatable) or --test-plans");
+    throw UsageError("give either --all or --allure-id N (repeatable), or --test-plans");
   const auto requested = parse_allure_ids(id_texts);
 
   const core::Config config = load_config_or_exit(global, true);
