@@ -10,6 +10,7 @@
 #include "cli/session.hpp"
 #include "io/case_pull.hpp"
 #include "io/file_io.hpp"
+#include "io/shared_step_pull.hpp"
 #include "io/yaml_format.hpp"
 #include "io/yaml_support.hpp"
 #include "render/file_diff.hpp"
@@ -26,17 +27,50 @@ bool is_yaml_file(const fs::path& path) {
   return ext == ".yaml" || ext == ".yml";
 }
 
-// The folders fmt looks at without PATHs: the cases, and the shared steps and
-// test plans (SPEC.md §1.3, §1.5) under their default names until the config
-// names them.
-std::vector<std::string> default_roots(const core::Config& config) {
+// One row per kind of file fmt lays out (SPEC.md §1.2, §1.3, §1.5): its
+// folder and its key order. Without PATHs fmt looks at every folder that
+// exists; a file named by a PATH takes the rules of the deepest folder that
+// holds it, else a case's.
+struct FileLayout {
+  std::string root;
+  io::FormatRules rules;
+};
+
+std::vector<FileLayout> file_layouts(const core::Config& config) {
   const auto base = fs::path(config.config_path).parent_path();
-  std::vector<std::string> roots = {cases_root(config)};
-  for (const char* folder : {"shared-steps", "test-plans"}) {
+  const auto case_rules = io::case_format_rules(io::case_key_order(config));
+  return {
+      {cases_root(config), case_rules},
+      {shared_steps_root(config), io::case_format_rules(io::shared_step_key_order())},
+      // Test plans (§1.5) until their kind gives its folder key and key order.
+      {(base / "test-plans").lexically_normal().string(), case_rules},
+  };
+}
+
+std::vector<std::string> default_roots(const std::vector<FileLayout>& layouts) {
+  std::vector<std::string> roots = {layouts.front().root};  // the cases folder must exist
+  for (std::size_t i = 1; i < layouts.size(); ++i) {
     std::error_code ec;
-    if (fs::is_directory(base / folder, ec)) roots.push_back((base / folder).lexically_normal().string());
+    if (fs::is_directory(layouts[i].root, ec)) roots.push_back(layouts[i].root);
   }
   return roots;
+}
+
+const io::FormatRules& rules_for(const std::string& file, const std::vector<FileLayout>& layouts) {
+  const auto absolute = fs::absolute(fs::path(file)).lexically_normal();
+  const FileLayout* best = &layouts.front();
+  std::size_t best_depth = 0;
+  for (const auto& layout : layouts) {
+    const auto root = fs::absolute(fs::path(layout.root)).lexically_normal();
+    const auto relative = absolute.lexically_relative(root);
+    if (relative.empty() || *relative.begin() == "..") continue;
+    const auto depth = static_cast<std::size_t>(std::distance(root.begin(), root.end()));
+    if (depth > best_depth) {
+      best = &layout;
+      best_depth = depth;
+    }
+  }
+  return best->rules;
 }
 
 std::vector<std::string> yaml_files(const std::vector<std::string>& roots) {
@@ -79,11 +113,11 @@ int command_fmt(const GlobalOptions& global, const Args& args) {
   const bool have_config = paths.empty() || fs::exists(global.config_path, ec);
   core::Config config;
   if (have_config) config = load_config_or_exit(global, false);
-  const auto rules = io::case_format_rules(io::case_key_order(config));
+  const auto layouts = file_layouts(config);
 
   core::Diagnostics problems;
   std::vector<std::string> unformatted;
-  for (const auto& path : yaml_files(paths.empty() ? default_roots(config) : paths)) {
+  for (const auto& path : yaml_files(paths.empty() ? default_roots(layouts) : paths)) {
     const std::string shown = io::display_path(path);
     const auto read = io::read_whole_file(path, kMaxFormattedFileBytes);
     if (!read.ok()) {
@@ -92,7 +126,7 @@ int command_fmt(const GlobalOptions& global, const Args& args) {
     }
     io::Formatted formatted;
     try {
-      formatted = io::format_yaml(read.text, rules);
+      formatted = io::format_yaml(read.text, rules_for(path, layouts));
     } catch (const io::YamlFormatError& e) {
       problems.push_back({core::Severity::Error, {shown, e.line, e.column}, e.what(), ""});
       continue;

@@ -86,6 +86,7 @@ PlannedRun make_plan(const GlobalOptions& global, const PlanFlags& flags) {
   }
   run.plan = std::move(result.plan);
   run.desired = desired;
+  run.desired_shared_steps = repository.shared_steps;
   run.conflicts = std::move(result.conflicts);
   return run;
 }

@@ -43,6 +43,7 @@ struct PlannedRun {
   std::int64_t project_id = 0;
   core::Plan plan;
   std::vector<core::DesiredCase> desired;  // the repository's cases the plan was made from
+  std::vector<core::DesiredSharedStep> desired_shared_steps;  // ... and its shared steps
   core::Diagnostics conflicts;  // printed already; ids left out of the plan
 };
 

@@ -154,11 +154,15 @@ struct SharedStepUse {
   bool operator==(const SharedStepUse&) const = default;
 };
 
+// The language a case is written in: fixes in messages speak it.
+enum class SourceFormat { Yaml, Gherkin };
+
 // A case as the repository wants it.
 struct DesiredCase {
   std::string external_id;
   std::optional<std::int64_t> allure_id;  // bind (adopt) an existing case
   SourceLocation source;                  // where the case starts (the `id` key, the scenario)
+  SourceFormat format = SourceFormat::Yaml;
   SourceLocation allure_id_source;        // where allure_id is written; empty = at `source`
   std::map<Field, SourceLocation> field_sources;  // where each field is written, when it is
   std::vector<SharedStepUse> shared_step_uses;    // every `use:` in its steps, in order

@@ -103,16 +103,8 @@ std::optional<Change> case_change(const Binding& binding, const std::string& arc
 }
 
 Change archive_change(const RemoteCase& r) {
-  Change c;
-  c.action = Action::Archive;
-  c.external_id = r.external_id;
-  c.allure_id = r.allure_id;
-  c.reason = "not in the repository any more";
-  c.before = r.content;
-  c.after = r.content;
-  c.remote_last_modified = r.last_modified;
-  c.last_modified_by = r.last_modified_by;
-  return c;
+  return removal_change(Kind::Case, Action::Archive, r.external_id, "not in the repository any more", r.content,
+                        {r.allure_id, r.last_modified, r.last_modified_by});
 }
 
 }  // namespace ato::core

@@ -43,18 +43,23 @@ class Linter {
   void check_case(const DesiredCase& c) {
     const auto at = [&](Field field) { return c.place_of(field); };
     const auto& content = c.content;
+    const bool gherkin = c.format == SourceFormat::Gherkin;
     if (content.layer.empty())
-      warn("missing-layer", c.source, "case \"" + c.external_id + "\" has no layer, so coverage loses the UI/API/Unit split; fix: add `layer: UI` (or API, Unit, ...)");
+      warn("missing-layer", c.source, "case \"" + c.external_id + "\" has no layer, so coverage loses the UI/API/Unit split; fix: add " +
+                                          std::string(gherkin ? "the tag `@layer:UI`" : "`layer: UI`") + " (or API, Unit, ...)");
     if (content.steps.empty())
-      warn("no-steps", c.source, "case \"" + c.external_id + "\" has no steps; fix: add `steps:` with what the tester does");
+      warn("no-steps", c.source, "case \"" + c.external_id + "\" has no steps; fix: add " +
+                                     std::string(gherkin ? "Given/When/Then steps" : "`steps:`") + " with what the tester does");
     for (const auto& tag : content.tags) {
       const auto word = lower(tag);
       if (kSeverityWords.count(word))
-        warn("bare-severity-tag", at(Field::Tags), "tag \"" + tag + "\" is a severity without the convention; fix: write `severity: " + word + "` instead");
+        warn("bare-severity-tag", at(Field::Tags), "tag \"" + tag + "\" is a severity without the convention; fix: write " +
+                                                 (gherkin ? "`@severity:" + word + "`" : "`severity: " + word + "`") + " instead");
       else if (kPriorityWords.count(word))
-        warn("bare-severity-tag", at(Field::Tags), "tag \"" + tag + "\" is a priority without the convention; fix: write `priority: " + word + "` instead");
+        warn("bare-severity-tag", at(Field::Tags), "tag \"" + tag + "\" is a priority without the convention; fix: write " +
+                                                 (gherkin ? "`@priority:" + word + "`" : "`priority: " + word + "`") + " instead");
     }
-    check_flat_steps(content.steps, at(Field::Steps));
+    if (!gherkin) check_flat_steps(content.steps, at(Field::Steps));  // Gherkin cannot nest steps
     check_placeholders(c);
     if (!content.description.empty() && fold(content.description) == fold(content.name))
       warn("description-repeats-name", at(Field::Description), "the description only repeats the name; fix: say what the case covers and why, or drop it");

@@ -35,6 +35,21 @@ auto& slot(Summary& s, Action action) {
 }
 }  // namespace
 
+Change removal_change(Kind kind, Action action, std::string external_id, std::string reason,
+                      const CaseContent& content, const RemoteOrigin& origin) {
+  Change c;
+  c.kind = kind;
+  c.action = action;
+  c.external_id = std::move(external_id);
+  c.allure_id = origin.allure_id;
+  c.reason = std::move(reason);
+  c.before = content;
+  c.after = content;
+  c.remote_last_modified = origin.last_modified;
+  c.last_modified_by = origin.last_modified_by;
+  return c;
+}
+
 void PlanSummary::count(Action action) { ++slot(*this, action); }
 int PlanSummary::of(Action action) const { return slot(*this, action); }
 

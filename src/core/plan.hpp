@@ -40,6 +40,16 @@ struct Change {
   bool operator==(const Change&) const = default;
 };
 
+// A change that removes a remote resource (archive, or delete): `after`
+// equals `before`, nothing is written but the removal.
+struct RemoteOrigin {
+  std::int64_t allure_id = 0;
+  std::int64_t last_modified = 0;
+  std::string last_modified_by;
+};
+Change removal_change(Kind kind, Action action, std::string external_id, std::string reason,
+                      const CaseContent& content, const RemoteOrigin& origin);
+
 // A custom field value that does not exist in TestOps yet; apply creates it
 // once, before the cases that use it.
 struct NewFieldValue {

@@ -177,17 +177,10 @@ SharedStepPlan plan_shared_steps(const std::vector<DesiredSharedStep>& desired,
       out.notes.push_back(std::move(note));
       continue;
     }
-    Change c;
-    c.kind = Kind::SharedStep;
-    c.action = Action::Archive;
-    c.external_id = r.content.name;  // it has no id of the repository: its name stands for it
-    c.allure_id = r.allure_id;
-    c.reason = "not in the repository and used by no live case (prune)";
-    c.before = r.content;
-    c.after = r.content;
-    c.remote_last_modified = r.last_modified;
-    c.last_modified_by = r.last_modified_by;
-    out.changes.push_back(std::move(c));
+    // It has no id of the repository: its name stands for it.
+    out.changes.push_back(removal_change(Kind::SharedStep, Action::Archive, r.content.name,
+                                         "not in the repository and used by no live case (prune)", r.content,
+                                         {r.allure_id, r.last_modified, r.last_modified_by}));
   }
   return out;
 }

@@ -369,7 +369,10 @@ class CaseReader {
       if (!children) return std::nullopt;
       step.steps = std::move(*children);
     }
-    if (v["attachments"]) step.attachments = read_attachments(v["attachments"], what + ".attachments");
+    if (v["attachments"] && kind_ == DocumentKind::SharedStep)
+      sink_.error(v["attachments"], what + ".attachments: a shared step's steps cannot have attachments here yet; "
+                                           "attach the files to the steps of the cases that use it");
+    else if (v["attachments"]) step.attachments = read_attachments(v["attachments"], what + ".attachments");
     return step;
   }
 

@@ -1,59 +1,85 @@
 #include "io/case_pull.hpp"
 
-#include <yaml-cpp/exceptions.h>
-
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include "core/case_fields.hpp"
-#include "io/case_loader.hpp"
+#include "io/case_item_readers.hpp"
 #include "io/case_writer.hpp"
-#include "io/yaml_editor.hpp"
-#include "io/yaml_syntax.hpp"
 
 namespace ato::io {
 namespace {
 
-// A set of names (tags, issues, field values) keeps the order the file
-// had: the names it keeps where they were, new ones after them.
-YamlValue in_file_order(YamlValue value, const YamlValue& old) {
-  if (value.kind != YamlValue::Kind::List || old.kind != YamlValue::Kind::List) return value;
-  std::vector<YamlValue> ordered;
-  std::vector<bool> taken(value.items.size(), false);
-  for (const auto& item : old.items)
-    for (std::size_t i = 0; i < value.items.size(); ++i)
-      if (!taken[i] && value.items[i].same_content(item)) {
-        ordered.push_back(value.items[i]);
-        taken[i] = true;
-        break;
-      }
-  for (std::size_t i = 0; i < value.items.size(); ++i)
-    if (!taken[i]) ordered.push_back(value.items[i]);
-  value.items = std::move(ordered);
-  return value;
-}
+namespace fs = std::filesystem;
 
-bool is_name_set(const std::string& key, const core::Config& config) {
-  for (const auto& spec : core::case_fields()) {
-    if (spec.shape != core::FieldShape::NameSet && spec.shape != core::FieldShape::CustomFields) continue;
-    const auto keys = yaml_keys_of(spec.field, config);
-    if (std::find(keys.begin(), keys.end(), key) != keys.end()) return true;
-  }
-  return false;
-}
-
-std::int64_t document_of(const YamlSyntax& syntax, const std::string& external_id) {
-  for (std::size_t i = 0; i < syntax.documents().size(); ++i) {
-    const auto id = syntax.value_of(syntax.documents()[i].root, "id");
-    if (id >= 0 && syntax.node(static_cast<std::uint32_t>(id)).value == external_id) return static_cast<std::int64_t>(i);
-  }
-  return -1;
-}
-
-std::string joined_names(const std::vector<core::Field>& fields) {
-  std::string out;
-  for (const auto field : fields) out += (out.empty() ? "" : ", ") + std::string(core::field_name(field));
+std::vector<std::string> name_list_keys(const core::Config& config) {
+  std::vector<std::string> out;
+  for (const auto& spec : core::case_fields())
+    if (spec.shape == core::FieldShape::NameSet || spec.shape == core::FieldShape::CustomFields)
+      for (auto& key : yaml_keys_of(spec.field, config)) out.push_back(std::move(key));
   return out;
+}
+
+YamlEntries::iterator entry_named(YamlEntries& entries, const std::string& key) {
+  return std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.first == key; });
+}
+
+// The writer says a lone owner as `owner:`; a file that lists its owner
+// under `members:` (and has no `owner:`) keeps it there.
+void owner_where_the_file_has_it(YamlEntries& entries, bool file_has_owner_key, bool file_has_members_key) {
+  if (file_has_owner_key || !file_has_members_key) return;
+  const auto owner = entry_named(entries, "owner");
+  if (owner == entries.end()) return;
+  YamlValue users = YamlValue::list({owner->second}, true);
+  entries.erase(owner);
+  auto members = entry_named(entries, "members");
+  if (members == entries.end()) {
+    const auto before = std::find_if(entries.begin(), entries.end(), [](const auto& e) {
+      return e.first == "relations" || e.first == "examples" || e.first == "attachments" ||
+             e.first == "steps";
+    });
+    members = entries.insert(before, {"members", YamlValue::map({}, false)});
+  }
+  auto& roles = members->second.entries;
+  const auto at =
+      std::find_if(roles.begin(), roles.end(), [](const auto& r) { return r.first > kOwnerRole; });
+  roles.insert(at, {kOwnerRole, std::move(users)});
+}
+
+// The folder, relative to the case file, that holds the case's attachment
+// files; "" when they sit beside it or are spread over several folders.
+std::string attachment_folder_of(const core::DesiredCase& desired, const std::string& file) {
+  std::set<std::string> folders;
+  const fs::path base = fs::absolute(fs::path(file)).parent_path();
+  for (const auto& a : desired.content.attachments)
+    folders.insert(fs::absolute(fs::path(a.path))
+                       .parent_path()
+                       .lexically_normal()
+                       .lexically_relative(base)
+                       .generic_string());
+  if (folders.size() != 1 || *folders.begin() == ".") return "";
+  return *folders.begin();
+}
+
+void check_step_attachments(const std::vector<core::Step>& steps, const core::DesiredCase& desired,
+                            const std::string& file) {
+  for (const auto& step : steps) {
+    if (step.shared_step.empty() && step.shared_step_id != 0)
+      throw PullError(
+          file + ": case " + desired.external_id + ": a step of TestOps uses the shared step " +
+          core::ato_label(step.shared_step_id) +
+          ", which no shared step file holds; add it to the shared steps (`ato-sync import` writes "
+          "it) and pull again");
+    for (const auto& name : step.attachments)
+      if (std::none_of(desired.content.attachments.begin(), desired.content.attachments.end(),
+                       [&](const core::Attachment& a) { return a.name == name; }))
+        throw PullError(file + ": case " + desired.external_id +
+                        ": a step of TestOps shows the attachment \"" + name +
+                        "\", which the YAML does not name; pull writes no files: put the file beside " +
+                        "the case and name it, then pull again");
+    check_step_attachments(step.steps, desired, file);
+  }
 }
 
 }  // namespace
@@ -71,6 +97,7 @@ std::vector<std::string> yaml_keys_of(core::Field field, const core::Config& con
   std::vector<std::string> keys{std::string(core::field_name(field))};
   if (field == core::Field::CustomFields)
     for (const auto& [key, name] : config.fields) keys.push_back(key);
+  if (field == core::Field::Members) keys.emplace_back("owner");
   const std::pair<const char*, const core::ClassifierMapping*> classifiers[] = {{"severity", &config.severity},
                                                                                 {"priority", &config.priority}};
   for (const auto& [key, mapping] : classifiers)
@@ -78,66 +105,33 @@ std::vector<std::string> yaml_keys_of(core::Field field, const core::Config& con
   return keys;
 }
 
+bool pull_keeps(core::Field field) { return field == core::Field::Attachments; }
+
 PulledCase pull_case(const std::string& text, const std::string& file, const core::DesiredCase& desired,
                      const core::CaseContent& remote, const std::vector<core::Field>& fields,
                      const core::Config& config) {
-  std::unique_ptr<YamlSyntax> syntax;
-  try {
-    syntax = std::make_unique<YamlSyntax>(without_cr(text));
-  } catch (const YAML::Exception& e) {
-    throw PullError(file + ": not valid YAML any more: " + e.msg);
-  }
-  const auto document = document_of(*syntax, desired.external_id);
-  if (document < 0) throw PullError(file + ": no document has `id: " + desired.external_id + "` any more");
-  const std::uint32_t root = syntax->documents()[static_cast<std::size_t>(document)].root;
-
-  const auto entries = case_yaml_entries({desired.external_id, desired.allure_id, remote}, config);
-  std::set<std::string> keys;
+  if (std::find(fields.begin(), fields.end(), core::Field::Steps) != fields.end())
+    check_step_attachments(remote.steps, desired, file);
+  DocumentPull how;
+  how.kind_label = "case";
+  how.key_order = case_key_order(config);
+  how.entries = case_yaml_entries(
+      {desired.external_id, desired.allure_id, remote, attachment_folder_of(desired, file)}, config);
   for (const auto field : fields)
-    for (auto& key : yaml_keys_of(field, config)) keys.insert(std::move(key));
-
-  PulledCase pulled;
-  std::vector<KeyEdit> edits;
-  for (const auto& key : case_key_order(config)) {
-    if (!keys.count(key)) continue;
-    const auto entry = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.first == key; });
-    const auto node = syntax->value_of(root, key);
-    if (entry == entries.end()) {
-      if (node >= 0) edits.push_back({key, std::nullopt});
-      continue;
-    }
-    YamlValue value = entry->second;
-    if (node >= 0) {
-      const YamlValue old = value_of_node(*syntax, syntax->node(static_cast<std::uint32_t>(node)));
-      if (is_name_set(key, config)) value = in_file_order(std::move(value), old);
-      if (value.same_content(old)) continue;
-    }
-    edits.push_back({key, std::move(value)});
-  }
-  for (const auto& edit : edits) pulled.keys.push_back(edit.key);
-  try {
-    pulled.text = edit_document_keys(text, static_cast<std::size_t>(document), edits, case_key_order(config));
-  } catch (const YamlEditError& e) {
-    throw PullError(file + ": cannot rewrite case " + desired.external_id + " in place: " + e.what());
-  }
-
-  // Read back: TestOps' content in the pulled fields, the file's in the others.
-  auto read_back = parse_case_file(pulled.text, file, config);
-  const auto it = std::find_if(read_back.cases.begin(), read_back.cases.end(),
-                               [&](const core::DesiredCase& c) { return c.external_id == desired.external_id; });
-  std::vector<core::Field> wrong;
-  if (read_back.diagnostics.empty() && it != read_back.cases.end() && it->allure_id == desired.allure_id) {
-    for (const auto& spec : core::case_fields()) {
-      const bool pulled_field = std::find(fields.begin(), fields.end(), spec.field) != fields.end();
-      if (!spec.same(it->content, pulled_field ? remote : desired.content)) wrong.push_back(spec.field);
-    }
-    if (wrong.empty()) return pulled;
-  }
-  std::string why;
-  if (!read_back.diagnostics.empty()) why = " (the file would not load: " + read_back.diagnostics.front().message + ")";
-  else if (!wrong.empty()) why = " (" + joined_names(wrong) + " would read back otherwise)";
-  throw PullError(file + ": case " + desired.external_id + " cannot take TestOps' " + joined_names(fields) +
-                  " in place" + why + "; edit it by hand (anchors, aliases or a layout the editor keeps away from)");
+    if (!pull_keeps(field))
+      for (auto& key : yaml_keys_of(field, config)) how.keys.push_back(std::move(key));
+  how.name_lists = name_list_keys(config);
+  how.parse = &parse_case_file;
+  static const std::vector<core::Field> every_field = [] {
+    std::vector<core::Field> out;
+    for (const auto& spec : core::case_fields()) out.push_back(spec.field);
+    return out;
+  }();
+  how.fields = every_field;
+  how.fit_to_file = [](YamlEntries& entries, const std::function<bool(const std::string&)>& has_key) {
+    owner_where_the_file_has_it(entries, has_key("owner"), has_key("members"));
+  };
+  return pull_document(text, file, desired, remote, fields, config, how);
 }
 
 }  // namespace ato::io

@@ -53,7 +53,7 @@ YamlValue steps_value(const std::vector<core::Step>& steps, const std::string& f
   std::vector<YamlValue> items;
   for (const auto& step : steps) {
     if (!step.shared_step.empty()) {
-      items.push_back(YamlValue::map({{"use", text_value(step.shared_step)}}, true));
+      items.push_back(YamlValue::map({{"use", text_value(step.shared_step)}}, false));  // `- use: ID` (§1.3)
       continue;
     }
     if (step.keyword == core::Keyword::None && step.expected.empty() && step.steps.empty() &&
@@ -247,14 +247,18 @@ std::string write_case_yaml(const CaseDocument& document, const core::Config& co
   return with_schema_comment(case_yaml_entries(document, config), schema_ref);
 }
 
-std::string write_shared_step_yaml(const CaseDocument& document, const std::string& schema_ref) {
+YamlEntries shared_step_yaml_entries(const CaseDocument& document) {
   YamlEntries entries;
   entries.emplace_back("id", text_value(document.external_id));
   entries.emplace_back("name", text_value(document.content.name));
   if (document.allure_id) entries.emplace_back("allure_id", YamlValue::of_integer(*document.allure_id));
   if (!document.content.steps.empty())
     entries.emplace_back("steps", steps_value(document.content.steps, document.attachment_folder));
-  return with_schema_comment(entries, schema_ref);
+  return entries;
+}
+
+std::string write_shared_step_yaml(const CaseDocument& document, const std::string& schema_ref) {
+  return with_schema_comment(shared_step_yaml_entries(document), schema_ref);
 }
 
 std::string write_test_plan_yaml(const std::string& name, std::int64_t allure_id, const std::string& query,

@@ -105,6 +105,7 @@ class FeatureReader {
     c.external_id = *tags.id;
     c.allure_id = tags.allure_id;
     c.source = place(scenario.location);
+    c.format = core::SourceFormat::Gherkin;
     c.field_sources[core::Field::Name] = c.source;
     auto& content = c.content;
     content.name = scenario.name;

@@ -86,5 +86,23 @@ TEST(Fmt, AFileFmtCannotLayOutIsKeptWithANote) {
   EXPECT_EQ(read_file(dir + "/cases/kept.yaml"), kept);
 }
 
+// The shared steps' folder is the config's, and their keys take §1.3's order.
+TEST(Fmt, SharedStepFilesInTheConfiguredFolderTakeTheirKeyOrder) {
+  const auto dir = fmt_repo();
+  write_file(dir + "/ato-sync.yaml", "endpoint: https://a\nproject: 1\nshared_steps: common/steps\n");
+  write_file(
+      dir + "/common/steps/auth.yaml",
+      "# log in first\nsteps:\n    - given: User opens /login   # the page\nallure_id: 5\nname: Log in\n"
+      "id: auth/login\n");
+  const auto result = fmt(dir);
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out, "cases/login.yaml\ncommon/steps/auth.yaml\n");
+  EXPECT_EQ(read_file(dir + "/common/steps/auth.yaml"),
+            "# log in first\nid: auth/login\nname: Log in\nallure_id: 5\nsteps:\n  - given: User opens "
+            "/login  # the page\n");
+  EXPECT_EQ(fmt(dir, {"--check"}).exit_code, 0);
+  EXPECT_EQ(fmt(dir, {"--check", "common/steps/auth.yaml"}).exit_code, 0);
+}
+
 }  // namespace
 }  // namespace ato::test

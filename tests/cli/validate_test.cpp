@@ -95,6 +95,17 @@ TEST(Validate, ExamplesAndOwnCasesPassStrict) {
   EXPECT_EQ(own.exit_code, 0) << own.err;
 }
 
+// What the pre-commit recipe asks of every repository, ato-sync's own first.
+TEST(Validate, OwnCasesAndExamplesAreInTheCanonicalLayout) {
+  ProcessOptions options;
+  options.cwd = ATO_SOURCE_DIR;
+  const auto own = run_ato_sync({"--config", "cases/ato-sync.yaml", "fmt", "--check"}, options);
+  EXPECT_EQ(own.exit_code, 0) << own.out << own.err;
+  options.cwd = ATO_SOURCE_DIR "/examples/quickstart";
+  const auto quickstart = run_ato_sync({"fmt", "--check"}, options);
+  EXPECT_EQ(quickstart.exit_code, 0) << quickstart.out << quickstart.err;
+}
+
 TEST(Cli, UnknownCommandAndFlagGetADidYouMean) {
   auto result = run_ato_sync({"plna"});
   EXPECT_EQ(result.exit_code, 1);

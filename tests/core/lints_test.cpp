@@ -25,6 +25,30 @@ TEST(Lints, MissingLayer) {
   EXPECT_EQ(codes(run_lints({desired("a", c)}, {})), std::vector<std::string>{"missing-layer"});
 }
 
+TEST(Lints, FixesSpeakTheLanguageOfTheFile) {
+  auto c = content("A", {"critical"});
+  c.layer.clear();
+  auto feature = desired("a", c);
+  feature.format = SourceFormat::Gherkin;
+  const auto in_gherkin = run_lints({feature}, {});
+  ASSERT_EQ(in_gherkin.size(), 2u);
+  EXPECT_NE(in_gherkin[0].message.find("add the tag `@layer:UI`"), std::string::npos) << in_gherkin[0].message;
+  EXPECT_NE(in_gherkin[1].message.find("write `@severity:critical`"), std::string::npos) << in_gherkin[1].message;
+  const auto in_yaml = run_lints({desired("a", c)}, {});
+  ASSERT_EQ(in_yaml.size(), 2u);
+  EXPECT_NE(in_yaml[0].message.find("add `layer: UI`"), std::string::npos) << in_yaml[0].message;
+}
+
+TEST(Lints, GherkinStepsAreNeverAskedToNest) {
+  auto c = content("A");
+  c.steps.clear();
+  for (int i = 0; i < 6; ++i) c.steps.push_back(split_keyword("When click button " + std::to_string(i)));
+  auto feature = desired("a", c);
+  EXPECT_EQ(codes(run_lints({feature}, {})), std::vector<std::string>{"flat-steps"});
+  feature.format = SourceFormat::Gherkin;
+  EXPECT_TRUE(run_lints({feature}, {}).empty());
+}
+
 TEST(Lints, NoSteps) {
   auto c = content("A");
   c.steps.clear();

@@ -30,13 +30,11 @@ CaseContent shared_content(const std::string& name, std::vector<Step> steps = {p
   return normalize(c);
 }
 
+// A shared step has the shape of a desired case (core/shared_step.hpp).
 DesiredSharedStep shared(const std::string& id, CaseContent c, std::optional<std::int64_t> allure_id = {}) {
-  DesiredSharedStep d;
-  d.external_id = id;
-  d.allure_id = allure_id;
+  DesiredSharedStep d = desired(id, std::move(c), allure_id);
   d.source = {"shared-steps/" + id + ".yaml", 1, 1};
-  d.field_sources[Field::Name] = {"shared-steps/" + id + ".yaml", 2, 1};
-  d.content = std::move(c);
+  d.field_sources = {{Field::Name, {"shared-steps/" + id + ".yaml", 2, 1}}};
   return d;
 }
 

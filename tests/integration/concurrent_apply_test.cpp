@@ -80,6 +80,12 @@ void expect_healed(Emulator& emulator, const Workspace& a, const Workspace& b, i
   EXPECT_EQ(b.expect(0, {"plan"}).out, "No changes. Allure TestOps matches the cases.\n");
 }
 
+#ifdef ATO_SANITIZED
+constexpr int kRaceRounds = 5;  // several times slower under the sanitizers: fewer rounds, the same race
+#else
+constexpr int kRaceRounds = 20;
+#endif
+
 // `rounds` rounds of 30 new cases in both checkouts; each round `prepare`,
 // then `args` run in both at once with latency so that their creates
 // overlap, then the checks. Returns the Allure IDs reported as healed.
@@ -111,7 +117,7 @@ std::set<std::int64_t> race(int rounds, const std::vector<std::string>& args, bo
 }
 
 TEST(ConcurrentApply, TwoAutoApprovedAppliesAtOnceLeaveOneLiveCasePerIdentity) {
-  const auto healed = race(20, {"apply", "--auto-approve"}, false, [](Workspace&, Workspace&) {});
+  const auto healed = race(kRaceRounds, {"apply", "--auto-approve"}, false, [](Workspace&, Workspace&) {});
   EXPECT_GT(healed.size(), 0u);  // the runs did race: identities were created twice, and healed
 }
 

@@ -206,7 +206,7 @@ TEST_F(SharedSteps, ImportWritesTheSharedStepAndUseAndTheRoundTripIsClean) {
   repo.expect(0, {"import", "--allure-id", std::to_string(case_id)});
   const auto written = repo.read("shared-steps/log-in-as-admin.yaml");
   EXPECT_TRUE(contains(written, "allure_id: " + std::to_string(shared_id))) << written;
-  EXPECT_TRUE(contains(repo.read("cases/imported/admin-edits-a-user.yaml"), "- {use: log-in-as-admin}"));
+  EXPECT_TRUE(contains(repo.read("cases/imported/admin-edits-a-user.yaml"), "- use: log-in-as-admin\n"));
   const auto plan = plan_text();
   EXPECT_TRUE(contains(plan, "Plan: 0 to create, 0 to update, 0 to archive, 0 to restore, 1 to adopt.")) << plan;
   EXPECT_FALSE(contains(plan, "~ steps")) << plan;

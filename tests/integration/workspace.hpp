@@ -32,6 +32,14 @@ inline std::int64_t write_requests(Emulator& emulator) {
   return n;
 }
 
+// The Allure ID of the live case that carries `external_id`'s identity tag, and its route.
+inline std::int64_t managed_case_id(Emulator& emulator, const std::string& external_id) {
+  return emulator.cases_with_tag("ato-sync:" + external_id).at(0)["id"].get<std::int64_t>();
+}
+inline std::string managed_case_path(Emulator& emulator, const std::string& external_id) {
+  return "/api/testcase/" + std::to_string(managed_case_id(emulator, external_id));
+}
+
 class Workspace {
  public:
   explicit Workspace(Emulator& emulator, const std::string& config = kDefaultConfig)

@@ -2,6 +2,7 @@
 #include "io/case_pull.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -9,6 +10,7 @@
 
 #include "core/case_fields.hpp"
 #include "io/case_loader.hpp"
+#include "io/shared_step_pull.hpp"
 
 namespace ato::io {
 namespace {
@@ -66,6 +68,106 @@ TEST(CasePull, KeysOfTheFieldTableAndTheConfig) {
   const auto order = case_key_order(config);
   EXPECT_EQ(order.front(), "id");
   EXPECT_EQ(order.back(), "steps");
+}
+
+TEST(CasePull, MembersAreFedByOwnerAndMembers) {
+  EXPECT_EQ(yaml_keys_of(core::Field::Members, core::Config{}),
+            (std::vector<std::string>{"members", "owner"}));
+}
+
+TEST(CasePull, AChangedOwnerIsRewrittenInItsShorthand) {
+  const std::string text = "id: a\nname: A\nowner: alice  # who\nsteps:\n  - given: x\n";
+  auto remote = load_one(text).content;
+  remote.members = {{"Owner", "dave"}, {"Reviewer", "bob"}};
+  EXPECT_EQ(pull(text, remote).text,
+            "id: a\nname: A\nowner: dave  # who\nmembers:\n  Reviewer: [bob]\nsteps:\n  - given: x\n");
+}
+
+TEST(CasePull, AnOwnerUnderMembersStaysUnderMembers) {
+  const std::string text = "id: a\nname: A\nmembers: {Owner: [alice]}\n";
+  auto remote = load_one(text).content;
+  remote.members = {{"Lead", "carol"}, {"Owner", "alice"}};
+  EXPECT_EQ(pull(text, remote).text, "id: a\nname: A\nmembers: {Lead: [carol], Owner: [alice]}\n");
+}
+
+TEST(CasePull, ARelationTheFileNamesByExternalIdReadsBackThoughTheRemoteKnowsItsAllureId) {
+  const std::string text = "id: a\nname: A\n";
+  auto remote = load_one(text).content;
+  remote.relations = {core::Relation{core::RelationType::Clones, "b", 1002, false},
+                      core::Relation{core::RelationType::RelatedTo, "", 4711, false},
+                      core::Relation{core::RelationType::IsClonedBy, "c", 1003, true}};
+  EXPECT_EQ(pull(text, remote).text, "id: a\nname: A\nrelations:\n  related_to: 4711\n  clones: b\n");
+}
+
+TEST(CasePull, AStepOfAnotherSharedStepIsRefusedWithWhatToDo) {
+  const std::string text = "id: a\nname: A\nsteps:\n  - given: x\n";
+  auto remote = load_one(text).content;
+  remote.steps = {core::Step{}};
+  remote.steps[0].shared_step_id = 77;
+  try {
+    pull(text, remote);
+    FAIL() << "pulled a reference no file holds";
+  } catch (const PullError& e) {
+    EXPECT_NE(std::string(e.what()).find("uses the shared step ATO #77, which no shared step file holds"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+// Pulled steps name the files the YAML names, in the folder it keeps them in.
+TEST(CasePull, PulledStepsNameAttachmentsWhereTheFileKeepsThem) {
+  const auto dir = std::filesystem::temp_directory_path() / ("ato-pull-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "cases" / "files");
+  std::ofstream(dir / "cases" / "files" / "form.txt") << "hello";
+  const std::string file = (dir / "cases" / "a.yaml").string();
+  const std::string text =
+      "id: a\nname: A\nsteps:\n  - given: x\n    attachments: [files/form.txt]\n  - then: y\n";
+  core::Config config;
+  config.config_path = (dir / "ato-sync.yaml").string();
+  auto loaded = parse_case_file(text, file, config);
+  ASSERT_TRUE(loaded.diagnostics.empty()) << loaded.diagnostics.front().message;
+  const auto& desired = loaded.cases.at(0);
+  auto remote = desired.content;
+  remote.steps[0].text = "x, edited";
+  const auto pulled = pull_case(text, file, desired, remote, {core::Field::Steps}, config);
+  EXPECT_EQ(pulled.text,
+            "id: a\nname: A\nsteps:\n  - given: x, edited\n    attachments: [files/form.txt]\n  - then: y\n");
+  remote.steps[1].attachments = {"new.png"};
+  EXPECT_THROW(pull_case(text, file, desired, remote, {core::Field::Steps}, config), PullError);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CasePull, AttachmentsAreKept) {
+  EXPECT_TRUE(pull_keeps(core::Field::Attachments));
+  EXPECT_FALSE(pull_keeps(core::Field::Steps));
+}
+
+TEST(SharedStepPull, StepsAndNameAreRewrittenInPlaceAndTheOtherDocumentsStay) {
+  const std::string text =
+      "id: auth/login\nname: Log in  # why\nsteps:\n  # first\n  - given: a\n  - when: b\n"
+      "---\nid: other\nname: Other\n";
+  auto loaded = parse_shared_step_file(text, "s.yaml", core::Config{});
+  ASSERT_TRUE(loaded.diagnostics.empty());
+  const auto& desired = loaded.cases.at(0);
+  auto remote = desired.content;
+  remote.name = "Sign in";
+  remote.steps[1].text = "c";
+  const auto pulled = pull_shared_step(text, "s.yaml", desired, remote,
+                                       {core::Field::Name, core::Field::Steps}, core::Config{});
+  EXPECT_EQ(pulled.text,
+            "id: auth/login\nname: Sign in  # why\nsteps:\n  # first\n  - given: a\n  - when: c\n"
+            "---\nid: other\nname: Other\n");
+  EXPECT_EQ(pulled.keys, (std::vector<std::string>{"name", "steps"}));
+}
+
+TEST(SharedStepPull, ANewKeyTakesTheSharedStepOrder) {
+  const std::string text = "id: s\nname: S\nallure_id: 4\n";
+  auto desired = parse_shared_step_file(text, "s.yaml", core::Config{}).cases.at(0);
+  auto remote = desired.content;
+  remote.steps = {core::Step{core::Keyword::Given, "a", "", {}}};
+  EXPECT_EQ(pull_shared_step(text, "s.yaml", desired, remote, {core::Field::Steps}, core::Config{}).text,
+            "id: s\nname: S\nallure_id: 4\nsteps:\n  - given: a\n");
+  EXPECT_EQ(shared_step_key_order(), (std::vector<std::string>{"id", "name", "allure_id", "steps"}));
 }
 
 // Every case of the repository's YAML takes a remote edit of several fields

@@ -100,6 +100,14 @@ TEST(SharedStepLoader, CaseKeysAreUnknownInASharedStep) {
       << where_and_what(repo.result.diagnostics)[0];
 }
 
+TEST(SharedStepLoader, AttachmentsOnASharedStepsStepsAreAnErrorNeverDropped) {
+  const auto repo = load_repo({{"shared-steps/a.yaml", "id: a\nname: A\nsteps:\n  - given: x\n    attachments: [f.png]\n"}});
+  ASSERT_EQ(repo.result.diagnostics.size(), 1u);
+  EXPECT_NE(where_and_what(repo.result.diagnostics)[0].find("5:18: steps[0].attachments: a shared step's steps cannot"),
+            std::string::npos)
+      << where_and_what(repo.result.diagnostics)[0];
+}
+
 TEST(SharedStepLoader, DuplicateIdsAreErrorsNamingTheFirstPlace) {
   const auto repo = load_repo({{"shared-steps/a.yaml", "id: x\nname: A\n---\nid: x\nname: B\n"}});
   ASSERT_EQ(repo.result.diagnostics.size(), 1u);

@@ -15,6 +15,7 @@
 #include "io/case_loader.hpp"
 #include "io/case_pull.hpp"
 #include "io/case_writer.hpp"
+#include "io/shared_step_pull.hpp"
 #include "io/yaml_syntax.hpp"
 
 namespace ato::io {
@@ -36,21 +37,27 @@ const FormatRules& rules() {
   return r;
 }
 
-void expect_formatted_golden(const std::string& name) {
-  const auto formatted = format_yaml(read_format_file(kFormatGolden + name + ".input.yaml"), rules());
+const FormatRules& shared_step_rules() {
+  static const FormatRules r = case_format_rules(shared_step_key_order());
+  return r;
+}
+
+void expect_formatted_golden(const std::string& name, const FormatRules& rules_of_file = rules()) {
+  const auto formatted = format_yaml(read_format_file(kFormatGolden + name + ".input.yaml"), rules_of_file);
   if (std::getenv("ATO_UPDATE_GOLDEN")) {
     std::ofstream(kFormatGolden + name + ".expected.yaml", std::ios::binary) << formatted.text;
     return;
   }
   EXPECT_EQ(formatted.text, read_format_file(kFormatGolden + name + ".expected.yaml")) << name;
   EXPECT_EQ(formatted.kept_reason, "") << name;
-  EXPECT_EQ(format_yaml(formatted.text, rules()).text, formatted.text) << name << " is not idempotent";
+  EXPECT_EQ(format_yaml(formatted.text, rules_of_file).text, formatted.text) << name << " is not idempotent";
 }
 
 TEST(YamlFormat, CommentsStayWithTheirLinesAndKeysTakeTheSpecOrder) { expect_formatted_golden("comments"); }
 TEST(YamlFormat, ScalarsArePlainUnlessQuotingIsNeededAndMultiLineTextIsABlock) { expect_formatted_golden("styles"); }
 TEST(YamlFormat, EveryDocumentIsFormattedOnItsOwn) { expect_formatted_golden("multi"); }
 TEST(YamlFormat, AnchorsAndAliasesStay) { expect_formatted_golden("anchors"); }
+TEST(YamlFormat, ASharedStepTakesItsKeyOrder) { expect_formatted_golden("shared_step", shared_step_rules()); }
 TEST(YamlFormat, AFileThatIsNotACaseKeepsItsKeyOrder) { expect_formatted_golden("config"); }
 
 TEST(YamlFormat, ACommentInsideAFlowListKeepsTheFileAsItIs) {
@@ -138,6 +145,46 @@ TEST(YamlFormat, NeverChangesWhatAnyFileOfTheRepositoryMeans) {
     }
   }
   EXPECT_GT(formatted_files, 40u);
+}
+
+// Every shared step file of the repository (the `shared-steps` folders of the
+// examples and fixtures) and what import writes: the shared steps loaded
+// before and after are equal, and formatting again changes nothing.
+TEST(YamlFormat, NeverChangesWhatASharedStepFileMeans) {
+  std::vector<std::pair<std::string, std::string>> files;  // name, text
+  for (const char* folder : {"examples", "cases", "tests"})
+    for (const auto& entry : fs::recursive_directory_iterator(std::string(ATO_SOURCE_DIR) + "/" + folder))
+      if (entry.is_regular_file() && entry.path().extension() == ".yaml" &&
+          entry.path().parent_path().filename() == "shared-steps")
+        files.emplace_back(entry.path().string(), read_format_file(entry.path().string()));
+  core::CaseContent content;
+  content.name = "Log in: as admin";
+  content.steps = {
+      core::Step{core::Keyword::Given, "the admin page", "", {core::Step{core::Keyword::None, "x", "", {}}}},
+      core::Step{core::Keyword::When, "the admin signs in", "shown\nto all", {}}};
+  files.emplace_back(
+      "import", write_shared_step_yaml({"auth/admin", 812, content}, "../schema/shared-step.schema.json"));
+  files.emplace_back(
+      "unordered",
+      "steps:\n- then: b  # why\n# the name\nname: B\nallure_id: 3\nid: b\n---\nname: C\nid: c\n");
+  ASSERT_GE(files.size(), 4u);
+  for (const auto& [name, text] : files) {
+    const auto once = format_yaml(text, shared_step_rules());
+    EXPECT_EQ(once.kept_reason, "") << name;
+    EXPECT_EQ(format_yaml(once.text, shared_step_rules()).text, once.text) << name << " is not idempotent";
+    const auto before = parse_shared_step_file(text, "s.yaml", core::Config{});
+    const auto after = parse_shared_step_file(once.text, "s.yaml", core::Config{});
+    EXPECT_EQ(before.diagnostics.size(), after.diagnostics.size())
+        << name;  // the invalid fixtures stay invalid
+    ASSERT_EQ(before.cases.size(), after.cases.size()) << name;
+    for (std::size_t i = 0; i < before.cases.size(); ++i) {
+      EXPECT_EQ(before.cases[i].external_id, after.cases[i].external_id) << name;
+      EXPECT_EQ(before.cases[i].allure_id, after.cases[i].allure_id) << name;
+      EXPECT_EQ(before.cases[i].content, after.cases[i].content) << name;
+    }
+  }
+  EXPECT_EQ(format_yaml(files.back().second, shared_step_rules()).text,
+            "id: b\n# the name\nname: B\nallure_id: 3\nsteps:\n  - then: b  # why\n---\nid: c\nname: C\n");
 }
 
 }  // namespace

@@ -55,7 +55,7 @@ json body_step(const std::string& body, const std::vector<json>& children = {}) 
 json scenario(const std::vector<json>& steps) { return {{"steps", json(steps)}}; }
 json shared_ref(std::int64_t id) { return {{"type", "shared"}, {"sharedStepId", id}}; }
 
-core::Step reference_to(std::int64_t id) {
+core::Step shared_reference(std::int64_t id) {
   core::Step s;
   s.shared_step_id = id;
   return s;
@@ -120,7 +120,7 @@ TEST_F(SharedStepsAdapter, AReferenceReadsAsAReferenceAndAnInlineCopyAsSteps) {
   const auto cases = adapter->read_cases({uses, copies});
   ASSERT_EQ(cases.size(), 2u);
   EXPECT_EQ(cases[0].content.steps,
-            (std::vector<core::Step>{text_step("Given a shop", {reference_to(login)}), reference_to(login)}));
+            (std::vector<core::Step>{text_step("Given a shop", {shared_reference(login)}), shared_reference(login)}));
   EXPECT_EQ(cases[1].content.steps,
             (std::vector<core::Step>{text_step("Log in", {text_step("Open /login")})}));
 }
@@ -162,7 +162,7 @@ TEST_F(SharedStepsAdapter, AfterReadingTheSharedStepsCasesNeedNoListing) {
   const auto uses = new_case({shared_ref(login)});
   ASSERT_EQ(adapter->read_shared_steps().size(), 1u);
   emulator.reset_stats();
-  EXPECT_EQ(steps_read(uses), std::vector<core::Step>{reference_to(login)});
+  EXPECT_EQ(steps_read(uses), std::vector<core::Step>{shared_reference(login)});
   EXPECT_EQ(emulator.count("GET /api/sharedstep"), 0);
   EXPECT_EQ(emulator.count("GET /api/testcase/{id}/step"), 1);
 }
@@ -171,7 +171,7 @@ TEST_F(SharedStepsAdapter, AReferenceToAnArchivedSharedStepIsStillAReference) {
   const auto old = new_shared_step("Old login", {body_step("Open /signin")});
   const auto uses = new_case({shared_ref(old)});
   emulator.post("/api/sharedstep/" + std::to_string(old) + "/archive", nullptr);
-  EXPECT_EQ(steps_read(uses), std::vector<core::Step>{reference_to(old)});
+  EXPECT_EQ(steps_read(uses), std::vector<core::Step>{shared_reference(old)});
 }
 
 TEST_F(SharedStepsAdapter, ReadSharedStepsListsLiveAndArchivedOnesWithTheirSteps) {
@@ -303,7 +303,7 @@ TEST_F(SharedStepsAdapter, ACaseWrittenWithAReferenceReadsBackEqual) {
   core::CaseContent content;
   content.name = "Checkout";
   content.status = "Active";
-  content.steps = {reference_to(login), text_step("Then it is paid", {reference_to(login)})};
+  content.steps = {shared_reference(login), text_step("Then it is paid", {shared_reference(login)})};
   const auto id = adapter->create_case("checkout", content).allure_id;
   const auto flat = emulator.get("/api/testcase/" + std::to_string(id) + "/step");
   EXPECT_EQ(
