@@ -55,7 +55,9 @@ PlannedRun make_plan(const GlobalOptions& global, const PlanFlags& flags) {
   fetch.test_plans = !repository.test_plans.empty() || run.config.prune_test_plans;
   auto state = read_remote_state(*run.port, run.project_id, run.config, desired, fetch);
   // A mistyped target would otherwise read as "No changes" (exit 0, even with --detailed-exitcode).
-  if (const auto unmatched = unmatched_targets(flags.targets, desired, state.rows); !unmatched.empty())
+  std::vector<std::string> test_plan_names;
+  for (const auto& p : repository.test_plans) test_plan_names.push_back(p.name);
+  if (const auto unmatched = unmatched_targets(flags.targets, desired, state.rows, test_plan_names); !unmatched.empty())
     throw std::runtime_error(describe_unmatched_targets(unmatched, desired));
   const auto downloads = fill_remote_digests(*run.port, desired, state.cases,
                                              digest_options(run.config, run.project_id, flags.refresh_full));

@@ -160,3 +160,19 @@ TEST_F(TestPlans, ImportWritesTheProjectsTestPlansThatPlanWithoutChanges) {
 
 }  // namespace
 }  // namespace ato::test
+
+namespace ato::test {
+namespace {
+
+TEST_F(TestPlans, ATargetNamesATestPlanByItsName) {
+  repo.write("cases/a.yaml", case_yaml("a", "A"));
+  repo.write("test-plans/nightly.yaml", "name: Nightly\nquery: 'id > 0'\n");
+  repo.write("test-plans/release.yaml", "name: Release\nquery: 'id > 0'\n");
+  const auto plan = repo.expect(0, {"plan", "--target", "Night*"}).out;
+  EXPECT_TRUE(contains(plan, "# test plan \"Nightly\" will be created")) << plan;
+  EXPECT_FALSE(contains(plan, "Release")) << plan;
+  EXPECT_FALSE(contains(plan, "case a")) << plan;
+}
+
+}  // namespace
+}  // namespace ato::test
