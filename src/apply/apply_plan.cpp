@@ -7,6 +7,7 @@
 #include "core/attachment_changes.hpp"
 #include "core/case_fields.hpp"
 #include "core/relations.hpp"
+#include "core/test_plan_changes.hpp"
 #include "util/parallel.hpp"
 
 namespace ato::apply {
@@ -18,7 +19,9 @@ namespace {
 // 3. what a create could not carry (issues, examples, attachments), to the
 //    case that stays, beside the updates, restores and adoptions;
 // 4. relations, once every case exists;
-// 5. archives: cases and pruned shared steps.
+// 5. test plans (creates and updates, each synced when its query changed):
+//    a `cases:` plan's query takes the Allure IDs of the cases created above;
+// 6. archives: cases and pruned shared steps; deletes of pruned test plans.
 
 bool is_case_write(const core::Change& c) { return c.kind == core::Kind::Case && c.action != core::Action::Archive; }
 
@@ -92,7 +95,12 @@ class ApplyRun {
     });
     const auto creates = select([](const core::Change& c) { return is_case_write(c) && c.action == core::Action::Create; });
     const auto existing = select([](const core::Change& c) { return is_case_write(c) && c.action != core::Action::Create; });
-    const auto archives = select([](const core::Change& c) { return c.action == core::Action::Archive; });
+    const auto test_plans = select([](const core::Change& c) {
+      return c.kind == core::Kind::TestPlan && c.action != core::Action::Delete;
+    });
+    const auto archives = select([](const core::Change& c) {
+      return c.action == core::Action::Archive || c.action == core::Action::Delete;
+    });
 
     each(shared_steps, [&](std::size_t i) { attempt(i, [&] { write_shared_step(changes_[i]); }); });
     each(creates, [&](std::size_t i) { create(i); });
@@ -108,6 +116,7 @@ class ApplyRun {
       else if (start(i)) attempt(i, [&] { write_existing(changes_[i]); });
     });
     write_relations();
+    each(test_plans, [&](std::size_t i) { attempt(i, [&] { write_test_plan(changes_[i]); }); });
     each(archives, [&](std::size_t i) { attempt(i, [&] { archive(changes_[i]); }); });
 
     for (std::size_t i = 0; i < changes_.size(); ++i)
@@ -204,8 +213,30 @@ class ApplyRun {
         return;
       case Action::Update:
       case Action::Adopt: return port_.update_shared_step(*change.allure_id, change.after, change.writes);
-      case Action::Archive: return;  // the archive phase
+      case Action::Archive:
+      case Action::Delete: return;  // the archive phase
     }
+  }
+
+  // Creates or patches a test plan, then syncs it when its query was written.
+  void write_test_plan(const core::Change& change) {
+    core::CaseContent after = change.after;
+    {
+      std::lock_guard lock(mutex_);
+      after.query = core::final_query(change, report_.created);
+    }
+    if (change.action == core::Action::Create) {
+      const auto id = port_.create_test_plan(after);
+      {
+        std::lock_guard lock(mutex_);
+        report_.created_test_plans[change.external_id] = id;
+      }
+      if (!after.query.empty()) port_.sync_test_plan(id);
+      return;
+    }
+    port_.update_test_plan(*change.allure_id, after, change.writes);
+    if (std::find(change.writes.begin(), change.writes.end(), core::Field::Query) != change.writes.end())
+      port_.sync_test_plan(*change.allure_id);
   }
 
   void create(std::size_t i) {
@@ -326,7 +357,8 @@ class ApplyRun {
   }
 
   void archive(const core::Change& change) {
-    if (change.kind == core::Kind::SharedStep) port_.archive_shared_step(*change.allure_id);
+    if (change.kind == core::Kind::TestPlan) port_.delete_test_plan(*change.allure_id);
+    else if (change.kind == core::Kind::SharedStep) port_.archive_shared_step(*change.allure_id);
     else port_.archive_case(*change.allure_id);
   }
 

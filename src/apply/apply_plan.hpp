@@ -37,6 +37,7 @@ struct ApplyReport {
   std::vector<ApplyFailure> failures;  // sorted by kind, then external id
   std::map<std::string, std::int64_t> created;  // case external id -> new Allure ID (the case that stays)
   std::map<std::string, std::int64_t> created_shared_steps;  // shared step id -> new Allure ID
+  std::map<std::string, std::int64_t> created_test_plans;    // test plan name -> new Allure ID
   std::vector<core::Attachment> written_attachments;  // uploaded or replaced: remote id, size, sha256
   std::vector<core::HealedDuplicate> healed;    // identities a concurrent apply created too, by external id
   bool cancelled = false;  // interrupted before every change started

@@ -104,14 +104,17 @@ int apply_saved_plan(const GlobalOptions& global, const std::string& path) {
   std::unordered_set<std::int64_t> in_search;
   for (const auto& row : managed) in_search.insert(row.allure_id);
   std::vector<std::int64_t> unmanaged;
-  bool touches_shared_steps = false;
+  bool touches_shared_steps = false, touches_test_plans = false;
   for (const auto& change : saved.plan.changes) {
     if (change.kind == core::Kind::SharedStep) touches_shared_steps = true;
+    else if (change.kind == core::Kind::TestPlan) touches_test_plans = true;
     else if (change.allure_id && !in_search.count(*change.allure_id)) unmanaged.push_back(*change.allure_id);
   }
   const auto stale = core::find_stale_changes(saved.plan, managed, port->read_cases(unmanaged),
                                               touches_shared_steps ? port->list_shared_steps()
-                                                                   : std::vector<core::RemoteSharedStep>{});
+                                                                   : std::vector<core::RemoteSharedStep>{},
+                                              touches_test_plans ? port->read_test_plans()
+                                                                 : std::vector<core::RemoteTestPlan>{});
   if (!stale.empty()) {
     std::cerr << "Saved plan is stale: TestOps changed after " << path << " was made; nothing was applied.\n";
     for (const auto& s : stale) std::cerr << "  " << core::kind_label(s.kind) << " " << s.external_id << ": " << s.why << "\n";

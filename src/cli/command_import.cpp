@@ -16,6 +16,7 @@
 #include "cli/session.hpp"
 #include "core/case_naming.hpp"
 #include "cli/planning.hpp"
+#include "io/case_loader.hpp"
 #include "io/case_writer.hpp"
 #include "io/file_io.hpp"
 #include "util/sha256.hpp"
@@ -161,6 +162,50 @@ void write_shared_steps(const core::Config& config, const std::vector<SharedStep
             << ".\n";
 }
 
+// `import --test-plans`: every test plan of the project that no file names
+// (by allure_id or name), one file each in the query form, pinned by allure_id.
+void write_test_plans(const core::Config& config, core::TestOpsPort& port, std::vector<std::string>& errors) {
+  const fs::path dir = test_plans_root(config);
+  core::Diagnostics problems;
+  std::size_t files = 0;
+  const auto local = io::load_test_plans(dir.string(), config, problems, files);
+  if (core::has_errors(problems)) throw CommandFailed(std::move(problems), "the test plan files have errors; nothing was imported");
+  std::set<std::string> names;
+  std::set<std::int64_t> pinned;
+  for (const auto& p : local) {
+    names.insert(p.name);
+    if (p.allure_id) pinned.insert(*p.allure_id);
+  }
+  std::error_code ec;
+  int written = 0;
+  for (const auto& remote : port.read_test_plans()) {
+    if (pinned.count(remote.allure_id) || names.count(remote.name)) continue;
+    if (remote.query.empty()) {
+      errors.push_back("test plan #" + std::to_string(remote.allure_id) + " \"" + remote.name +
+                       "\" has no query (a tree selection?): it was not imported");
+      continue;
+    }
+    std::string slug = core::slug_from_name(remote.name);
+    if (slug.empty()) slug = "test-plan-" + std::to_string(remote.allure_id);
+    const std::string name = core::first_free_name(slug, [&](const std::string& candidate) {
+      return fs::exists(dir / (candidate + ".yaml")) || fs::exists(dir / (candidate + ".yml"));
+    });
+    const fs::path path = dir / (name + ".yaml");
+    fs::create_directories(path.parent_path(), ec);
+    std::string error;
+    const auto text = io::write_test_plan_yaml(remote.name, remote.allure_id, remote.query,
+                                               schema_ref_for(config, path.parent_path(), "test-plan.schema.json"));
+    if (!write_new_file(path, text, error)) {
+      errors.push_back(path.string() + " " + error);
+      continue;
+    }
+    ++written;
+    std::cout << "  + " << path.string() << "  (test plan #" << remote.allure_id << " \"" << remote.name << "\")\n";
+  }
+  std::cout << "Imported " << written << (written == 1 ? " test plan" : " test plans") << " into " << dir.string()
+            << ".\n";
+}
+
 // Drops from `content` what cannot come along as a file (a name that cannot
 // be a file name, a second file of one name), from its steps too.
 void keep_portable_attachments(core::CaseContent& content) {
@@ -205,20 +250,31 @@ int command_import(const GlobalOptions& global, const Args& args) {
   bool all = false;
   std::vector<std::string> id_texts;
   std::string dir_flag;
-  ArgParser parser("ato-sync import (--all | --allure-id N...) [--dir DIR]",
+  bool test_plans = false;
+  ArgParser parser("ato-sync import (--all | --allure-id N... | --test-plans) [--dir DIR]",
                    "Writes one YAML file per existing TestOps case that ato-sync does not manage yet, with\n"
                    "`allure_id` set: the next plan adopts each of them (and shows no other change). File\n"
-                   "names and ids come from the case names; existing files are never overwritten.");
+                   "names and ids come from the case names; existing files are never overwritten.\n"
+                   "--test-plans writes the project's test plans that no file names as test plan files.");
   parser.flag("--all", &all, "every live case of the project that is not managed yet");
   parser.repeated("--allure-id", &id_texts, "N", "the case with this Allure ID (repeatable)");
   parser.option("--dir", &dir_flag, "DIR", "where to write (default <cases>/imported)");
+  parser.flag("--test-plans", &test_plans, "the project's test plans no file names, into the test plans folder");
   parser.examples(
       "  ato-sync import --all\n  ato-sync import --allure-id 1234 --allure-id 1240 --dir cases/checkout\n");
   if (parser.parse_or_print_help(args, std::cout)) return 0;
-  if (all == !id_texts.empty()) throw UsageError("give either --all or --allure-id N (repeatable)");
+  if (all && !id_texts.empty()) throw UsageError("give either --all or --allure-id N (repeatable)");
+  if (!all && id_texts.empty() && !test_plans)
+    throw UsageError("give either --all or --allure-id N (repeatable), or --test-plans");
   const auto requested = parse_allure_ids(id_texts);
 
   const core::Config config = load_config_or_exit(global, true);
+  if (test_plans && !all && id_texts.empty()) {
+    std::vector<std::string> errors;
+    write_test_plans(config, *connect_testops(config, global), errors);
+    if (!errors.empty()) throw CommandFailed(std::move(errors), "");
+    return 0;
+  }
   const fs::path dir = dir_flag.empty() ? fs::path(cases_root(config)) / "imported" : fs::path(dir_flag);
   LocalCases local = read_local_cases(config);
   const auto port = connect_testops(config, global);
@@ -234,6 +290,7 @@ int command_import(const GlobalOptions& global, const Args& args) {
   const auto selected = select_cases(*port, all, requested, local, errors);
   if (selected.empty()) {
     std::cout << "Nothing to import.\n";
+    if (test_plans) write_test_plans(config, *port, errors);
     if (!errors.empty()) throw CommandFailed(std::move(errors), "");
     return 0;
   }
@@ -305,6 +362,7 @@ int command_import(const GlobalOptions& global, const Args& args) {
   std::cout << "Imported " << imported << (imported == 1 ? " case" : " cases") << " into " << dir.string()
             << ".\n";
   if (!shared_steps.new_files().empty()) write_shared_steps(config, shared_steps.new_files(), errors);
+  if (test_plans) write_test_plans(config, *port, errors);
   if (imported > 0)
     std::cout << "Next: review the files, then `ato-sync plan` shows " << imported
               << " to adopt; `ato-sync apply` binds them (adds the identity tag).\n";

@@ -25,8 +25,9 @@ int command_validate(const GlobalOptions& global, const Args& args) {
   std::size_t files = 0, cases = 0;  // case files: the config is not one
   if (!core::has_errors(config_result.diagnostics)) {
     const auto& config = config_result.config;
-    auto loaded = io::load_repository(cases_root(config), shared_steps_root(config), config);
-    auto lints = core::run_lints(loaded.desired.cases, config.disabled_lints, loaded.desired.shared_steps);
+    auto loaded = io::load_repository(cases_root(config), shared_steps_root(config), config, test_plans_root(config));
+    auto lints = core::run_lints(loaded.desired.cases, config.disabled_lints, loaded.desired.shared_steps,
+                                 loaded.desired.test_plans);
     files += loaded.files;
     cases = loaded.desired.cases.size();
     diagnostics.insert(diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <algorithm>
 #include <iostream>
 
 #include "ato/version.hpp"
@@ -15,6 +16,28 @@
 #include "render/diagnostics_view.hpp"
 
 namespace ato::cli {
+
+namespace {
+
+// Every query a test plan file writes anew is checked by TestOps before
+// anything is written (SPEC.md §1.5): a refused one is an error at its line.
+void check_test_plan_queries(core::TestOpsPort& port, const core::Plan& plan,
+                             const std::vector<core::DesiredTestPlan>& files, core::Diagnostics& errors) {
+  for (const auto& change : plan.changes) {
+    if (change.kind != core::Kind::TestPlan || change.action == core::Action::Delete) continue;
+    if (!change.after.plan_cases.empty() || change.after.query.empty()) continue;  // `cases:`: ato-sync writes it
+    if (std::find(change.writes.begin(), change.writes.end(), core::Field::Query) == change.writes.end()) continue;
+    const auto refused = port.validate_query(change.after.query);
+    if (!refused) continue;
+    core::SourceLocation at = change.source;
+    for (const auto& f : files)
+      if (f.name == change.external_id && f.query) at = f.query_place;
+    errors.push_back({core::Severity::Error, at,
+                      "test plan \"" + change.external_id + "\": TestOps refuses the query: " + *refused, ""});
+  }
+}
+
+}  // namespace
 
 PlannedRun make_plan(const GlobalOptions& global, const PlanFlags& flags) {
   PlannedRun run;
@@ -29,9 +52,12 @@ PlannedRun make_plan(const GlobalOptions& global, const PlanFlags& flags) {
   fetch.refresh_full = flags.refresh_full;
   fetch.targets = flags.targets;
   fetch.progress = global.stderr_is_tty;
+  fetch.test_plans = !repository.test_plans.empty() || run.config.prune_test_plans;
   auto state = read_remote_state(*run.port, run.project_id, run.config, desired, fetch, repository.shared_steps);
   // A mistyped target would otherwise read as "No changes" (exit 0, even with --detailed-exitcode).
-  if (const auto unmatched = unmatched_targets(flags.targets, desired, state.rows); !unmatched.empty())
+  std::vector<std::string> test_plan_names;
+  for (const auto& p : repository.test_plans) test_plan_names.push_back(p.name);
+  if (const auto unmatched = unmatched_targets(flags.targets, desired, state.rows, test_plan_names); !unmatched.empty())
     throw std::runtime_error(describe_unmatched_targets(unmatched, desired));
   const auto downloads = fill_remote_digests(*run.port, desired, state.cases,
                                              digest_options(run.config, run.project_id, flags.refresh_full));
@@ -48,7 +74,9 @@ PlannedRun make_plan(const GlobalOptions& global, const PlanFlags& flags) {
   options.allow_archive = flags.allow_archive;
   options.archive_status = run.config.archive_status;
   options.prune_shared_steps = run.config.prune_shared_steps;
-  auto result = core::compute_plan(repository, {state.cases, state.shared_steps}, options);
+  options.prune_test_plans = run.config.prune_test_plans;
+  auto result = core::compute_plan(repository, {state.cases, state.shared_steps, state.test_plans}, options);
+  if (result.errors.empty()) check_test_plan_queries(*run.port, result.plan, repository.test_plans, result.errors);
   if (!result.errors.empty()) {
     for (auto& e : result.errors)
       if (e.where.file.empty()) e.where.file = "ato-sync";

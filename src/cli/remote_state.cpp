@@ -58,6 +58,7 @@ RemoteState read_remote_state(core::TestOpsPort& port, std::int64_t project_id, 
     state.shared_steps_from_cache = how.from_cache;
   }
   state.rows = port.find_managed();
+  if (options.test_plans) state.test_plans = port.read_test_plans();
 
   std::unordered_set<std::string> wanted;
   std::vector<std::int64_t> bound_ids;

@@ -15,6 +15,7 @@ struct RemoteState {
   std::vector<core::SearchRow> rows;     // every managed case
   std::vector<core::RemoteCase> cases;   // one per row (details where needed) plus cases bound by allure_id
   std::vector<core::RemoteSharedStep> shared_steps;  // every shared step of the project; steps of the bound ones
+  std::vector<core::RemoteTestPlan> test_plans;      // every test plan of the project (none read without files or prune)
   std::size_t fetched = 0;               // overviews read from TestOps this run
   std::size_t from_cache = 0;            // overviews taken from the cache
   std::size_t shared_steps_fetched = 0;     // shared steps whose steps were read this run
@@ -26,6 +27,7 @@ struct FetchOptions {
   bool refresh_full = false;          // ignore the cache (still refresh it)
   std::vector<std::string> targets;   // globs; details only for targeted cases
   bool progress = false;              // "fetching i/N" on stderr
+  bool test_plans = false;            // read the project's test plans (the repository has some, or prunes them)
 };
 
 // `shared_steps`: the repository's, whose remote twins need their steps.

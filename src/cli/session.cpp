@@ -27,8 +27,13 @@ std::string shared_steps_root(const core::Config& config) {
   return (base / config.shared_steps_dir).lexically_normal().string();
 }
 
+std::string test_plans_root(const core::Config& config) {
+  const auto base = std::filesystem::path(config.config_path).parent_path();
+  return (base / config.test_plans_dir).lexically_normal().string();
+}
+
 core::DesiredResources load_repository_or_exit(const core::Config& config) {
-  auto result = io::load_repository(cases_root(config), shared_steps_root(config), config);
+  auto result = io::load_repository(cases_root(config), shared_steps_root(config), config, test_plans_root(config));
   if (core::has_errors(result.diagnostics)) {
     auto closing = render::diagnostics_summary(result.diagnostics, result.files, result.desired.cases.size()) +
                    "; nothing was sent to TestOps";

@@ -17,6 +17,8 @@ namespace ato::cli {
 core::Config load_config_or_exit(const GlobalOptions& global, bool require_remote);
 // The folder the cases live in: config.cases_dir, relative to the config's folder.
 std::string cases_root(const core::Config& config);
+// The folder the test plans live in: config.test_plans_dir, relative to the config's folder.
+std::string test_plans_root(const core::Config& config);
 // The folder the shared steps live in: config.shared_steps_dir, relative to the config's folder.
 std::string shared_steps_root(const core::Config& config);
 // Loads the shared steps and the cases, or throws CommandFailed with every diagnostic.

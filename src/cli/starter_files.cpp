@@ -162,6 +162,7 @@ constexpr const char* kEditorSettings = R"({
   "yaml.schemas": {
     "./schema/case.schema.json": ["cases/*.yaml", "cases/*.yml", "cases/**/*.yaml", "cases/**/*.yml"],
     "./schema/shared-step.schema.json": ["shared-steps/*.yaml", "shared-steps/*.yml", "shared-steps/**/*.yaml", "shared-steps/**/*.yml"],
+    "./schema/test-plan.schema.json": ["test-plans/*.yaml", "test-plans/*.yml", "test-plans/**/*.yaml", "test-plans/**/*.yml"],
     "./schema/config.schema.json": ["ato-sync.yaml"]
   }
 }
@@ -176,6 +177,7 @@ std::vector<StarterFile> starter_files() {
           {"schema/case.schema.json", starter_case_schema(), true},
           {"schema/config.schema.json", starter_config_schema(), true},
           {"schema/shared-step.schema.json", starter_shared_step_schema(), true},
+          {"schema/test-plan.schema.json", starter_test_plan_schema(), true},
           {".vscode/settings.json", kEditorSettings, true}};
 }
 

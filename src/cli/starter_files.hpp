@@ -22,6 +22,7 @@ std::vector<StarterFile> starter_files();
 // schema/case, shared-step and config .schema.json, compiled in.
 const char* starter_case_schema();
 const char* starter_shared_step_schema();
+const char* starter_test_plan_schema();
 const char* starter_config_schema();
 
 }  // namespace ato::cli

@@ -9,7 +9,8 @@ namespace ato::cli {
 
 std::vector<std::string> unmatched_targets(const std::vector<std::string>& targets,
                                            const std::vector<core::DesiredCase>& desired,
-                                           const std::vector<core::SearchRow>& managed) {
+                                           const std::vector<core::SearchRow>& managed,
+                                           const std::vector<std::string>& test_plans) {
   std::vector<std::string> unmatched;
   for (const auto& target : targets) {
     const bool in_yaml = std::any_of(desired.begin(), desired.end(),
@@ -17,7 +18,9 @@ std::vector<std::string> unmatched_targets(const std::vector<std::string>& targe
     const bool in_testops = std::any_of(managed.begin(), managed.end(), [&](const auto& row) {
       return !row.external_id.empty() && util::glob_match(target, row.external_id);
     });
-    if (!in_yaml && !in_testops && std::find(unmatched.begin(), unmatched.end(), target) == unmatched.end())
+    const bool a_test_plan = std::any_of(test_plans.begin(), test_plans.end(),
+                                         [&](const auto& name) { return util::glob_match(target, name); });
+    if (!in_yaml && !in_testops && !a_test_plan && std::find(unmatched.begin(), unmatched.end(), target) == unmatched.end())
       unmatched.push_back(target);
   }
   return unmatched;

@@ -118,6 +118,10 @@ struct CaseContent {
   Examples examples;                // row order kept
   std::vector<Step> steps;
   std::vector<Attachment> attachments{};  // every file of the case, its steps' too; sorted by name
+  // Test plans only (core/test_plan.hpp): the AQL, and the external ids of
+  // the cases a `cases:` plan selects (sorted). Cases leave both empty.
+  std::string query{};
+  std::vector<std::string> plan_cases{};
   bool operator==(const CaseContent&) const = default;
 };
 
@@ -139,6 +143,8 @@ enum class Field {
   Examples,
   Steps,
   Attachments,
+  Query,      // test plans only
+  PlanCases,  // test plans only: the cases a `cases:` plan selects
 };
 
 // A `use:` step of a desired case, where it is written.

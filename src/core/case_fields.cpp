@@ -84,6 +84,13 @@ const FieldSpec kFields[] = {
       };
       return spec;
     }(),
+    // Test plans only: kind.cpp leaves them out of a case's fields.
+    text_field<&CaseContent::query>(Field::Query, "query"),
+    [] {
+      auto spec = field_of<&CaseContent::plan_cases>(Field::PlanCases, "cases", FieldShape::NameSet, WriteRoute::Patch);
+      spec.names = &CaseContent::plan_cases;
+      return spec;
+    }(),
 };
 
 }  // namespace

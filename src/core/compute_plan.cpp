@@ -11,6 +11,7 @@
 #include "core/relations.hpp"
 #include "core/remote_index.hpp"
 #include "core/shared_step_changes.hpp"
+#include "core/test_plan_changes.hpp"
 #include "util/glob.hpp"
 
 namespace ato::core {
@@ -57,6 +58,25 @@ CaseIds case_ids(const std::vector<DesiredCase>& desired, const RemoteIndex& ind
       ids.external_of[*d.allure_id] = d.external_id;
     }
   return ids;
+}
+
+// What a `cases:` test plan can select: every case of the repository, with
+// its Allure ID unless this plan creates it; and the managed cases by Allure
+// ID, to read a remote `id in [..]` back as external ids.
+TestPlanOptions test_plan_options(const std::vector<DesiredCase>& desired, const RemoteIndex& index,
+                                  const std::vector<Change>& changes, const PlanOptions& options) {
+  TestPlanOptions out;
+  out.prune = options.prune_test_plans;
+  out.targets = options.targets;
+  const auto ids = case_ids(desired, index);
+  out.external_of = ids.external_of;
+  for (const auto& d : desired) {
+    const auto it = ids.allure_of.find(d.external_id);
+    out.cases[d.external_id] = it != ids.allure_of.end() ? std::optional(it->second) : std::nullopt;
+  }
+  for (const auto& c : changes)
+    if (c.kind == Kind::Case && c.action == Action::Create) out.cases[c.external_id] = std::nullopt;
+  return out;
 }
 
 }  // namespace
@@ -107,13 +127,17 @@ PlanResult compute_plan(const DesiredResources& desired_in, const RemoteResource
     if (desired_ids.count(id) || index.conflicted.count(id) || !util::selected_by(options.targets, id)) continue;
     if (lifecycle_of(*r, options.archive_status) == Lifecycle::Live) changes.push_back(archive_change(*r));
   }
+  const TestPlanPlan test_plans = plan_test_plans(desired_in.test_plans, remote_in.test_plans,
+                                                  test_plan_options(desired, index, changes, options), result.errors);
+  changes.insert(changes.end(), test_plans.changes.begin(), test_plans.changes.end());
+  result.plan.notes.insert(result.plan.notes.end(), test_plans.notes.begin(), test_plans.notes.end());
   std::sort(changes.begin(), changes.end(), kind_then_id);
   result.plan.new_field_values.assign(new_values.begin(), new_values.end());
   std::sort(result.plan.notes.begin(), result.plan.notes.end(), [](const PlanNote& a, const PlanNote& b) {
     return std::tie(a.kind, a.external_id) < std::tie(b.kind, b.external_id);
   });
 
-  if (auto guard = check_archive_guard(result.plan, index.managed_live + shared.live_remote, options.guard, options.allow_archive))
+  if (auto guard = check_archive_guard(result.plan, index.managed_live + shared.live_remote + test_plans.live_remote, options.guard, options.allow_archive))
     result.errors.push_back(std::move(*guard));
   return result;
 }

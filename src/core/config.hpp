@@ -50,7 +50,8 @@ struct Config {
   std::string cases_dir = "cases";
   std::string shared_steps_dir = "shared-steps";  // absent folder = no shared steps
   bool prune_shared_steps = false;  // archive shared steps no YAML names and no live case uses (SPEC.md §2)
-  bool prune_test_plans = false;
+  std::string test_plans_dir = "test-plans";  // absent folder = no test plans (SPEC.md §1.5)
+  bool prune_test_plans = false;  // delete test plans no file names
   std::string api_prefix = "/api";
   AuthMode auth = AuthMode::Exchange;
   std::string id_tag_prefix = "ato-sync:";

@@ -4,6 +4,7 @@
 
 #include "core/case_fields.hpp"
 #include "core/shared_step.hpp"
+#include "core/test_plan.hpp"
 
 namespace ato::core {
 
@@ -13,7 +14,8 @@ struct KindNames {
   std::string_view name;   // JSON
   std::string_view label;  // views
 };
-constexpr KindNames kKindNames[] = {{Kind::SharedStep, "shared_step", "shared step"}, {Kind::Case, "case", "case"}};
+constexpr KindNames kKindNames[] = {{Kind::SharedStep, "shared_step", "shared step"}, {Kind::Case, "case", "case"},
+                                     {Kind::TestPlan, "test_plan", "test plan"}};
 }  // namespace
 
 std::string_view kind_name(Kind kind) {
@@ -37,12 +39,14 @@ std::optional<Kind> parse_kind(std::string_view name) {
 std::span<const Field> fields_of(Kind kind) {
   static const std::vector<Field> case_fields_in_order = [] {
     std::vector<Field> out;
-    for (const auto& spec : case_fields()) out.push_back(spec.field);
+    for (const auto& spec : case_fields())
+      if (spec.field != Field::Query && spec.field != Field::PlanCases) out.push_back(spec.field);
     return out;
   }();
   switch (kind) {
     case Kind::SharedStep: return shared_step_fields();
     case Kind::Case: return case_fields_in_order;
+    case Kind::TestPlan: return test_plan_fields();
   }
   return {};
 }

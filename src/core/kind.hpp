@@ -9,10 +9,10 @@
 
 namespace ato::core {
 
-enum class Kind { SharedStep, Case };
-inline constexpr Kind kAllKinds[] = {Kind::SharedStep, Kind::Case};
-std::string_view kind_name(Kind kind);   // "shared_step", "case" (JSON)
-std::string_view kind_label(Kind kind);  // "shared step", "case" (views)
+enum class Kind { SharedStep, Case, TestPlan };
+inline constexpr Kind kAllKinds[] = {Kind::SharedStep, Kind::Case, Kind::TestPlan};
+std::string_view kind_name(Kind kind);   // "shared_step", "case", "test_plan" (JSON)
+std::string_view kind_label(Kind kind);  // "shared step", "case", "test plan" (views)
 std::optional<Kind> parse_kind(std::string_view name);
 
 // The fields a resource of `kind` has, in table order (core/case_fields).

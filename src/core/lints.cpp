@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "util/glob.hpp"
+
 namespace ato::core {
 namespace {
 
@@ -144,6 +146,18 @@ class Linter {
                                                  s.external_id + "`, or remove it");
   }
 
+  // A `cases:` glob of a test plan that selects no case of the repository.
+  void check_test_plan_globs(const std::vector<DesiredCase>& cases, const std::vector<DesiredTestPlan>& plans) {
+    for (const auto& p : plans)
+      for (const auto& glob : p.cases) {
+        const bool any = std::any_of(cases.begin(), cases.end(),
+                                     [&](const DesiredCase& c) { return util::selected_by({glob}, c.external_id); });
+        if (!any)
+          warn("unmatched-cases", p.cases_place, "test plan \"" + p.name + "\": `" + glob +
+                                                     "` matches no case; fix: correct the id or glob, or remove it");
+      }
+  }
+
  private:
   const std::vector<std::string>& disabled_;
   Diagnostics& out_;
@@ -154,17 +168,19 @@ class Linter {
 const std::vector<std::string>& lint_names() {
   static const std::vector<std::string> names = {"missing-layer", "bare-severity-tag", "tag-case-mismatch",
                                                  "flat-steps",    "no-steps",          "description-repeats-name",
-                                                 "unknown-placeholder", "unused-shared-step"};
+                                                 "unknown-placeholder", "unused-shared-step", "unmatched-cases"};
   return names;
 }
 
 Diagnostics run_lints(const std::vector<DesiredCase>& cases, const std::vector<std::string>& disabled,
-                      const std::vector<DesiredSharedStep>& shared_steps) {
+                      const std::vector<DesiredSharedStep>& shared_steps,
+                      const std::vector<DesiredTestPlan>& test_plans) {
   Diagnostics out;
   Linter linter(disabled, out);
   for (const auto& c : cases) linter.check_case(c);
   linter.check_tag_spellings(cases);
   linter.check_shared_step_use(cases, shared_steps);
+  linter.check_test_plan_globs(cases, test_plans);
   return out;
 }
 

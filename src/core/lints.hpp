@@ -7,6 +7,7 @@
 #include "core/case.hpp"
 #include "core/diagnostic.hpp"
 #include "core/shared_step.hpp"
+#include "core/test_plan.hpp"
 
 namespace ato::core {
 
@@ -14,6 +15,7 @@ const std::vector<std::string>& lint_names();
 
 // `disabled`: lint names turned off in the config.
 Diagnostics run_lints(const std::vector<DesiredCase>& cases, const std::vector<std::string>& disabled,
-                      const std::vector<DesiredSharedStep>& shared_steps = {});
+                      const std::vector<DesiredSharedStep>& shared_steps = {},
+                      const std::vector<DesiredTestPlan>& test_plans = {});
 
 }  // namespace ato::core

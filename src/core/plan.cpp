@@ -4,7 +4,7 @@ namespace ato::core {
 namespace {
 constexpr std::pair<Action, std::string_view> kActionNames[] = {
     {Action::Create, "create"}, {Action::Update, "update"}, {Action::Archive, "archive"},
-    {Action::Restore, "restore"}, {Action::Adopt, "adopt"},
+    {Action::Restore, "restore"}, {Action::Adopt, "adopt"}, {Action::Delete, "delete"},
 };
 }  // namespace
 
@@ -29,6 +29,7 @@ auto& slot(Summary& s, Action action) {
     case Action::Archive: return s.archive;
     case Action::Restore: return s.restore;
     case Action::Adopt: return s.adopt;
+    case Action::Delete: return s.deleted;
   }
   return s.create;
 }

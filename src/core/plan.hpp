@@ -13,12 +13,13 @@
 #include "core/kind.hpp"
 #include "core/diagnostic.hpp"
 #include "core/shared_step.hpp"
+#include "core/test_plan.hpp"
 
 namespace ato::core {
 
-enum class Action { Create, Update, Archive, Restore, Adopt };
+enum class Action { Create, Update, Archive, Restore, Adopt, Delete };  // Delete: a pruned test plan
 inline constexpr Action kAllActions[] = {Action::Create, Action::Update, Action::Archive, Action::Restore,
-                                         Action::Adopt};
+                                         Action::Adopt,  Action::Delete};
 std::string_view action_name(Action action);  // "create", "update", ...
 std::optional<Action> parse_action(std::string_view name);
 
@@ -61,27 +62,27 @@ struct NewFieldValue {
 // Changes counted by action: the one counter behind every "Plan:" and
 // "Apply complete!" line.
 struct PlanSummary {
-  int create = 0, update = 0, archive = 0, restore = 0, adopt = 0;
+  int create = 0, update = 0, archive = 0, restore = 0, adopt = 0, deleted = 0;
   void count(Action action);
   int of(Action action) const;
-  int total() const { return create + update + archive + restore + adopt; }
+  int total() const { return create + update + archive + restore + adopt + deleted; }
 };
 
 // Something the plan leaves alone on purpose and says so (SPEC.md §2, §4).
 // Not a change: a plan with only notes says "No changes".
 enum class NoteReason {
   LeftToResults,  // an automated case: fields its test results own differ, and are not written
-  NotManaged,     // a remote shared step no file names: left alone
+  NotManaged,     // a remote shared step or test plan no file names: left alone
   KeptInUse,      // ... which prune would archive, but live cases use it
 };
 
 struct PlanNote {
-  std::string external_id;  // a case's id; a remote shared step's name
+  std::string external_id;  // a case's id; a remote shared step's or test plan's name
   std::int64_t allure_id = 0;
   std::vector<Field> left_to_results;  // LeftToResults: the fields that differ, in table order
   NoteReason reason = NoteReason::LeftToResults;
   Kind kind = Kind::Case;
-  int used_by = 0;  // KeptInUse: live cases using it
+  int used_by = 0;  // KeptInUse: live cases using it; a test plan: its testCasesCount
   bool operator==(const PlanNote&) const = default;
 };
 
@@ -116,6 +117,7 @@ struct ArchiveGuard {
 struct PlanOptions {
   KnownNames known;
   bool prune_shared_steps = false;
+  bool prune_test_plans = false;
   std::vector<std::string> targets;  // globs over external ids; empty = everything
   ArchiveGuard guard;
   std::optional<int> allow_archive;  // --allow-archive N
@@ -132,10 +134,12 @@ struct PlanResult {
 struct DesiredResources {
   std::vector<DesiredCase> cases;
   std::vector<DesiredSharedStep> shared_steps;
+  std::vector<DesiredTestPlan> test_plans = {};
 };
 struct RemoteResources {
   std::vector<RemoteCase> cases;
   std::vector<RemoteSharedStep> shared_steps;
+  std::vector<RemoteTestPlan> test_plans = {};
 };
 
 PlanResult compute_plan(const DesiredResources& desired, const RemoteResources& remote, const PlanOptions& options);

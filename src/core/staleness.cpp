@@ -7,17 +7,21 @@ namespace ato::core {
 
 namespace {
 
-// A shared step change against the shared steps now.
-std::optional<std::string> shared_step_staleness(const Change& change, const std::vector<RemoteSharedStep>& now) {
+// A change of a kind identified by name (shared steps, test plans) against
+// that kind's resources now: `name_of` is null for one that does not count
+// (an archived shared step holds no name).
+template <class Item, class NameOf>
+std::optional<std::string> named_staleness(const Change& change, const std::vector<Item>& now, NameOf name_of) {
   if (change.action == Action::Create) {
-    for (const auto& s : now)
-      if (!s.archived && s.content.name == change.after.name)
-        return "would be created, but " + ato_label(s.allure_id) + " has its name now";
+    for (const auto& item : now)
+      if (const std::string* name = name_of(item); name && *name == change.after.name)
+        return "would be created, but " + ato_label(item.allure_id) + " has its name now";
     return std::nullopt;
   }
-  for (const auto& s : now) {
-    if (s.allure_id != *change.allure_id) continue;
-    if (s.last_modified != change.remote_last_modified) return ato_label(s.allure_id) + " changed in TestOps after the plan";
+  for (const auto& item : now) {
+    if (item.allure_id != *change.allure_id) continue;
+    if (item.last_modified != change.remote_last_modified)
+      return ato_label(item.allure_id) + " changed in TestOps after the plan";
     return std::nullopt;
   }
   return ato_label(*change.allure_id) + " is gone";
@@ -27,7 +31,8 @@ std::optional<std::string> shared_step_staleness(const Change& change, const std
 
 std::vector<StaleChange> find_stale_changes(const Plan& plan, const std::vector<SearchRow>& rows,
                                             const std::vector<RemoteCase>& bound,
-                                            const std::vector<RemoteSharedStep>& shared_steps) {
+                                            const std::vector<RemoteSharedStep>& shared_steps,
+                                            const std::vector<RemoteTestPlan>& test_plans) {
   std::unordered_map<std::int64_t, std::int64_t> modified_by_id;
   std::unordered_map<std::string, std::int64_t> live_by_external_id;
   for (const auto& row : rows) {
@@ -39,7 +44,14 @@ std::vector<StaleChange> find_stale_changes(const Plan& plan, const std::vector<
   std::vector<StaleChange> stale;
   for (const auto& change : plan.changes) {
     if (change.kind == Kind::SharedStep) {
-      if (auto why = shared_step_staleness(change, shared_steps))
+      if (auto why = named_staleness(change, shared_steps, [](const RemoteSharedStep& r) {
+            return r.archived ? nullptr : &r.content.name;
+          }))
+        stale.push_back({change.kind, change.external_id, std::move(*why)});
+      continue;
+    }
+    if (change.kind == Kind::TestPlan) {
+      if (auto why = named_staleness(change, test_plans, [](const RemoteTestPlan& r) { return &r.name; }))
         stale.push_back({change.kind, change.external_id, std::move(*why)});
       continue;
     }

@@ -1,6 +1,6 @@
 #pragma once
 // A saved plan is stale when TestOps moved on since it was made (SPEC.md §5):
-// a case or shared step it touches was modified (different
+// a case, shared step or test plan it touches was modified (different
 // lastModifiedDate), disappeared, or one it would create exists now.
 #include <string>
 #include <vector>
@@ -18,9 +18,10 @@ struct StaleChange {
 
 // `rows`: the managed cases as TestOps has them now; `bound`: the current
 // state of cases the plan adopts (they carry no identity tag yet);
-// `shared_steps`: the project's shared steps now.
+// `shared_steps`, `test_plans`: the project's shared steps and test plans now.
 std::vector<StaleChange> find_stale_changes(const Plan& plan, const std::vector<SearchRow>& rows,
                                             const std::vector<RemoteCase>& bound,
-                                            const std::vector<RemoteSharedStep>& shared_steps = {});
+                                            const std::vector<RemoteSharedStep>& shared_steps = {},
+                                            const std::vector<RemoteTestPlan>& test_plans = {});
 
 }  // namespace ato::core

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "core/case.hpp"
 #include "core/plan.hpp"
 #include "core/shared_step.hpp"
+#include "core/test_plan.hpp"
 
 namespace ato::core {
 
@@ -98,6 +100,18 @@ class TestOpsPort {
                                   const std::vector<Field>& fields) = 0;
   virtual void archive_shared_step(std::int64_t allure_id) = 0;
   virtual void unarchive_shared_step(std::int64_t allure_id) = 0;
+
+  // Test plans (SPEC.md §1.5): every test plan of the project, by Allure ID.
+  virtual std::vector<RemoteTestPlan> read_test_plans() = 0;
+  // The server's word on an AQL query: nullopt when valid, else its message.
+  virtual std::optional<std::string> validate_query(const std::string& rql) = 0;
+  // A test plan with content.name and content.query (its baseRql).
+  virtual std::int64_t create_test_plan(const CaseContent& content) = 0;
+  // Writes only the given fields (Field::Name, Field::Query) of `after`.
+  virtual void update_test_plan(std::int64_t allure_id, const CaseContent& after, const std::vector<Field>& fields) = 0;
+  virtual void delete_test_plan(std::int64_t allure_id) = 0;
+  // Recounts the cases its query selects.
+  virtual void sync_test_plan(std::int64_t allure_id) = 0;
   // Attachments (SPEC.md §1.4, §5); files are streamed from their paths.
   // Uploads the files to the case (one multipart request); answers name -> new attachment id.
   virtual std::map<std::string, std::int64_t> upload_attachments(std::int64_t allure_id,

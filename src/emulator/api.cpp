@@ -233,6 +233,7 @@ void Api::register_routes(httplib::Server& server) {
   register_case_routes(server);
   register_case_extra_routes(server);
   register_shared_step_routes(server);
+  register_test_plan_routes(server);
   register_attachment_routes(server);
   register_admin_routes(server);
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {

@@ -52,6 +52,7 @@ class Api {
   void register_reference_routes(httplib::Server& server);
   void register_case_routes(httplib::Server& server);
   void register_shared_step_routes(httplib::Server& server);  // routes_shared_steps.cpp
+  void register_test_plan_routes(httplib::Server& server);    // routes_test_plans.cpp
   void register_attachment_routes(httplib::Server& server);
   void register_admin_routes(httplib::Server& server);
   // Members and roles, relations, examples, the update schema, test results.
@@ -64,6 +65,8 @@ class Api {
   // Soft-deletes up to `count` live cases that `rql` selects, lowest ids
   // first, as a user in the UI would; false when none. Throws BadRequest.
   bool soft_delete_cases(const std::string& rql, int count);
+  // The live cases `rql` selects (a test plan's testCasesCount); empty: none. Throws BadRequest.
+  std::int64_t count_live_cases(const std::string& rql);
 
   Options options_;
   Store& store_;

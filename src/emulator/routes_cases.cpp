@@ -163,6 +163,21 @@ json Api::search(const httplib::Request& req) {
                  [&](std::size_t i) { return case_dto(store_, *matching[i]); });
 }
 
+std::int64_t Api::count_live_cases(const std::string& rql) {
+  if (rql.empty()) return 0;
+  const AqlQuery query = [&] {
+    try {
+      return AqlQuery::parse(rql, kAqlAttributes);
+    } catch (const AqlError& e) {
+      throw BadRequest(std::string("invalid baseRql: ") + e.what());
+    }
+  }();
+  std::int64_t count = 0;
+  for (const auto& [id, c] : store_.cases)
+    if (!c.deleted && query_matches(query, store_, c)) ++count;
+  return count;
+}
+
 bool Api::soft_delete_cases(const std::string& rql, int count) {
   const AqlQuery query = [&] {
     try {

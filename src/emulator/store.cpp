@@ -15,6 +15,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CaseMember, name, role_id)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Parameter, name, value)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CaseExample, id, parameters)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(StoredRelation, id, source, target, type)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(StoredTestPlan, id, project_id, name, base_rql, cases_count, created_date,
+                                   last_modified, created_by, last_modified_by)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(UpdateSchemaRow, id, field, policy)
 
 void to_json(nlohmann::json& j, const ScenarioStep& s) {
@@ -144,6 +146,11 @@ void Store::touch(StoredCase& c, const std::string& user) {
   c.last_modified_by = user;
 }
 
+void Store::touch(StoredTestPlan& p, const std::string& user) {
+  p.last_modified = touch_time();
+  p.last_modified_by = user;
+}
+
 void Store::touch(StoredSharedStep& s, const std::string& user) {
   s.last_modified = touch_time();
   s.last_modified_by = user;
@@ -183,6 +190,8 @@ std::string Store::to_json() const {
   for (const auto& [id, c] : cases) j["cases"].push_back(c);
   j["shared_steps"] = nlohmann::json::array();
   for (const auto& [id, s] : shared_steps) j["shared_steps"].push_back(s);
+  j["test_plans"] = nlohmann::json::array();
+  for (const auto& [id, p] : test_plans) j["test_plans"].push_back(p);
   j["attachments"] = nlohmann::json::array();
   for (const auto& [id, a] : attachments) j["attachments"].push_back(a);
   j["tag_ids"] = tag_ids;
@@ -207,6 +216,12 @@ void Store::from_json(const std::string& text) {
     for (const auto& s : j.at("shared_steps")) {
       auto stored = s.get<StoredSharedStep>();
       shared_steps[stored.id] = std::move(stored);
+    }
+  test_plans.clear();
+  if (j.contains("test_plans"))  // absent in older state files
+    for (const auto& p : j.at("test_plans")) {
+      auto stored = p.get<StoredTestPlan>();
+      test_plans[stored.id] = std::move(stored);
     }
   attachments.clear();
   if (j.contains("attachments"))

@@ -74,6 +74,17 @@ struct StoredSharedStep {
   std::string created_by, last_modified_by;
 };
 
+// A test plan: a name and the AQL (baseRql) that selects its cases.
+struct StoredTestPlan {
+  std::int64_t id = 0;
+  std::int64_t project_id = 0;
+  std::string name;
+  std::string base_rql;          // empty: selects nothing
+  std::int64_t cases_count = 0;  // as of the last create, patch or sync
+  std::int64_t created_date = 0, last_modified = 0;
+  std::string created_by, last_modified_by;
+};
+
 struct CaseMember {
   std::string name;
   std::int64_t role_id = 0;
@@ -136,6 +147,7 @@ struct Store {
   std::map<std::int64_t, StoredCase> cases;
   std::map<std::int64_t, StoredSharedStep> shared_steps;
   std::map<std::int64_t, StoredAttachment> attachments;
+  std::map<std::int64_t, StoredTestPlan> test_plans;
   std::map<std::string, std::int64_t> tag_ids;
   std::int64_t next_id = 1000;  // cases, shared steps, values, steps and tags share one counter
   std::int64_t last_modified = 0;
@@ -148,6 +160,7 @@ struct Store {
   std::int64_t touch_time();
   void touch(StoredCase& c, const std::string& user);
   void touch(StoredSharedStep& s, const std::string& user);
+  void touch(StoredTestPlan& p, const std::string& user);
   // A new case or shared step: created and last modified now, by `user`.
   template <class Item>
   void stamp_new(Item& item, const std::string& user) {

@@ -183,6 +183,8 @@ const JsonField kJsonFields[] = {
     {core::Field::Attachments, "attachments",
      [](const core::CaseContent& c) { return attachments_to_json(c.attachments); },
      [](const json& j, core::CaseContent& c) { c.attachments = attachments_from_json(j); }},
+    plain<&core::CaseContent::query>(core::Field::Query, "query"),
+    plain<&core::CaseContent::plan_cases>(core::Field::PlanCases, "cases"),
 };
 
 const JsonField& json_field(core::Field field) {

@@ -19,6 +19,8 @@
 #include "io/file_io.hpp"
 #include "io/text_checks.hpp"
 #include "io/yaml_support.hpp"
+#include "io/yaml_documents.hpp"
+#include "io/test_plan_file.hpp"
 
 namespace ato::io {
 namespace fs = std::filesystem;
@@ -141,23 +143,7 @@ FileCases load_file(const std::string& path, const core::Config& config, const f
 template <class ParseDocument>
 FileCases parse_yaml_file(std::string text, const std::string& file, ParseDocument parse_document) {
   FileCases result;
-  DiagnosticSink sink(file);
-  if (auto problem = find_text_problem(text)) {
-    sink.error(core::SourceLocation{sink.file(), problem->line, problem->column}, problem->message);
-    result.diagnostics = sink.take();
-    return result;
-  }
-  try {
-    const YamlTree tree(std::move(text), YamlDocuments::All);
-    report_duplicate_keys(tree, sink);
-    for (const auto& doc : tree.roots()) {
-      if (doc.IsNull()) continue;  // an empty document between two `---`
-      if (auto item = parse_document(doc, sink)) result.cases.push_back(std::move(*item));
-    }
-  } catch (const YAML::Exception& e) {
-    sink.error(sink.at(e.mark), "YAML syntax error: " + e.msg);
-  }
-  result.diagnostics = sink.take();
+  result.diagnostics = read_yaml_documents(std::move(text), file, result.cases, parse_document);
   return result;
 }
 
@@ -241,8 +227,30 @@ CasesResult load_shared_steps(const std::string& shared_steps_root, const core::
   return load_folder(shared_steps_root, config, kSharedStepFolder, parse_shared_step_file, core::Kind::SharedStep);
 }
 
+std::vector<core::DesiredTestPlan> load_test_plans(const std::string& test_plans_root, const core::Config& config,
+                                                   core::Diagnostics& diagnostics, std::size_t& files) {
+  std::vector<core::DesiredTestPlan> plans;
+  if (test_plans_root.empty()) return plans;
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  const auto paths = find_source_files(test_plans_root, config.config_path, kSharedStepFolder, diagnostics);
+  files += paths.size();
+  for (const auto& path : paths) {
+    const std::string shown = display_path(path, cwd);
+    FileText file = read_whole_file(path, kMaxCaseFileBytes);
+    if (!file.ok()) {
+      diagnostics.push_back({core::Severity::Error, {shown, 0, 0}, "cannot read the file: " + file.error, ""});
+      continue;
+    }
+    auto parsed = parse_test_plan_file(std::move(file.text), shown);
+    std::move(parsed.plans.begin(), parsed.plans.end(), std::back_inserter(plans));
+    std::move(parsed.diagnostics.begin(), parsed.diagnostics.end(), std::back_inserter(diagnostics));
+  }
+  return plans;
+}
+
 RepositoryResult load_repository(const std::string& cases_root, const std::string& shared_steps_root,
-                                 const core::Config& config) {
+                                 const core::Config& config, const std::string& test_plans_root) {
   auto shared = load_shared_steps(shared_steps_root, config);
   auto cases = load_cases(cases_root, config);
   RepositoryResult result;
@@ -251,8 +259,9 @@ RepositoryResult load_repository(const std::string& cases_root, const std::strin
   std::move(cases.diagnostics.begin(), cases.diagnostics.end(), std::back_inserter(result.diagnostics));
   auto uses = core::check_shared_step_uses(cases.cases, shared.cases);
   std::move(uses.begin(), uses.end(), std::back_inserter(result.diagnostics));
+  auto test_plans = load_test_plans(test_plans_root, config, result.diagnostics, result.files);
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
-  result.desired = {std::move(cases.cases), std::move(shared.cases)};
+  result.desired = {std::move(cases.cases), std::move(shared.cases), std::move(test_plans)};
   return result;
 }
 

@@ -47,7 +47,12 @@ struct RepositoryResult {
   core::Diagnostics diagnostics;  // sorted by file, line, column
   std::size_t files = 0;          // case and shared step files read
 };
+// `test_plans_root` (config.test_plans_dir resolved; empty = none): the
+// test plan files.
 RepositoryResult load_repository(const std::string& cases_root, const std::string& shared_steps_root,
-                                 const core::Config& config);
+                                 const core::Config& config, const std::string& test_plans_root = {});
+// Every test plan file under `test_plans_root`; a folder that does not exist holds none.
+std::vector<core::DesiredTestPlan> load_test_plans(const std::string& test_plans_root, const core::Config& config,
+                                                   core::Diagnostics& diagnostics, std::size_t& files);
 
 }  // namespace ato::io

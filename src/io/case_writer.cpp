@@ -261,6 +261,15 @@ std::string write_shared_step_yaml(const CaseDocument& document, const std::stri
   return with_schema_comment(shared_step_yaml_entries(document), schema_ref);
 }
 
+std::string write_test_plan_yaml(const std::string& name, std::int64_t allure_id, const std::string& query,
+                                 const std::string& schema_ref) {
+  YamlEntries entries;
+  entries.emplace_back("name", text_value(name));
+  entries.emplace_back("allure_id", YamlValue::of_integer(allure_id));
+  entries.emplace_back("query", text_value(query));
+  return with_schema_comment(entries, schema_ref);
+}
+
 bool is_portable_file_name(const std::string& name) {
   if (name.empty() || name == "." || name == ".." || name.size() > 255) return false;
   return std::none_of(name.begin(), name.end(), [](unsigned char c) { return c < 0x20 || c == '/' || c == '\\'; });

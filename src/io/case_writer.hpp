@@ -37,6 +37,9 @@ std::string write_case_yaml(const CaseDocument& document, const core::Config& co
 // A shared step (SPEC.md §1.3): id, name, allure_id and steps.
 YamlEntries shared_step_yaml_entries(const CaseDocument& document);
 std::string write_shared_step_yaml(const CaseDocument& document, const std::string& schema_ref = "");
+// A test plan file (SPEC.md §1.5) in the query form: name, allure_id, query.
+std::string write_test_plan_yaml(const std::string& name, std::int64_t allure_id, const std::string& query,
+                                 const std::string& schema_ref = "");
 
 // Whether an attachment's name can be a file's base name here and be read
 // back as one (no separators, no control characters, not "." or "..").

@@ -18,7 +18,7 @@ namespace {
 const std::vector<std::string> kConfigKeys = {
     "endpoint", "project", "cases",    "api_prefix", "auth",     "id_tag_prefix", "parallelism", "archive",
     "guard",    "defaults", "fields",  "severity",   "priority", "integrations",  "lints",
-    "http",     "shared_steps", "prune", "attachments"};
+    "http",     "shared_steps", "test_plans", "prune", "attachments"};
 
 
 // Built-in case keys that a `fields:` mapping may not take over.
@@ -59,6 +59,8 @@ class ConfigReader {
         read_project(value);
       } else if (key == "cases") {
         if (auto s = read_string(value, "cases", sink_)) c_.cases_dir = *s;
+      } else if (key == "test_plans") {
+        if (auto s = read_string(value, "test_plans", sink_)) c_.test_plans_dir = *s;
       } else if (key == "shared_steps") {
         if (auto s = read_string(value, "shared_steps", sink_)) c_.shared_steps_dir = *s;
       } else if (key == "prune") {

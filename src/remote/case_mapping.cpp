@@ -297,6 +297,8 @@ json patch_body(const std::string& external_id, const core::CaseContent& content
       case core::Field::Issues:
       case core::Field::Steps:
       case core::Field::Attachments: break;  // their own requests
+      case core::Field::Query:
+      case core::Field::PlanCases: break;  // test plans only (remote/test_plans)
     }
   }
   return body.empty() ? json() : body;

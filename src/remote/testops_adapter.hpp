@@ -39,6 +39,13 @@ class TestOpsAdapter final : public core::TestOpsPort {
                           const std::vector<core::Field>& fields) override;
   void archive_shared_step(std::int64_t allure_id) override;
   void unarchive_shared_step(std::int64_t allure_id) override;
+  std::vector<core::RemoteTestPlan> read_test_plans() override;
+  std::optional<std::string> validate_query(const std::string& rql) override;
+  std::int64_t create_test_plan(const core::CaseContent& content) override;
+  void update_test_plan(std::int64_t allure_id, const core::CaseContent& after,
+                        const std::vector<core::Field>& fields) override;
+  void delete_test_plan(std::int64_t allure_id) override;
+  void sync_test_plan(std::int64_t allure_id) override;
   std::map<std::string, std::int64_t> upload_attachments(std::int64_t allure_id,
                                                          const std::vector<core::Attachment>& files) override;
   void replace_attachment(std::int64_t attachment_id, const core::Attachment& file) override;
@@ -67,6 +74,8 @@ class TestOpsAdapter final : public core::TestOpsPort {
   // reference, which the overview shows as an inline copy.
   bool may_refer_to_shared_steps(const json& overview);
   void know_shared_step_name(const json& name);  // a string; others are left out
+  // Test plans (test_plans.cpp): every one, or those whose name contains `name`.
+  std::vector<json> test_plan_dtos(const std::string& name = {});
   std::string shared_step_path(std::int64_t id) const { return "/sharedstep/" + std::to_string(id); }
 
   core::Config config_;

@@ -211,7 +211,7 @@ std::string diff_block_text(const ChangeLine& line) {
 
 std::vector<ChangeLine> change_lines(const core::Change& change, const std::set<core::NewFieldValue>& new_values) {
   std::vector<ChangeLine> out;
-  if (change.action == core::Action::Archive) {
+  if (change.action == core::Action::Archive || change.action == core::Action::Delete) {
     out.push_back({'-', 0, "name: " + quote(change.before.name)});
     return out;
   }
@@ -255,8 +255,10 @@ std::string utc_date(std::int64_t epoch_ms) {
 
 std::string change_header(const core::Change& change) {
   static const char* verbs[] = {"will be created", "will be updated in-place", "will be archived",
-                                "will be restored", "will be adopted"};
-  std::string header = std::string(core::kind_label(change.kind)) + " " + change.external_id + " " +
+                                "will be restored", "will be adopted", "will be deleted"};
+  // A test plan has no id of the repository: its name, quoted, stands for it (SPEC.md §4).
+  const std::string id = change.kind == core::Kind::TestPlan ? "\"" + change.external_id + "\"" : change.external_id;
+  std::string header = std::string(core::kind_label(change.kind)) + " " + id + " " +
                        verbs[static_cast<int>(change.action)];
   if (change.allure_id) {
     header += " (ATO #" + std::to_string(*change.allure_id);
@@ -278,14 +280,20 @@ struct ActionWords {
 constexpr ActionWords kActionWords[] = {
     {core::Action::Create, "to create", "created"},   {core::Action::Update, "to update", "updated"},
     {core::Action::Archive, "to archive", "archived"}, {core::Action::Restore, "to restore", "restored"},
-    {core::Action::Adopt, "to adopt", "adopted"},
+    {core::Action::Adopt, "to adopt", "adopted"},     {core::Action::Delete, "to delete", "deleted"},
 };
+// Deletes (pruned test plans only) are counted where there are any: the line
+// of a repository without test plans stays as it was.
+bool counted(const core::PlanSummary& s, core::Action action) {
+  return action != core::Action::Delete || s.of(action) > 0;
+}
 }  // namespace
 
 std::string counts_text(const core::PlanSummary& s, Tense tense) {
   std::string out;
   for (const auto& words : kActionWords)
-    out += (out.empty() ? "" : ", ") + std::to_string(s.of(words.action)) + " " +
+    if (counted(s, words.action))
+      out += (out.empty() ? "" : ", ") + std::to_string(s.of(words.action)) + " " +
            (tense == Tense::Planned ? words.planned : words.done);
   return out;
 }

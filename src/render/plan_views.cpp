@@ -30,7 +30,8 @@ std::set<core::NewFieldValue> new_values_of(const core::Plan& plan) {
 char action_sign(core::Action action) {
   switch (action) {
     case core::Action::Create: return '+';
-    case core::Action::Archive: return '-';
+    case core::Action::Archive:
+    case core::Action::Delete: return '-';
     default: return '~';
   }
 }
@@ -92,6 +93,7 @@ std::string render_markdown(const core::Plan& plan, const RenderContext& context
   }
   std::string names = "|", rule = "|", counts = "|";
   for (const auto action : core::kAllActions) {
+    if (action == core::Action::Delete && s.of(action) == 0) continue;  // as on the Plan: line
     names += " " + std::string(core::action_name(action)) + " |";
     rule += "---:|";
     counts += " " + std::to_string(s.of(action)) + " |";

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/case_fields.hpp"
+
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -101,6 +103,20 @@ class FakeTestOps final : public core::TestOpsPort {
   void update_shared_step(std::int64_t, const core::CaseContent&, const std::vector<core::Field>&) override {}
   void archive_shared_step(std::int64_t) override {}
   void unarchive_shared_step(std::int64_t) override {}
+  std::vector<core::RemoteTestPlan> read_test_plans() override { return {}; }
+  std::optional<std::string> validate_query(const std::string&) override { return std::nullopt; }
+  std::int64_t create_test_plan(const core::CaseContent& content) override {
+    record("create test plan " + content.name + ": " + content.query, "");
+    return 500;
+  }
+  void update_test_plan(std::int64_t allure_id, const core::CaseContent& after,
+                        const std::vector<core::Field>& fields) override {
+    std::string written;
+    for (const auto f : fields) written += " " + std::string(core::field_name(f));
+    record("update test plan " + std::to_string(allure_id) + written + ": " + after.query, "");
+  }
+  void delete_test_plan(std::int64_t allure_id) override { record("delete test plan " + std::to_string(allure_id), ""); }
+  void sync_test_plan(std::int64_t allure_id) override { record("sync test plan " + std::to_string(allure_id), ""); }
 
  private:
   void record(const std::string& call, const std::string& id) {
@@ -362,6 +378,46 @@ TEST(ApplyPlanHealing, FailedCreateIsNotLookedUp) {
   fake.fail_for = "b";
   run({{change(Action::Create, "a", {}), change(Action::Create, "b", {})}, {}}, fake);
   EXPECT_EQ(fake.calls, (std::vector<std::string>{"create a", "create b", "find a"}));
+}
+
+}  // namespace
+}  // namespace ato::apply
+
+namespace ato::apply {
+namespace {
+
+core::Change test_plan_change(Action action, const std::string& name, std::optional<std::int64_t> allure_id,
+                              std::vector<core::Field> writes) {
+  auto c = change(action, name, allure_id, writes);
+  c.kind = core::Kind::TestPlan;
+  c.after.name = name;
+  return c;
+}
+
+TEST(ApplyTestPlans, ACasesPlanTakesTheIdsOfTheCasesCreatedBeforeIt) {
+  FakeTestOps fake;
+  auto plan_change = test_plan_change(Action::Update, "Checkout", 7, {core::Field::Query});
+  plan_change.after.plan_cases = {"checkout/guest", "checkout/new"};
+  plan_change.after.query = "id in [11]";  // what was known at plan time
+  const auto report = run({{change(Action::Create, "checkout/new", {}), plan_change}, {}}, fake);
+  EXPECT_TRUE(report.ok());
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create checkout/new", "find checkout/new",
+                                                  "update test plan 7 query: id in [11, 100]", "sync test plan 7"}));
+  EXPECT_EQ(report.done.update, 1);
+}
+
+TEST(ApplyTestPlans, ARenameIsNotSyncedACreateIsAndDeletesRunLast) {
+  FakeTestOps fake;
+  auto created = test_plan_change(Action::Create, "Nightly", {}, {core::Field::Name, core::Field::Query});
+  created.after.query = "tag = \"nightly\"";
+  const auto renamed = test_plan_change(Action::Update, "Renamed", 8, {core::Field::Name});
+  const auto deleted = test_plan_change(Action::Delete, "Old", 9, {});
+  const auto report = run({{deleted, created, renamed}, {}}, fake);
+  EXPECT_TRUE(report.ok());
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"create test plan Nightly: tag = \"nightly\"", "sync test plan 500",
+                                                  "update test plan 8 name: ", "delete test plan 9"}));
+  EXPECT_EQ(report.created_test_plans.at("Nightly"), 500);
+  EXPECT_EQ(report.done.deleted, 1);
 }
 
 }  // namespace

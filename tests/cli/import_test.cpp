@@ -71,7 +71,7 @@ TEST_F(Import, NextPlanOnlyAdoptsAndAfterApplyThereIsNothingToDo) {
 
   const auto plan = plan_json();
   EXPECT_EQ(plan["summary"],
-            nlohmann::json::parse(R"({"create":0,"update":0,"archive":0,"restore":0,"adopt":2})"));
+            nlohmann::json::parse(R"({"create":0,"update":0,"archive":0,"restore":0,"adopt":2,"delete":0})"));
   std::set<std::int64_t> adopted;
   for (const auto& change : plan["changes"]) {
     EXPECT_EQ(change["action"], "adopt");

@@ -76,6 +76,8 @@ TEST(Init, WritesTheSchemasAndAnEditorSettingThatMapsEveryCaseFileToThem) {
   EXPECT_NE(std::find(cases.begin(), cases.end(), "cases/*.yaml"), cases.end()) << settings.dump();
   EXPECT_NE(std::find(cases.begin(), cases.end(), "cases/**/*.yml"), cases.end()) << settings.dump();
   EXPECT_EQ(settings["yaml.schemas"]["./schema/config.schema.json"][0], "ato-sync.yaml");
+  EXPECT_EQ(read_file(dir + "/schema/test-plan.schema.json"), read_file(source + "/schema/test-plan.schema.json"));
+  EXPECT_EQ(settings["yaml.schemas"]["./schema/test-plan.schema.json"][0], "test-plans/*.yaml");
   EXPECT_TRUE(read_file(dir + "/cases/example.yaml")
                   .starts_with("# yaml-language-server: $schema=../schema/case.schema.json\n"));
   EXPECT_TRUE(read_file(dir + "/ato-sync.yaml")

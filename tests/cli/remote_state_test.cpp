@@ -60,6 +60,12 @@ class FakePort final : public core::TestOpsPort {
   void update_shared_step(std::int64_t, const core::CaseContent&, const std::vector<core::Field>&) override {}
   void archive_shared_step(std::int64_t) override {}
   void unarchive_shared_step(std::int64_t) override {}
+  std::vector<core::RemoteTestPlan> read_test_plans() override { return {}; }
+  std::optional<std::string> validate_query(const std::string&) override { return std::nullopt; }
+  std::int64_t create_test_plan(const core::CaseContent&) override { return 0; }
+  void update_test_plan(std::int64_t, const core::CaseContent&, const std::vector<core::Field>&) override {}
+  void delete_test_plan(std::int64_t) override {}
+  void sync_test_plan(std::int64_t) override {}
 };
 
 core::SearchRow row(std::int64_t id, const std::string& external_id, const std::string& status = "Active") {

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The JSON schemas and `ato-sync validate` agree on which files are valid:
-every fixture under schema_fixtures/{valid,invalid}/{cases,configs,shared-steps}
+every fixture under schema_fixtures/{valid,invalid}/{cases,configs,shared-steps,test-plans}
 is run through Debian's python3-jsonschema and through the real binary. Case
 fixtures may `use: auth/login`: the repository they are validated in has it.
 
@@ -21,7 +21,7 @@ import yaml
 binary, source = sys.argv[1], Path(sys.argv[2])
 fixtures = source / "tests/cli/schema_fixtures"
 schemas = {kind: json.loads((source / f"schema/{kind}.schema.json").read_text())
-           for kind in ("case", "config", "shared-step")}
+           for kind in ("case", "config", "shared-step", "test-plan")}
 for schema in schemas.values():
     jsonschema.Draft202012Validator.check_schema(schema)
 
@@ -83,6 +83,12 @@ def validate_accepts(kind, path):
         elif kind == "shared-step":
             (repo / "ato-sync.yaml").write_text(CONFIG)
             (repo / "shared-steps" / "step.yaml").write_text(path.read_text())
+        elif kind == "test-plan":
+            # Its globs match a case, so that no lint warning stands in for an error.
+            (repo / "ato-sync.yaml").write_text(CONFIG)
+            (repo / "cases" / "case.yaml").write_text("id: checkout/guest\nname: Guest\nlayer: UI\nsteps: [Open /cart]\n")
+            (repo / "test-plans").mkdir()
+            (repo / "test-plans" / "plan.yaml").write_text(path.read_text())
         else:
             (repo / "ato-sync.yaml").write_text(path.read_text())
         result = subprocess.run([binary, "validate"], cwd=repo, capture_output=True, text=True)
@@ -91,7 +97,7 @@ def validate_accepts(kind, path):
 
 passed = failed = 0
 for expected in ("valid", "invalid"):
-    for kind, folder in (("case", "cases"), ("config", "configs"), ("shared-step", "shared-steps")):
+    for kind, folder in (("case", "cases"), ("config", "configs"), ("shared-step", "shared-steps"), ("test-plan", "test-plans")):
         for path in sorted((fixtures / expected / folder).glob("*.yaml")):
             by_schema, (by_validate, said) = schema_accepts(kind, path), validate_accepts(kind, path)
             want = expected == "valid"

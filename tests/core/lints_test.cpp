@@ -102,6 +102,18 @@ TEST(Lints, DescriptionRepeatingTheName) {
   EXPECT_EQ(codes(run_lints({desired("a", c)}, {})), std::vector<std::string>{"description-repeats-name"});
 }
 
+TEST(Lints, ATestPlanGlobThatMatchesNoCase) {
+  DesiredTestPlan plan;
+  plan.name = "Checkout";
+  plan.cases = {"checkout/*", "account/*"};
+  plan.cases_place = {"test-plans/checkout.yaml", 2, 8};
+  const auto found = run_lints({desired("checkout/guest", content("A"))}, {}, {}, {plan});
+  ASSERT_EQ(codes(found), std::vector<std::string>{"unmatched-cases"});
+  EXPECT_NE(found[0].message.find("`account/*` matches no case"), std::string::npos);
+  EXPECT_EQ(found[0].where.line, 2);
+  EXPECT_TRUE(run_lints({desired("checkout/guest", content("A"))}, {"unmatched-cases"}, {}, {plan}).empty());
+}
+
 TEST(Lints, ATurnedOffLintIsSilent) {
   auto c = content("A");
   c.layer.clear();

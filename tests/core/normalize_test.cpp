@@ -47,7 +47,8 @@ TEST(CaseFields, EveryFieldHasOneRowUnderItsPlanName) {
       {Field::Expected, "expected"}, {Field::Status, "status"},       {Field::Layer, "layer"},
       {Field::CustomFields, "fields"}, {Field::Tags, "tags"},         {Field::Issues, "issues"},
       {Field::Links, "links"},   {Field::Members, "members"},        {Field::Relations, "relations"},
-      {Field::Examples, "examples"}, {Field::Steps, "steps"},         {Field::Attachments, "attachments"}};
+      {Field::Examples, "examples"}, {Field::Steps, "steps"},         {Field::Attachments, "attachments"},
+      {Field::Query, "query"},   {Field::PlanCases, "cases"}};  // the last two: test plans only
   ASSERT_EQ(case_fields().size(), expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(case_fields()[i].field, expected[i].first);

@@ -59,9 +59,11 @@ TEST_F(Pull, AnEditInTestOpsGoesIntoTheYamlInPlaceAndThePlanMatches) {
                 std::string(kOtherDocument));
   // Nothing was written to TestOps (the token exchange is a POST that writes nothing).
   const auto stats = emulator.stats();  // items() refers into it: it must outlive the loop
-  for (const auto& [route, count] : stats["routes"].items())
-    if (route != "POST /api/uaa/oauth/token")
+  for (const auto& [route, count] : stats["routes"].items()) {
+    if (route != "POST /api/uaa/oauth/token") {
       EXPECT_EQ(route.rfind("GET ", 0), 0u) << route << " was called " << count << " times";
+    }
+  }
   expect_no_changes();
 }
 
