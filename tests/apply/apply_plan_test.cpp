@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/quiet_port.hpp"
+
 #include "core/case_fields.hpp"
 
 #include <chrono>
@@ -16,7 +18,7 @@ namespace {
 using core::Action;
 
 // Records every call; can fail a chosen case; can hold calls until N run at once.
-class FakeTestOps final : public core::TestOpsPort {
+class FakeTestOps final : public test::QuietPort {
  public:
   std::vector<std::string> calls;
   std::string fail_for;
@@ -27,10 +29,6 @@ class FakeTestOps final : public core::TestOpsPort {
   int peak = 0;
 
   std::int64_t project_id() override { return 1; }
-  core::KnownNames known_names() override { return {}; }
-  std::vector<core::SearchRow> find_managed() override { return {}; }
-  std::vector<core::SearchRow> find_all() override { return {}; }
-  std::vector<core::RemoteCase> read_cases(const std::vector<std::int64_t>&) override { return {}; }
   void create_field_values(const std::vector<core::NewFieldValue>& values) override {
     for (const auto& v : values) record("value " + v.field + "=" + v.value, "");
   }
@@ -95,16 +93,6 @@ class FakeTestOps final : public core::TestOpsPort {
   }
   void archive_case(std::int64_t allure_id) override { record("archive " + std::to_string(allure_id), ""); }
   void restore_case(std::int64_t allure_id) override { record("restore " + std::to_string(allure_id), ""); }
-  std::vector<core::RemoteSharedStep> list_shared_steps() override { return {}; }
-  std::map<std::int64_t, std::vector<core::Step>> read_shared_step_steps(const std::vector<std::int64_t>&) override {
-    return {};
-  }
-  std::int64_t create_shared_step(const core::CaseContent&) override { return 0; }
-  void update_shared_step(std::int64_t, const core::CaseContent&, const std::vector<core::Field>&) override {}
-  void archive_shared_step(std::int64_t) override {}
-  void unarchive_shared_step(std::int64_t) override {}
-  std::vector<core::RemoteTestPlan> read_test_plans() override { return {}; }
-  std::optional<std::string> validate_query(const std::string&) override { return std::nullopt; }
   std::int64_t create_test_plan(const core::CaseContent& content) override {
     record("create test plan " + content.name + ": " + content.query, "");
     return 500;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/quiet_port.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <unistd.h>
@@ -10,7 +12,7 @@ namespace ato::cli {
 namespace {
 
 // Answers from fixed rows and records which overviews were asked for.
-class FakePort final : public core::TestOpsPort {
+class FakePort final : public test::QuietPort {
  public:
   std::vector<core::SearchRow> rows;
   std::vector<std::int64_t> read;
@@ -20,7 +22,6 @@ class FakePort final : public core::TestOpsPort {
   std::int64_t gone = 0;  // a shared step deleted after it was listed
 
   std::int64_t project_id() override { return 1; }
-  core::KnownNames known_names() override { return {}; }
   std::vector<core::SearchRow> find_managed() override { return rows; }
   std::vector<core::SearchRow> find_all() override { return rows; }
   std::vector<core::RemoteCase> read_cases(const std::vector<std::int64_t>& ids) override {
@@ -34,16 +35,9 @@ class FakePort final : public core::TestOpsPort {
     }
     return out;
   }
-  void create_field_values(const std::vector<core::NewFieldValue>&) override {}
-  Created create_case(const std::string&, const core::CaseContent&) override { return {}; }
   std::vector<core::SearchRow> find_live_with_identities(const std::vector<std::string>&) override {
     return {};
   }
-  void delete_case(std::int64_t) override {}
-  void update_case(std::int64_t, const std::string&, const core::CaseContent&, const std::vector<core::Field>&) override {}
-  void replace_relations(std::int64_t, const std::vector<core::Relation>&) override {}
-  void archive_case(std::int64_t) override {}
-  void restore_case(std::int64_t) override {}
   std::vector<core::RemoteSharedStep> list_shared_steps() override { return shared_steps; }
   std::map<std::int64_t, std::vector<core::Step>> read_shared_step_steps(const std::vector<std::int64_t>& ids) override {
     std::map<std::int64_t, std::vector<core::Step>> out;
@@ -56,16 +50,6 @@ class FakePort final : public core::TestOpsPort {
     }
     return out;
   }
-  std::int64_t create_shared_step(const core::CaseContent&) override { return 0; }
-  void update_shared_step(std::int64_t, const core::CaseContent&, const std::vector<core::Field>&) override {}
-  void archive_shared_step(std::int64_t) override {}
-  void unarchive_shared_step(std::int64_t) override {}
-  std::vector<core::RemoteTestPlan> read_test_plans() override { return {}; }
-  std::optional<std::string> validate_query(const std::string&) override { return std::nullopt; }
-  std::int64_t create_test_plan(const core::CaseContent&) override { return 0; }
-  void update_test_plan(std::int64_t, const core::CaseContent&, const std::vector<core::Field>&) override {}
-  void delete_test_plan(std::int64_t) override {}
-  void sync_test_plan(std::int64_t) override {}
 };
 
 core::SearchRow row(std::int64_t id, const std::string& external_id, const std::string& status = "Active") {
