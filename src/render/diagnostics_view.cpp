@@ -30,7 +30,7 @@ void print_diagnostics(const core::Diagnostics& diagnostics, std::ostream& out, 
 std::string diagnostics_summary(const core::Diagnostics& diagnostics, std::size_t files, std::size_t cases) {
   std::size_t errors = 0, warnings = 0;
   for (const auto& d : diagnostics) (d.severity == core::Severity::Error ? errors : warnings)++;
-  return plural(errors, "error") + ", " + plural(warnings, "warning") + " in " + plural(files, "case file") + " (" +
+  return plural(errors, "error") + ", " + plural(warnings, "warning") + " in " + plural(files, "file") + " (" +
          plural(cases, "case") + ")";
 }
 

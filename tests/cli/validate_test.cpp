@@ -49,7 +49,7 @@ TEST(Validate, CleanRepositoryExitsZero) {
   const auto dir = repo_with("endpoint: https://a\nproject: 1\n", "id: a\nname: A\nlayer: UI\nsteps: [do it]\n");
   const auto result = validate(dir);
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(result.err, "0 errors, 0 warnings in 1 case file (1 case): ok\n");
+  EXPECT_EQ(result.err, "0 errors, 0 warnings in 1 file (1 case): ok\n");
 }
 
 // With `cases: .` the config lies in the cases folder: it is the config, not
@@ -60,7 +60,7 @@ TEST(Validate, ConfigInTheCasesFolderIsNotACaseFile) {
   write_file(dir + "/a.yaml", "id: a\nname: A\nlayer: UI\nsteps: [do it]\n");
   const auto result = validate(dir);
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(result.err, "0 errors, 0 warnings in 1 case file (1 case): ok\n");
+  EXPECT_EQ(result.err, "0 errors, 0 warnings in 1 file (1 case): ok\n");
 }
 
 TEST(Validate, WarningsFailOnlyWithStrict) {
