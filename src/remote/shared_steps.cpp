@@ -54,12 +54,10 @@ bool TestOpsAdapter::may_refer_to_shared_steps(const json& overview) {
 
 std::vector<core::RemoteSharedStep> TestOpsAdapter::list_shared_steps() {
   const std::vector<json> dtos = all_shared_step_dtos();
-  // These are the names the cases' references read as: no second listing for them.
-  const auto know_all = [&] {
-    for (const auto& dto : dtos) know_shared_step_name(dto.value("name", json()));
-  };
-  std::call_once(shared_step_names_once_, know_all);
-  know_all();  // when they were listed before: the ones created since
+  // These are the names the cases' references read as: read_cases needs no
+  // listing of its own after this one (and learns the ones created since).
+  std::call_once(shared_step_names_once_, [] {});
+  for (const auto& dto : dtos) know_shared_step_name(dto.value("name", json()));
   std::vector<core::RemoteSharedStep> out;
   out.reserve(dtos.size());
   for (const auto& dto : dtos) out.push_back(shared_step_from_dto(dto));

@@ -75,6 +75,7 @@ TEST_F(SharedStepCost, AColdPlanReadsTheBoundSharedStepAndTheScenariosOfTheCases
   EXPECT_EQ(emulator.count("GET /api/testcase/{id}/overview"), 4);
   EXPECT_EQ(emulator.count("GET /api/testcase/{id}/step"), 3)
       << "the plain case's overview names no shared step";
+  EXPECT_EQ(emulator.count("GET /api/sharedstep"), 2) << "one listing serves the plan and the cases' reads";
 }
 
 TEST_F(SharedStepCost, ASharedStepEditedInTestOpsIsReadAgainAloneAndShown) {
